@@ -1,0 +1,49 @@
+# quantviz: `make run` opens the app, `make test` runs every test (core, app, browser).
+# Both set everything up on a fresh machine: the virtual environment, the pinned packages and,
+# for the browser tests, Debian's Chromium.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test test-fast bench chromium clean
+
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless false
+
+test: $(VENV)/.dev chromium
+	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not e2e"
+
+bench: $(VENV)/.dev chromium
+	$(BIN)/python bench/core.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here),
+# with a CJK font so that the 简体中文 screenshots show characters, not boxes.
+BROWSER_PACKAGES := chromium fonts-wqy-microhei
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y --no-install-recommends $(BROWSER_PACKAGES) \
+	    || { apt-get update && apt-get install -y --no-install-recommends $(BROWSER_PACKAGES); }; \
+	  else \
+	    echo "Missing: run 'sudo apt-get install -y --no-install-recommends $(BROWSER_PACKAGES)'"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) test-output .pytest_cache .hypothesis

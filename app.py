@@ -1,0 +1,16 @@
+"""quantviz: the router. Run with `make run` (or `streamlit run app.py`)."""
+import streamlit as st
+
+from quantviz.app.i18n import t
+from quantviz.app.layout import language_switch
+from quantviz.app.registry import PAGES
+
+st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
+language_switch()
+
+sections: dict[str, list] = {}
+for page in PAGES:
+    sections.setdefault(t(page.section), []).append(
+        st.Page(page.path, title=t(page.title_key), icon=page.icon, url_path=page.url_path,
+                default=page is PAGES[0]))
+st.navigation(sections).run()

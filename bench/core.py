@@ -1,0 +1,51 @@
+"""quantize + dequantize + error_report on 1M float32 values, against np.copy in the same run.
+
+    python bench/core.py [--n 1000000] [--repeat 30]
+"""
+import argparse
+import pathlib
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from quantviz import choose_qparams, dequantize, error_report, quantize  # noqa: E402
+
+
+def median_seconds(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    x = np.random.default_rng(0).standard_normal(args.n).astype(np.float32)
+    t_copy = median_seconds(lambda: np.copy(x), args.repeat)
+    print(f"{'step':<34}{'median ms':>10}{'x np.copy':>11}")
+    print(f"{'np.copy':<34}{t_copy * 1e3:>10.3f}{1.0:>11.1f}")
+    for scheme in ("exact", "pytorch", "onnxruntime", "tflite"):
+        qp = choose_qparams(float(x.min()), float(x.max()), bits=8, scheme=scheme)
+        steps = {
+            "quantize": lambda: quantize(x, qp),
+            "dequantize": lambda q=quantize(x, qp): dequantize(q, qp),
+            "error_report": lambda: error_report(x, qp),
+        }
+        total = 0.0
+        for name, fn in steps.items():
+            t = median_seconds(fn, args.repeat)
+            total += t
+            print(f"{scheme + ' ' + name:<34}{t * 1e3:>10.3f}{t / t_copy:>11.1f}")
+        print(f"{scheme + ' all three':<34}{total * 1e3:>10.3f}{total / t_copy:>11.1f}"
+              f"   (target <= 12x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+r"""Affine (asymmetric) and symmetric quantization: the mapping between reals and integers.
+
+.. math:: x = s \, (q - z), \qquad q = \operatorname{clamp}\left(\operatorname{round}(x / s) + z,\ q_{min},\ q_{max}\right)
+
+``s`` is the scale (the real width of one integer step) and ``z`` the zero point (the code that
+stands for 0.0). Degenerate but legal inputs work: ``rmin == rmax`` is widened to include 0;
+a zero-width range ``[0, 0]`` (an all-zero tensor) gets scale 1 (PyTorch: ``2^-23``; ONNX
+Runtime: 1), so every value quantizes to the zero point exactly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .numbers import check_bits, storage_dtype
+from .schemes import check_scheme, compute_params, scaled_codes, scheme_qrange
+
+
+@dataclass(frozen=True)
+class QParams:
+    """Quantization parameters: ``x = scale * (q - zero_point)``, codes in ``[qmin, qmax]``.
+
+    ``scale`` and ``zero_point`` are scalars (per tensor, ``axis=None``) or 1-d arrays with one
+    entry per slice along ``axis`` (per channel). ``zero_point_real`` is the zero point before
+    rounding (for display: 127.5 rounds to 127 or 128 depending on the scheme).
+    """
+
+    scale: float | np.ndarray
+    zero_point: int | np.ndarray
+    qmin: int
+    qmax: int
+    axis: int | None = None
+    scheme: str = "exact"
+    zero_point_real: float | np.ndarray | None = field(default=None, compare=False)
+
+    def __post_init__(self):
+        check_scheme(self.scheme)
+        if not self.qmin < self.qmax:
+            raise ValueError(f"qmin ({self.qmin}) must be smaller than qmax ({self.qmax})")
+        scale = np.asarray(self.scale, dtype=np.float64)
+        zero_point = np.asarray(self.zero_point)
+        if not np.all(np.isfinite(scale) & (scale > 0)):
+            raise ValueError(f"scale must be a positive finite number, got {self.scale!r}: "
+                             "derive it from a range with rmin < rmax")
+        if not np.all(zero_point == np.round(zero_point)):
+            raise ValueError(f"zero_point must be an integer, got {self.zero_point!r}")
+        if np.any(zero_point < self.qmin) or np.any(zero_point > self.qmax):
+            raise ValueError(f"zero_point {self.zero_point!r} lies outside [{self.qmin}, {self.qmax}]: "
+                             "then 0.0 cannot be represented; pick a zero point inside the range")
+        if self.axis is None and (scale.ndim or zero_point.ndim):
+            raise ValueError("per-tensor parameters need a scalar scale and zero_point; "
+                             "pass axis= for per-channel parameters")
+        if self.axis is not None and (scale.ndim != 1 or zero_point.shape not in (scale.shape, ())):
+            raise ValueError("per-channel parameters need 1-d scale and zero_point, one per channel")
+
+    @property
+    def levels(self) -> int:
+        return self.qmax - self.qmin + 1
+
+    @property
+    def rmin(self):
+        """The smallest real the grid represents: ``s * (qmin - z)``."""
+        return self.scale * (self.qmin - np.asarray(self.zero_point, dtype=np.float64))
+
+    @property
+    def rmax(self):
+        """The largest real the grid represents: ``s * (qmax - z)``."""
+        return self.scale * (self.qmax - np.asarray(self.zero_point, dtype=np.float64))
+
+    @property
+    def dtype(self) -> np.dtype:
+        return storage_dtype(self.qmin, self.qmax)
+
+
+def _check_range(rmin, rmax):
+    rmin = np.asarray(rmin, dtype=np.float64)
+    rmax = np.asarray(rmax, dtype=np.float64)
+    if np.any(np.isnan(rmin)) or np.any(np.isnan(rmax)):
+        raise ValueError("the range contains NaN: calibrate on finite values (NaN are excluded)")
+    if np.any(np.isinf(rmin)) or np.any(np.isinf(rmax)):
+        raise ValueError("the range is infinite: exclude inf values or choose a finite range")
+    if np.any(rmin > rmax):
+        raise ValueError(f"rmin ({rmin}) is larger than rmax ({rmax}): swap them")
+    if rmin.shape != rmax.shape:
+        raise ValueError(f"rmin and rmax have different shapes {rmin.shape} and {rmax.shape}")
+    return rmin, rmax
+
+
+def choose_qparams(rmin, rmax, bits: int = 8, signed: bool = False, symmetric: bool = False,
+                   narrow_range: bool = False, scheme: str = "exact", reduce_range: bool = False,
+                   axis: int | None = None) -> QParams:
+    r"""Scale and zero point that map ``[rmin, rmax]`` onto the ``bits``-wide integer range.
+
+    .. math:: s = \frac{r_{max} - r_{min}}{q_{max} - q_{min}}, \qquad z = \operatorname{round}\left(q_{min} - \frac{r_{min}}{s}\right)
+
+    Symmetric: :math:`s = \max(|r_{min}|, |r_{max}|) / ((q_{max} - q_{min}) / 2)` and ``z`` fixed
+    (0 signed, the middle code unsigned). The range is first widened to contain 0. Per channel:
+    ``rmin``/``rmax`` are 1-d arrays and ``axis`` names the channel axis of the tensor.
+    """
+    bits = check_bits(bits)
+    rmin, rmax = _check_range(rmin, rmax)
+    if axis is None and rmin.ndim:
+        raise ValueError("rmin/rmax are arrays: pass axis= to get per-channel parameters")
+    if axis is not None and rmin.ndim != 1:
+        raise ValueError("per-channel (axis=) needs 1-d rmin and rmax, one entry per channel")
+    qmin, qmax = scheme_qrange(bits, signed, narrow_range, symmetric, reduce_range, scheme)
+    scale, zp_real, zp = compute_params(rmin, rmax, qmin, qmax, symmetric, signed, scheme)
+    if axis is None:
+        return QParams(float(scale), int(zp), qmin, qmax, None, scheme, float(zp_real))
+    return QParams(scale, zp, qmin, qmax, int(axis), scheme, zp_real)
+
+
+def broadcast_params(qp: QParams, ndim: int):
+    """Scale and zero point shaped to broadcast against a tensor of ``ndim`` dimensions."""
+    if qp.axis is None:
+        return qp.scale, qp.zero_point
+    shape = [1] * ndim
+    shape[qp.axis] = -1
+    scale = np.asarray(qp.scale, dtype=np.float64).reshape(shape)
+    zp = np.broadcast_to(np.asarray(qp.zero_point, dtype=np.int64), np.shape(qp.scale)).reshape(shape)
+    return scale, zp
+
+
+def _check_channels(qp: QParams, shape):
+    if qp.axis is None:
+        return
+    if not -len(shape) <= qp.axis < len(shape):
+        raise ValueError(f"axis {qp.axis} does not exist in a {len(shape)}-d tensor: "
+                         f"use 0..{len(shape) - 1}")
+    if shape[qp.axis] != np.size(qp.scale):
+        raise ValueError(f"axis {qp.axis} has {shape[qp.axis]} channels but there are "
+                         f"{np.size(qp.scale)} scales")
+
+
+CHUNK = 1 << 16  # values per block in large tensors: keeps temporaries in the CPU cache
+
+
+def _blockwise(x: np.ndarray, out_dtype, block_fn) -> np.ndarray:
+    """Apply ``block_fn`` to consecutive blocks of a flattened tensor, writing into one output."""
+    if x.size <= CHUNK:
+        return block_fn(x).astype(out_dtype, copy=False)
+    out = np.empty(x.shape, out_dtype)
+    flat_in, flat_out = x.reshape(-1), out.reshape(-1)
+    for start in range(0, flat_in.size, CHUNK):
+        flat_out[start:start + CHUNK] = block_fn(flat_in[start:start + CHUNK])
+    return out
+
+
+def quantize(x, qp: QParams) -> np.ndarray:
+    r"""Real values to integer codes: :math:`q = \operatorname{clamp}(\operatorname{round}(x/s) + z, q_{min}, q_{max})`.
+
+    Rounding follows ``qp.scheme``. Values beyond the range saturate at ``qmin``/``qmax``
+    (so do ±inf); NaN has no code and becomes the zero point. Returns the smallest integer
+    dtype that holds the range (uint8 for [0, 255], int8 for [-128, 127], ...).
+    """
+    x = np.asarray(x)
+    _check_channels(qp, x.shape)
+    if qp.axis is not None:
+        return codes(x, qp).astype(qp.dtype)
+    return _blockwise(x, qp.dtype, lambda block: codes(block, qp))
+
+
+def codes(x: np.ndarray, qp: QParams) -> np.ndarray:
+    """The clamped integer codes of ``x`` as a float64 array (``quantize`` without the cast)."""
+    scale, zp = broadcast_params(qp, x.ndim)
+    v = np.asarray(scaled_codes(x, scale, zp, qp.scheme), dtype=np.float64)
+    np.clip(v, qp.qmin, qp.qmax, out=v)
+    if np.isnan(v.max(initial=0.0)):
+        v = np.where(np.isnan(v), np.broadcast_to(zp, v.shape), v)
+    return v
+
+
+def dequantize(q, qp: QParams) -> np.ndarray:
+    r"""Integer codes back to reals: :math:`\hat{x} = s \, (q - z)`, as float32."""
+    q = np.asarray(q)
+    _check_channels(qp, q.shape)
+    if qp.axis is not None:
+        return _dequantize_block(q, qp)
+    return _blockwise(q, np.float32, lambda block: _dequantize_block(block, qp))
+
+
+def _dequantize_block(q: np.ndarray, qp: QParams) -> np.ndarray:
+    scale, zp = broadcast_params(qp, q.ndim)
+    if qp.axis is None and float(np.float32(scale)) == scale:
+        # A float32 scale times a small integer is exact in float64, so one float32 multiply
+        # rounds exactly as the float64 product rounded to float32 would: stay in float32.
+        centred = np.subtract(q, zp, dtype=np.float32)
+        centred *= np.float32(scale)
+        return centred
+    centred = np.subtract(q, zp, dtype=np.float64)
+    centred *= scale
+    return centred.astype(np.float32)
+
+
+def fake_quantize(x, qp: QParams) -> np.ndarray:
+    """Quantize then dequantize: the real value each input is stored as (float32)."""
+    return dequantize(quantize(x, qp), qp)

@@ -1,0 +1,126 @@
+"""Widgets bound to the URL, so any state is a shareable link.
+
+Each wrapper gives the widget a stable ``key`` and ``bind="query-params"``. Streamlit itself
+drops or clamps a bad URL value; these wrappers also *say so*: the first time a page sees a
+parameter that does not parse or lies out of range, ``url_notices()`` shows which value was
+replaced and by what.
+"""
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from .i18n import in_language, t
+from .strings import LANGUAGES
+
+_NOTICES = "_url_notices"
+_CHECKED = "_url_checked"
+
+
+def _raw_url_value(key: str) -> str | None:
+    """The value in the URL for ``key`` the first time this session sees it, else None."""
+    checked = st.session_state.setdefault(_CHECKED, set())
+    if key in checked:
+        return None
+    checked.add(key)
+    values = st.query_params.get_all(key)
+    return values[-1] if values else None
+
+
+def note(key: str, raw: str, reason: str, value) -> None:
+    st.session_state.setdefault(_NOTICES, []).append(
+        t("url.invalid", key=key, raw=raw, reason=reason, value=value))
+
+
+def _parse_number(raw: str, integer: bool):
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if not math.isfinite(value) or (integer and not value.is_integer()):
+        return None
+    return value
+
+
+def slider(label: str, key: str, min_value, max_value, value, step=None, **kwargs):
+    """A URL-bound slider (int or float, from the type of ``value``)."""
+    raw = _raw_url_value(key)
+    result = st.slider(label, min_value=min_value, max_value=max_value, value=value, step=step,
+                       key=key, bind="query-params", **kwargs)
+    integer = isinstance(value, int)
+    if raw is not None:
+        parsed = _parse_number(raw, integer)
+        if parsed is None or not min_value <= parsed <= max_value:
+            reason = t("url.reason.integer" if integer else "url.reason.number", lo=min_value, hi=max_value)
+            note(key, raw, reason, result)
+    return result
+
+
+def number(label: str, key: str, value: float, min_value=None, max_value=None, **kwargs):
+    """A URL-bound number input."""
+    raw = _raw_url_value(key)
+    result = st.number_input(label, value=value, min_value=min_value, max_value=max_value,
+                             key=key, bind="query-params", **kwargs)
+    if raw is not None:
+        parsed = _parse_number(raw, isinstance(value, int))
+        lo = -math.inf if min_value is None else min_value
+        hi = math.inf if max_value is None else max_value
+        if parsed is None or not lo <= parsed <= hi:
+            note(key, raw, t("url.reason.number", lo=lo, hi=hi), result)
+    return result
+
+
+def choice(label: str, key: str, options: list[str], index: int = 0, format_func=str,
+           widget=None, **kwargs):
+    """A URL-bound choice among ``options`` (short codes), drawn as a selectbox, radio or segments.
+
+    Streamlit keeps the *displayed* label in the URL; a link may also name the option by its
+    code (``?scheme=pytorch``) or by its label in the other language: both are recognised.
+    """
+    raw = _raw_url_value(key)
+    if raw is not None:
+        option = _option_named(raw, options, format_func)
+        if option is not None and format_func(option) != raw:
+            st.session_state[key] = option
+    draw = widget or st.selectbox
+    if key not in st.session_state:  # a default and a session-state value must not both be given
+        if draw in (st.selectbox, st.radio):
+            kwargs["index"] = index
+        else:
+            kwargs["default"] = options[index]
+    result = draw(label, options, format_func=format_func, key=key, bind="query-params", **kwargs)
+    if result is None:  # a segmented control can be cleared: keep a valid value
+        result = options[index]
+    if raw is not None and _option_named(raw, options, format_func) is None:
+        note(key, raw, t("url.reason.choice", options=", ".join(map(format_func, options))),
+              format_func(result))
+    return result
+
+
+def _option_named(raw: str, options: list[str], format_func):
+    """The option whose code, or whose label in any language, is ``raw``; else None."""
+    if raw in options:
+        return raw
+    for code in LANGUAGES:
+        with in_language(code):
+            for option in options:
+                if format_func(option) == raw:
+                    return option
+    return None
+
+
+def toggle(label: str, key: str, value: bool = False, **kwargs) -> bool:
+    """A URL-bound on/off switch."""
+    raw = _raw_url_value(key)
+    result = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
+    if raw is not None and raw.lower() not in ("true", "false"):
+        note(key, raw, t("url.reason.boolean"), result)
+    return result
+
+
+def url_notices(container=None) -> None:
+    """Show (once) every URL value that was replaced, as a warning."""
+    notices = st.session_state.pop(_NOTICES, [])
+    if notices:
+        (container or st).warning("\n\n".join(notices), icon="🔗")

@@ -1,0 +1,58 @@
+"""The shared frame of every page: language switch, embed view, page header."""
+from __future__ import annotations
+
+import streamlit as st
+
+from . import controls
+from .i18n import LANGUAGE_NAMES, t
+from .strings import LANGUAGES
+
+CSS = """
+<style>
+/* figures and tables read well on a projector: no tiny captions */
+[data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+</style>
+"""
+
+
+def language_switch() -> str:
+    """The English / 简体中文 switch in the sidebar, kept in the URL as ``?lang=en|zh``.
+
+    Not a bound widget: Streamlit would put the displayed name in the URL, and ``?lang=zh`` is
+    the link we promise. The router writes the parameter back on every run, so it survives
+    page switches.
+    """
+    if "lang" not in st.session_state:
+        raw = st.query_params.get("lang", "en")
+        st.session_state["lang"] = raw if raw in LANGUAGES else "en"
+        if raw not in LANGUAGES:
+            controls.note("lang", raw, t("url.reason.choice", options=", ".join(LANGUAGES)), "en")
+    with st.sidebar:
+        st.segmented_control(t("lang.label"), list(LANGUAGES), format_func=LANGUAGE_NAMES.get,
+                             key="lang_switch", default=st.session_state["lang"],
+                             on_change=_language_changed)
+    if st.session_state["lang"] == "en":
+        st.query_params.pop("lang", None)
+    else:
+        st.query_params["lang"] = st.session_state["lang"]
+    return st.session_state["lang"]
+
+
+def _language_changed():
+    choice = st.session_state.get("lang_switch")
+    if choice in LANGUAGES:
+        st.session_state["lang"] = choice
+
+
+def is_embed_view() -> bool:
+    """``?view=figure``: show a page's main figure alone (for an iframe in a blog post)."""
+    return st.query_params.get("view") == "figure"
+
+
+def page_header(title_key: str, intro_key: str | None = None) -> None:
+    st.markdown(CSS, unsafe_allow_html=True)
+    if is_embed_view():
+        return
+    st.title(t(title_key))
+    if intro_key:
+        st.markdown(t(intro_key))

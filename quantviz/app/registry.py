@@ -1,0 +1,18 @@
+"""The pages of the app, in menu order: (file under pages/, title key, icon, url path)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    path: str       # relative to the project root, e.g. "pages/home.py"
+    title_key: str  # string-table key of the menu title
+    icon: str
+    url_path: str
+    section: str = "nav.section.learn"
+
+
+PAGES: list[PageInfo] = [
+    PageInfo("pages/home.py", "nav.home", ":material/home:", "home"),
+]

@@ -1,0 +1,15 @@
+STRINGS = {
+    "app.name": ("quantviz", "quantviz"),
+    "app.tagline": ("Neural-network quantization, interactive", "交互式神经网络量化"),
+    "lang.label": ("Language", "语言"),
+    "nav.home": ("Home", "首页"),
+    "nav.section.learn": ("Learn", "学习"),
+    "url.invalid": ("The link's value {key}={raw} is not valid ({reason}); showing {value} instead.",
+                    "链接参数 {key}={raw} 无效（{reason}），已改用 {value}。"),
+    "url.reason.number": ("expected a number from {lo} to {hi}", "应为 {lo} 到 {hi} 之间的数"),
+    "url.reason.integer": ("expected a whole number from {lo} to {hi}", "应为 {lo} 到 {hi} 之间的整数"),
+    "url.reason.choice": ("expected one of {options}", "应为以下之一：{options}"),
+    "url.reason.boolean": ("expected true or false", "应为 true 或 false"),
+    "embed.open_full": ("Open the full interactive page", "打开完整的交互页面"),
+    "units.bytes": ("bytes", "字节"),
+}

@@ -1,0 +1,103 @@
+r"""Fixed-point requantization as TFLite and gemmlowp do it, bit for bit, on int32 values.
+
+A real multiplier ``M`` (e.g. ``s_in * s_w / s_out``) is stored as an int32 ``M0`` in Q0.31 and a
+power-of-two ``shift``:
+
+.. math:: M = M_0 \cdot 2^{\text{shift} - 31}, \qquad 2^{30} \le M_0 < 2^{31}
+
+so an int32 accumulator is rescaled with integer operations only. All functions take numpy
+arrays or Python ints (elementwise) and compute in int64 so nothing overflows by accident.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+def quantize_multiplier(m: float) -> tuple[int, int]:
+    r"""``M -> (M0, shift)`` with :math:`M = M_0 \cdot 2^{\text{shift} - 31}` (TFLite ``QuantizeMultiplier``).
+
+    ``frexp`` gives ``M = f * 2^e`` with ``f`` in [0.5, 1); ``M0 = round(f * 2^31)`` (ties away
+    from zero). If rounding reaches ``2^31`` it is halved and ``e`` grows by one; multipliers
+    below ``2^-32`` flush to zero.
+    """
+    m = float(m)
+    if not math.isfinite(m):
+        raise ValueError(f"the multiplier must be finite, got {m}")
+    if m == 0.0:
+        return 0, 0
+    fraction, shift = math.frexp(m)
+    m0 = int(math.copysign(math.floor(abs(fraction) * 2**31 + 0.5), fraction))
+    if abs(m0) == 2**31:
+        m0 //= 2
+        shift += 1
+    if shift < -31:
+        return 0, 0
+    if shift > 30:
+        raise ValueError(f"multiplier {m} is too large for a Q0.31 multiplier with shift <= 30")
+    return m0, shift
+
+
+def _int64(x) -> np.ndarray:
+    return np.asarray(x, dtype=np.int64)
+
+
+def _result(x):
+    """int64 array -> int (0-d) or int64 array."""
+    return int(x) if np.ndim(x) == 0 else x
+
+
+def _wrap_int32(x: np.ndarray) -> np.ndarray:
+    """Two's-complement wrap into int32, as a C int32 operation would."""
+    return ((x + 2**31) % 2**32) - 2**31
+
+
+def saturating_rounding_doubling_high_mul(a, b):
+    r"""High 32 bits of ``2 * a * b``, rounded to nearest: :math:`\lfloor (a b + 2^{30}) / 2^{31} \rceil`.
+
+    Ties round toward +inf (the nudge is ``2^30`` for ``a*b >= 0``, ``1 - 2^30`` otherwise, then C
+    division truncates toward zero). The one overflow, ``INT32_MIN * INT32_MIN``, saturates to
+    ``INT32_MAX``.
+    """
+    a, b = _int64(a), _int64(b)
+    ab = a * b
+    nudge = np.where(ab >= 0, 2**30, 1 - 2**30)
+    numerator = ab + nudge
+    high = np.where(numerator >= 0, numerator >> 31, -((-numerator) >> 31))  # C truncation
+    overflow = (a == INT32_MIN) & (b == INT32_MIN)
+    return _result(np.where(overflow, INT32_MAX, high))
+
+
+def rounding_divide_by_pot(x, exponent):
+    r"""``x / 2^exponent`` rounded to nearest, ties away from zero (gemmlowp ``RoundingDivideByPOT``).
+
+    .. math:: (x \gg e) + [\,(x \mathbin{\&} m) > (m \gg 1) + [x < 0]\,], \quad m = 2^e - 1
+    """
+    x, exponent = _int64(x), _int64(exponent)
+    if np.any((exponent < 0) | (exponent > 31)):
+        raise ValueError("the exponent of a rounding divide must be in 0..31")
+    mask = (np.int64(1) << exponent) - 1
+    remainder = x & mask
+    threshold = (mask >> 1) + (x < 0)
+    return _result((x >> exponent) + (remainder > threshold))
+
+
+def multiply_by_quantized_multiplier(x, m0, shift, single_rounding: bool = False):
+    r"""``x * M`` for int32 ``x`` with ``M = M0 * 2^(shift - 31)``, as TFLite computes it.
+
+    Default (two roundings): ``RDBPOT(SRDHM(x * 2^max(shift, 0), M0), max(-shift, 0))``; the left
+    shift wraps like C int32 arithmetic. ``single_rounding`` (``TFLITE_SINGLE_ROUNDING``):
+    ``(x * M0 + 2^(30 - shift)) >> (31 - shift)`` in int64, saturated to int32.
+    """
+    x, m0, shift = _int64(x), _int64(m0), _int64(shift)
+    if single_rounding:
+        total_shift = 31 - shift
+        rounded = (x * m0 + (np.int64(1) << (total_shift - 1))) >> total_shift
+        return _result(np.clip(rounded, INT32_MIN, INT32_MAX))
+    left = np.maximum(shift, 0)
+    right = np.maximum(-shift, 0)
+    shifted = _wrap_int32(x * (np.int64(1) << left))
+    return _result(rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, m0), right))

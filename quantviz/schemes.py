@@ -1,0 +1,173 @@
+"""How PyTorch, ONNX Runtime and TFLite compute scale and zero point, and how each rounds.
+
+Every function here works elementwise on numpy arrays, so one code path serves per-tensor
+(0-d arrays) and per-channel (one entry per channel) parameters. ``exact`` is the textbook rule
+in float64 with round half to even; the three framework schemes reproduce each library's float32
+or float64 arithmetic and rounding bit for bit (see ``docs`` of each function).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .numbers import int_range
+
+SCHEMES = ("exact", "pytorch", "onnxruntime", "tflite")
+PYTORCH_EPS = np.float32(2.0**-23)  # torch.finfo(torch.float32).eps floors PyTorch's scale
+F32_TINY = np.finfo(np.float32).tiny
+
+
+def check_scheme(scheme: str) -> str:
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown scheme {scheme!r}: choose one of {', '.join(SCHEMES)}")
+    return scheme
+
+
+def scheme_qrange(bits: int = 8, signed: bool = False, narrow_range: bool = False,
+                  symmetric: bool = False, reduce_range: bool = False,
+                  scheme: str = "exact") -> tuple[int, int]:
+    """The integer range a scheme uses for these options.
+
+    ONNX Runtime and TFLite always drop the lowest code for symmetric signed ranges
+    (int8 becomes [-127, 127]). ``reduce_range`` keeps one bit less of headroom, as PyTorch
+    (qint8 [-64, 63], quint8 [0, 127]) and ONNX Runtime (int8 [-64, 64], uint8 [0, 127]) do.
+    """
+    check_scheme(scheme)
+    forced_narrow = symmetric and signed and scheme in ("onnxruntime", "tflite")
+    if not reduce_range:
+        return int_range(bits, signed, narrow_range or forced_narrow)
+    if bits < 2:
+        raise ValueError("reduce_range needs at least 2 bits: it removes one bit of range")
+    if scheme == "onnxruntime" and signed:
+        half = 2 ** (bits - 2)
+        return -half, half
+    return int_range(bits - 1, signed, narrow_range)
+
+
+def _symmetric_zero_point(qmin, qmax, signed, scheme):
+    if signed:
+        return 0
+    if scheme == "pytorch" and (qmin, qmax) != (0, 255):
+        return (qmin + qmax) // 2        # PyTorch's rule for a customised quint8 range
+    if scheme == "onnxruntime":
+        return int(np.rint((qmin + qmax) / 2.0))
+    return (qmin + qmax + 1) // 2        # the middle code: 128 for uint8
+
+
+def compute_params(rmin, rmax, qmin: int, qmax: int, symmetric: bool, signed: bool, scheme: str):
+    """Scale, real zero point (before rounding) and integer zero point, as float64/int64 arrays.
+
+    ``rmin`` and ``rmax`` are finite arrays with ``rmin <= rmax``; the range is first widened to
+    contain 0, so that 0.0 is exactly representable (as the code ``zero_point``).
+    """
+    compute = {"exact": _exact, "pytorch": _pytorch, "onnxruntime": _onnxruntime,
+               "tflite": _tflite}[check_scheme(scheme)]
+    rmin = np.minimum(np.asarray(rmin, dtype=np.float64), 0.0)
+    rmax = np.maximum(np.asarray(rmax, dtype=np.float64), 0.0)
+    if symmetric:
+        scale = compute(rmin, rmax, qmin, qmax, symmetric=True)
+        zp = np.full(scale.shape, _symmetric_zero_point(qmin, qmax, signed, scheme), np.int64)
+        return scale, zp.astype(np.float64), zp
+    scale, zp_real = compute(rmin, rmax, qmin, qmax, symmetric=False)
+    zp = round_to_int(zp_real, "away" if scheme == "tflite" else "even")
+    return scale, zp_real, np.clip(zp, qmin, qmax).astype(np.int64)
+
+
+def _exact(rmin, rmax, qmin, qmax, symmetric):
+    r"""float64: :math:`s = (r_{max} - r_{min}) / (q_{max} - q_{min})`, :math:`z = q_{min} - r_{min} / s`."""
+    if symmetric:
+        scale = np.maximum(-rmin, rmax) / ((qmax - qmin) / 2)
+        return np.where(scale > 0, scale, 1.0)
+    scale = (rmax - rmin) / (qmax - qmin)
+    scale = np.where(scale > 0, scale, 1.0)  # zero-width range [0, 0]: any scale works; use 1
+    return scale, qmin - rmin / scale
+
+
+def _pytorch(rmin, rmax, qmin, qmax, symmetric):
+    """float32 throughout (observer ``_calculate_qparams``), scale floored at eps = 2^-23."""
+    mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
+    if symmetric:
+        scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
+        return np.maximum(scale, PYTORCH_EPS).astype(np.float64)
+    scale = np.maximum((mx - mn) / np.float32(qmax - qmin), PYTORCH_EPS)
+    return scale.astype(np.float64), qmin - (mn / scale).astype(np.float64)
+
+
+def _onnxruntime(rmin, rmax, qmin, qmax, symmetric):
+    """``compute_scale_zp``: range in float32, scale and zero point in float64, scale stored as float32."""
+    mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
+    if symmetric:
+        absmax = np.maximum(np.abs(mn), np.abs(mx))
+        mn, mx = -absmax, absmax
+    scale = (mx - mn).astype(np.float64) / (float(qmax) - float(qmin))
+    tiny = scale < F32_TINY
+    zp_real = qmin - mn.astype(np.float64) / np.where(tiny, 1.0, scale)
+    scale = np.where(tiny, 1.0, scale.astype(np.float32).astype(np.float64))
+    if symmetric:
+        return scale
+    return scale, np.where(tiny, 0.0, zp_real)
+
+
+def _tflite(rmin, rmax, qmin, qmax, symmetric):
+    """float32 (``GetAsymmetricQuantizationParams``; symmetric as ``max|r| / 127``)."""
+    mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
+    if symmetric:
+        scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
+        return np.where(scale > 0, scale, np.float32(1)).astype(np.float64)
+    scale = (mx - mn) / np.float32(qmax - qmin)
+    scale = np.where(scale > 0, scale, np.float32(1))
+    zp_real = np.float32(qmin) - mn / scale
+    return scale.astype(np.float64), zp_real.astype(np.float64)
+
+
+def round_to_int(v, mode: str = "even") -> np.ndarray:
+    """Round to the nearest integer (float result): ties to even, or away from zero."""
+    v = np.asarray(v, dtype=np.float64)
+    if mode == "even":
+        return np.rint(v)
+    return np.copysign(np.floor(np.abs(v) + 0.5), v)
+
+
+def scaled_codes(x: np.ndarray, scale, zero_point, scheme: str) -> np.ndarray:
+    r"""``round(x / s) + z`` as float64, before clamping, rounded the way ``scheme`` rounds.
+
+    - exact: float64 division, ties to even.
+    - pytorch: ``nearbyint(fma(x, 1.0f / s, z))`` in float32 (multiply by the reciprocal and add
+      the zero point with one rounding, then ties to even).
+    - onnxruntime: float32 division, ties to even, then ``+ z``.
+    - tflite: float32 division, ties away from zero (``std::round``), then ``+ z``.
+    """
+    if scheme == "exact":
+        v = np.divide(x, scale, dtype=np.float64)
+        np.rint(v, out=v)
+        v += zero_point
+        return v
+    x32 = np.asarray(x, dtype=np.float32)
+    s32 = np.asarray(scale, dtype=np.float32)
+    if scheme == "pytorch":
+        return np.rint(_fma_float32(x32, np.float32(1) / s32, zero_point))
+    ratio = np.divide(x32, s32, dtype=np.float32).astype(np.float64)
+    v = round_to_int(ratio, "even" if scheme == "onnxruntime" else "away")
+    v += zero_point
+    return v
+
+
+def _fma_float32(a32: np.ndarray, b32, c) -> np.ndarray:
+    """float32 ``fma(a, b, c)``: ``a * b + c`` with a single rounding, returned as float64.
+
+    ``a * b`` of two float32 is exact in float64; the sum with ``c`` may round once in float64,
+    and rounding that again to float32 differs from one rounding only where the float64 sum is
+    exactly halfway between two float32 values. There the exact remainder (TwoSum) decides.
+    """
+    product = a32.astype(np.float64) * np.asarray(b32, dtype=np.float64)
+    total = product + c
+    result = total.astype(np.float32).astype(np.float64)
+    below = np.nextafter(result.astype(np.float32), np.float32(-np.inf)).astype(np.float64)
+    above = np.nextafter(result.astype(np.float32), np.float32(np.inf)).astype(np.float64)
+    halfway = (2 * total == result + below) | (2 * total == result + above)
+    if np.any(halfway):
+        bv = total - product
+        remainder = (product - (total - bv)) + (c - bv)  # exact: total + remainder = a*b + c
+        up = halfway & (remainder > 0) & (result < total)
+        down = halfway & (remainder < 0) & (result > total)
+        result = np.where(up, above, np.where(down, below, result))
+    return result

@@ -1,0 +1,33 @@
+from conftest import no_exception, screenshot, wait_idle
+
+
+def test_home_renders_in_a_real_browser(page, app_url):
+    page.goto(app_url)
+    wait_idle(page)
+    assert no_exception(page)
+    assert page.get_by_text("How a neural network fits in 8 bits").is_visible()
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=20_000)
+    assert screenshot(page, "home-light").stat().st_size > 10_000
+
+
+def test_home_in_chinese_and_dark(browser, app_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(app_url + "/?lang=zh")
+    wait_idle(page)
+    assert no_exception(page)
+    assert page.get_by_text("神经网络如何装进 8 位整数").is_visible()
+    screenshot(page, "home-dark-zh")
+    context.close()
+
+
+def test_slider_moves_with_the_keyboard_and_updates_the_url(page, app_url):
+    page.goto(app_url)
+    wait_idle(page)
+    slider = page.get_by_role("slider", name="A real value x")
+    slider.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    wait_idle(page)
+    assert "x=0.305" in page.url
+    assert page.get_by_text("x = 0.3050").count() >= 1
