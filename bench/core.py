@@ -22,6 +22,17 @@ def median_seconds(fn, repeat):
     return float(np.median(times))
 
 
+def naive_chain(x, qp):
+    """The straightforward version: float64 temporaries and a sort-based np.unique."""
+    s, z = qp.scale, qp.zero_point
+    q = np.clip(np.round(x / s) + z, qp.qmin, qp.qmax).astype(np.int64)
+    x_hat = (s * (q - z)).astype(np.float32)
+    q2 = np.clip(np.round(x / s) + z, qp.qmin, qp.qmax).astype(np.int64)
+    e = (s * (q2 - z)).astype(np.float32) - x
+    mse = np.mean(e.astype(np.float64) ** 2)
+    return x_hat, mse, np.max(np.abs(e)), np.mean((x < qp.rmin) | (x > qp.rmax)), len(np.unique(q2))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1_000_000)
@@ -31,6 +42,9 @@ def main():
     t_copy = median_seconds(lambda: np.copy(x), args.repeat)
     print(f"{'step':<34}{'median ms':>10}{'x np.copy':>11}")
     print(f"{'np.copy':<34}{t_copy * 1e3:>10.3f}{1.0:>11.1f}")
+    qp0 = choose_qparams(float(x.min()), float(x.max()), bits=8)
+    t_naive = median_seconds(lambda: naive_chain(x, qp0), max(3, args.repeat // 5))
+    print(f"{'naive numpy chain (for scale)':<34}{t_naive * 1e3:>10.3f}{t_naive / t_copy:>11.1f}")
     for scheme in ("exact", "pytorch", "onnxruntime", "tflite"):
         qp = choose_qparams(float(x.min()), float(x.max()), bits=8, scheme=scheme)
         steps = {

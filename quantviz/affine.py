@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import fastpath
 from .numbers import check_bits, storage_dtype
 from .schemes import check_scheme, compute_params, scaled_codes, scheme_qrange
 
@@ -133,20 +134,6 @@ def _check_channels(qp: QParams, shape):
                          f"{np.size(qp.scale)} scales")
 
 
-CHUNK = 1 << 16  # values per block in large tensors: keeps temporaries in the CPU cache
-
-
-def _blockwise(x: np.ndarray, out_dtype, block_fn) -> np.ndarray:
-    """Apply ``block_fn`` to consecutive blocks of a flattened tensor, writing into one output."""
-    if x.size <= CHUNK:
-        return block_fn(x).astype(out_dtype, copy=False)
-    out = np.empty(x.shape, out_dtype)
-    flat_in, flat_out = x.reshape(-1), out.reshape(-1)
-    for start in range(0, flat_in.size, CHUNK):
-        flat_out[start:start + CHUNK] = block_fn(flat_in[start:start + CHUNK])
-    return out
-
-
 def quantize(x, qp: QParams) -> np.ndarray:
     r"""Real values to integer codes: :math:`q = \operatorname{clamp}(\operatorname{round}(x/s) + z, q_{min}, q_{max})`.
 
@@ -156,9 +143,9 @@ def quantize(x, qp: QParams) -> np.ndarray:
     """
     x = np.asarray(x)
     _check_channels(qp, x.shape)
-    if qp.axis is not None:
-        return codes(x, qp).astype(qp.dtype)
-    return _blockwise(x, qp.dtype, lambda block: codes(block, qp))
+    if fastpath.applies(x, qp):
+        return fastpath.codes(x, qp).astype(qp.dtype)
+    return codes(x, qp).astype(qp.dtype)
 
 
 def codes(x: np.ndarray, qp: QParams) -> np.ndarray:
@@ -175,17 +162,12 @@ def dequantize(q, qp: QParams) -> np.ndarray:
     r"""Integer codes back to reals: :math:`\hat{x} = s \, (q - z)`, as float32."""
     q = np.asarray(q)
     _check_channels(qp, q.shape)
-    if qp.axis is not None:
-        return _dequantize_block(q, qp)
-    return _blockwise(q, np.float32, lambda block: _dequantize_block(block, qp))
-
-
-def _dequantize_block(q: np.ndarray, qp: QParams) -> np.ndarray:
     scale, zp = broadcast_params(qp, q.ndim)
     if qp.axis is None and float(np.float32(scale)) == scale:
         # A float32 scale times a small integer is exact in float64, so one float32 multiply
         # rounds exactly as the float64 product rounded to float32 would: stay in float32.
-        centred = np.subtract(q, zp, dtype=np.float32)
+        centred = q.astype(np.float32)
+        centred -= np.float32(zp)
         centred *= np.float32(scale)
         return centred
     centred = np.subtract(q, zp, dtype=np.float64)

@@ -165,8 +165,9 @@ def _fma_float32(a32: np.ndarray, b32, c) -> np.ndarray:
     above = np.nextafter(result.astype(np.float32), np.float32(np.inf)).astype(np.float64)
     halfway = (2 * total == result + below) | (2 * total == result + above)
     if np.any(halfway):
-        bv = total - product
-        remainder = (product - (total - bv)) + (c - bv)  # exact: total + remainder = a*b + c
+        with np.errstate(invalid="ignore"):
+            bv = total - product
+            remainder = (product - (total - bv)) + (c - bv)  # exact: total + remainder = a*b + c
         up = halfway & (remainder > 0) & (result < total)
         down = halfway & (remainder < 0) & (result > total)
         result = np.where(up, above, np.where(down, below, result))
