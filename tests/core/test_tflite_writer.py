@@ -4,8 +4,6 @@ import pytest
 from ai_edge_litert import interpreter as litert
 
 from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
-from ai_edge_litert import interpreter as litert
-
 from quantviz.tflite import Graph, Op, Tensor, TFLiteFileError, inspect, operators, serialize
 
 
