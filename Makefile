@@ -7,9 +7,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast bench chromium clean
+.PHONY: run test test-fast bench chromium cjk-font clean
 
 run: $(VENV)/.runtime
+	@$(MAKE) --no-print-directory cjk-font || echo "(no CJK font: Chinese text in PNG/SVG exports may show as boxes)"
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless false
 
 test: $(VENV)/.dev chromium
@@ -44,6 +45,12 @@ chromium:
 	    echo "Missing: run 'sudo apt-get install -y --no-install-recommends $(BROWSER_PACKAGES)'"; exit 1; \
 	  fi; \
 	fi
+
+# Chinese labels in the PNG/SVG exports (matplotlib) need a CJK font; installed when root.
+cjk-font:
+	@fc-list 2>/dev/null | grep -qi wqy || { [ "$$(id -u)" = 0 ] && \
+	  { apt-get install -y --no-install-recommends fonts-wqy-microhei \
+	    || { apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei; }; }; }
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .hypothesis

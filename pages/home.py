@@ -5,6 +5,7 @@ import streamlit as st
 
 from quantviz import choose_qparams, dequantize, quantize
 from quantviz.app import controls
+from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
 from quantviz.app.layout import page_header
 from quantviz.figures.mapping import staircase_figure
@@ -33,7 +34,7 @@ q = int(quantize(np.array([x]), qp)[0])
 xhat = float(dequantize(np.array([q]), qp)[0])
 st.markdown(t("home.result", zp=qp.zero_point, x=x, q=q, xhat=xhat, err=xhat - x, half=qp.scale / 2))
 labels = {k: t(f"fig.staircase.{k}") for k in ("title", "x", "y", "ideal", "codes", "marker", "hover")}
-st.plotly_chart(staircase_figure(qp, -1.1, 1.1, labels, x_mark=x), theme="streamlit", key="home_staircase")
+show_figure(staircase_figure(qp, -1.1, 1.1, labels, x_mark=x), key="home_staircase", file_name="quantviz-staircase")
 controls.url_notices()
 
 st.subheader(t("home.next"))
