@@ -2,15 +2,17 @@
 import streamlit as st
 
 from quantviz.app.i18n import t
-from quantviz.app.layout import language_switch
+from quantviz.app.layout import language_switch, presentation_exit, presentation_mode
 from quantviz.app.registry import PAGES
 
 st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
 language_switch()
+presentation_mode()
 
 sections: dict[str, list] = {}
 for page in PAGES:
     sections.setdefault(t(page.section), []).append(
         st.Page(page.path, title=t(page.title_key), icon=page.icon, url_path=page.url_path,
                 default=page is PAGES[0]))
-st.navigation(sections).run()
+st.navigation(sections, position="top" if st.session_state.get("present") else "sidebar").run()
+presentation_exit()

@@ -1,4 +1,4 @@
-"""The shared frame of every page: language switch, embed view, page header."""
+"""The shared frame of every page: language switch, presentation mode, embed view, page header."""
 from __future__ import annotations
 
 import streamlit as st
@@ -42,6 +42,40 @@ def _language_changed():
     choice = st.session_state.get("lang_switch")
     if choice in LANGUAGES:
         st.session_state["lang"] = choice
+
+
+PRESENT_CSS = """
+<style>
+/* presentation mode: large type for a projector, no sidebar */
+html { font-size: 21px; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 2rem 3rem; }
+</style>
+"""
+
+
+def presentation_mode() -> bool:
+    """``?present=1``: larger type and no sidebar, for a projector.
+
+    Read from the link once per session, then written back to the URL on every run (page
+    switches drop unbound parameters). The page foot offers a way out.
+    """
+    if "present" not in st.session_state:
+        st.session_state["present"] = st.query_params.get("present") in ("1", "true")
+    if st.session_state["present"]:
+        st.query_params["present"] = "1"
+        st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+    else:
+        st.query_params.pop("present", None)
+    return st.session_state["present"]
+
+
+def presentation_exit() -> None:
+    """A small button at the foot of the page that leaves presentation mode."""
+    if st.session_state.get("present"):
+        st.button(t("present.exit"), key="present_exit", type="tertiary",
+                  on_click=lambda: st.session_state.update(present=False))
 
 
 def is_embed_view() -> bool:

@@ -57,3 +57,12 @@ def test_home_example_moves_with_the_slider(open_page):
     at.slider(key="x").set_value(0.0).run()
     assert any("**q = 128**" in m.value for m in at.markdown)
     assert at.dataframe[0].value.iloc[:, 1].tolist() == [128, 127, 128, 127, 127]
+
+
+def test_presentation_mode_is_sticky_and_can_be_left(open_page):
+    at = open_page("pages/home.py", present="1")
+    assert not at.exception and at.session_state["present"] is True
+    assert any("font-size: 21px" in m.value for m in at.markdown)
+    at.button(key="present_exit").click().run()
+    assert at.session_state["present"] is False
+    assert not any("font-size: 21px" in m.value for m in at.markdown)

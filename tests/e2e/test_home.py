@@ -31,3 +31,13 @@ def test_slider_moves_with_the_keyboard_and_updates_the_url(page, app_url):
     wait_idle(page)
     assert "x=0.305" in page.url
     assert page.get_by_text("x = 0.3050").count() >= 1
+
+
+def test_presentation_mode_hides_the_sidebar(page, app_url):
+    page.goto(app_url + "/?present=1")
+    wait_idle(page)
+    assert no_exception(page)
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    font_size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
+    assert font_size == "21px"
+    screenshot(page, "home-present")

@@ -12,6 +12,7 @@ STRINGS = {
     "url.reason.boolean": ("expected true or false", "应为 true 或 false"),
     "embed.open_full": ("Open the full interactive page", "打开完整的交互页面"),
     "units.bytes": ("bytes", "字节"),
+    "present.exit": ("Leave presentation mode", "退出演示模式"),
     "export.png": ("PNG", "PNG 图片"),
     "export.svg": ("SVG", "SVG 矢量图"),
     "export.html": ("Interactive HTML", "交互式 HTML"),
