@@ -187,3 +187,43 @@ def odd_times_power_of_two(v: float) -> tuple[int, int] | None:
         numerator //= 2
         e += 1
     return numerator, e
+
+
+def float_terms(code: int, fmt: str) -> dict:
+    r"""The numbers in :math:`(-1)^s \cdot 2^{E} \cdot (h + m / 2^M)` for a float bit pattern:
+    ``sign``, biased ``exponent``, ``bias``, unbiased ``E`` (:math:`e - \text{bias}`, or
+    :math:`1 - \text{bias}` for subnormals), hidden bit ``h`` (1 normal, 0 subnormal), ``mantissa``,
+    ``M`` and ``kind``."""
+    f = FLOAT_FORMATS[check_format(fmt)]
+    sign, exponent, mantissa = split_code(code, f)
+    kind = float_kind(code, f)
+    hidden = 0 if kind in ("zero", "subnormal") else 1
+    return {"sign": sign, "exponent": exponent, "bias": f.bias, "E": max(exponent, 1) - f.bias,
+            "hidden": hidden, "mantissa": mantissa, "M": f.mantissa_bits, "kind": kind}
+
+
+def int_terms(code: int, fmt: str, scale: float, zero_point: int) -> dict:
+    """The code ``q`` (two's complement if signed) of an integer bit pattern and its value
+    :math:`s (q - z)`."""
+    bits, signed = INT_FORMATS[check_format(fmt)]
+    q = int(code) - (2**bits if signed and code >> (bits - 1) else 0)
+    return {"q": q, "scale": float(scale), "zero_point": int(zero_point), "value": decode(fmt, code, scale, zero_point)}
+
+
+def format_summary(fmt: str, scale: float = 1.0, zero_point: int = 0) -> dict:
+    """Size and range of a format: ``bits``, ``bytes``, ``min``, ``max``, ``min_normal`` and ``min_subnormal``
+    (floats), ``min_positive`` (smallest value above 0), ``eps`` (floats: gap above 1.0) and ``step``
+    (integers: the scale), ``overflow`` (what a plain cast gives beyond the range)."""
+    check_format(fmt)
+    if fmt in FLOAT_FORMATS:
+        f = FLOAT_FORMATS[fmt]
+        return {"bits": f.bits, "bytes": f.bits / 8, "min": -f.max, "max": f.max, "min_normal": f.min_normal,
+                "min_subnormal": f.min_subnormal, "min_positive": f.min_subnormal, "eps": f.eps,
+                "step": None, "overflow": "inf" if f.has_inf else "nan"}
+    bits, signed = INT_FORMATS[fmt]
+    qmin, qmax = int_range(bits, signed)
+    scale = _check_scale(scale)
+    return {"bits": bits, "bytes": bits / 8, "min": scale * (qmin - zero_point),
+            "max": scale * (qmax - zero_point), "min_normal": None,
+            "min_subnormal": None, "min_positive": scale if zero_point < qmax else None, "eps": None,
+            "step": scale, "overflow": "wrap"}

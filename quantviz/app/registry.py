@@ -15,4 +15,5 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "nav.home", ":material/home:", "home"),
+    PageInfo("pages/formats.py", "nav.formats", ":material/pin:", "formats"),
 ]
