@@ -118,7 +118,7 @@ def encoding_rows(x: float, scale: float, uint8_zero_point: int) -> list[dict]:
     for fmt in enc.FORMATS:
         zp = zero_point_of(fmt, uint8_zero_point)
         sat, raw = enc.encode(x, fmt, scale, zp), enc.encode(x, fmt, scale, zp, saturate=False)
-        stored = value_text(sat.stored, fmt)
+        stored = "—" if sat.code is None else value_text(sat.stored, fmt)
         if fmt in enc.INT_FORMATS and sat.code is not None:
             stored += "  (" + t("formats.code", q=enc.int_terms(sat.code, fmt, scale, zp)["q"]) + ")"
         error, relative = _error_texts(x, sat.stored)
