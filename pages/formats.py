@@ -6,6 +6,7 @@ from quantviz import affine, numbers
 from quantviz.app import controls
 from quantviz.app import formats_view as view
 from quantviz.app.docmath import docstring_math
+from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
 from quantviz.app.layout import is_embed_view, page_header
 from quantviz.encode import FORMATS, INT_FORMATS, float_terms, int_terms
@@ -65,8 +66,8 @@ gap = controls.choice(t("formats.gap.label"), "gap", ["relative", "absolute"],
                       format_func=lambda c: t(f"formats.gap.{c}"), widget=st.segmented_control)
 labels = {k: t(f"fig.spacing.{k}") for k in ("title", "x", "hover", "mark")}
 labels["y"] = t(f"fig.spacing.y.{gap}")
-st.plotly_chart(spacing_figure(view.spacing_curves(gap == "relative", scale), labels, x_mark=abs(x)),
-                theme="streamlit", key="formats_spacing")
+show_figure(spacing_figure(view.spacing_curves(gap == "relative", scale), labels, x_mark=abs(x)),
+            key="formats_spacing", file_name="quantviz-format-spacing")
 if not embed:
     st.markdown(t("formats.spacing.text"))
 controls.url_notices(notices)

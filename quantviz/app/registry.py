@@ -16,4 +16,5 @@ class PageInfo:
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "nav.home", ":material/home:", "home"),
     PageInfo("pages/formats.py", "nav.formats", ":material/pin:", "formats"),
+    PageInfo("pages/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),
 ]
