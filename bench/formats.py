@@ -1,8 +1,8 @@
-"""The number-formats page and the low-bit library, timed (median of --repeat runs).
+"""The number-formats and beyond-int8 pages and the low-bit library, timed (median of --repeat runs).
 
     python bench/formats.py [--n 1000000] [--repeat 9]
 
-Prints: the page's first render (empty cache, fresh AppTest) and a rerun; one value encoded in
+Prints: each page's first render (empty cache, fresh AppTest) and a rerun; one value encoded in
 all 8 formats; float casts and low-bit quantizers on n weights, against np.copy; the packed
 XNOR/popcount product against the float product of the same ±1 matrices.
 """
@@ -28,17 +28,18 @@ def median_seconds(fn, repeat):
     return float(np.median(times))
 
 
-def page_render():
+def page_render(path, interact):
+    """First render of a page in a fresh AppTest (empty caches), then one interaction's rerun."""
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page("pages/formats.py")
+    at.switch_page(path)
     start = time.perf_counter()
     at.run()
     first = time.perf_counter() - start
     assert not at.exception, at.exception
     start = time.perf_counter()
-    at.text_input(key="value").input("1e40").run()
+    interact(at)
     rerun = time.perf_counter() - start
     return first, rerun
 
@@ -49,9 +50,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
 
-    first, rerun = page_render()
-    print(f"{'formats page, first render (AppTest)':<44}{first * 1e3:>10.1f} ms   (target < 2000)")
-    print(f"{'formats page, rerun after typing a value':<44}{rerun * 1e3:>10.1f} ms")
+    pages = (("formats", "pages/formats.py", "typing a value", lambda at: at.text_input(key="value").input("1e40").run()),
+             ("beyond-int8", "pages/lowbit.py", "a new method", lambda at: at.selectbox(key="method").set_value("xnor").run()))
+    for name, path, what, interact in pages:
+        first, rerun = page_render(path, interact)
+        print(f"{name + ' page, first render (AppTest)':<44}{first * 1e3:>10.1f} ms   (target < 2000)")
+        print(f"{name + ' page, rerun after ' + what:<44}{rerun * 1e3:>10.1f} ms")
     t = median_seconds(lambda: [encode(0.1, f, 0.01, 0, s) for f in FORMATS for s in (True, False)], args.repeat)
     print(f"{'one value, 8 formats x 2 casts':<44}{t * 1e3:>10.3f} ms")
 

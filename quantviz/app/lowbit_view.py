@@ -2,6 +2,8 @@
 by every low-bit method, and the XNOR / popcount worked example."""
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import streamlit as st
 
@@ -73,7 +75,12 @@ def popcount_text(r: dict, labels: dict) -> str:
     def bits(packed):
         return " ".join(f"{byte:08b}" for byte in packed.tolist())
 
-    width = max(len(v) for v in labels.values()) + 2
+    width = max(_display_width(v) for v in labels.values()) + 2
     lines = [(labels["a"], signs(r["a"])), (labels["b"], signs(r["b"])), (labels["bits_a"], bits(r["packed_a"])),
              (labels["bits_b"], bits(r["packed_b"])), (labels["xnor"], bits(r["xnor"]))]
-    return "\n".join(f"{name:<{width}}{value}" for name, value in lines)
+    return "\n".join(name + " " * (width - _display_width(name)) + value for name, value in lines)
+
+
+def _display_width(text: str) -> int:
+    """Columns taken in a monospace font: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -111,3 +111,29 @@ def test_bad_format_or_scale():
     with pytest.raises(ValueError, match="bit pattern"):
         decode("int4", 16)
     assert len(FORMATS) == 8
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from quantviz.numbers import FLOAT_FORMATS  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(-1.27, 1.27), st.sampled_from([0.01, 0.003, 1 / 127]))
+def test_integer_error_is_at_most_half_a_step_inside_the_range(x, scale):
+    e = encode(x, "int8", scale=scale)
+    if abs(x) <= 127 * scale:
+        assert abs(e.stored - x) <= scale / 2 * (1 + 1e-12) and e.kind == "code"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(list(FLOAT_FORMATS)), st.floats(allow_nan=False, allow_infinity=False))
+def test_float_relative_error_is_at_most_half_an_epsilon_for_normal_numbers(fmt, x):
+    f = FLOAT_FORMATS[fmt]
+    e = encode(x, fmt)
+    if f.min_normal <= abs(x) <= f.max:
+        assert errors(x, e.stored)[1] <= f.eps / 2
+        assert decode(fmt, e.code) == e.stored
+    if abs(x) > f.max:
+        assert e.overflow and abs(e.stored) == f.max
