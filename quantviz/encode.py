@@ -84,7 +84,8 @@ def _encode_int(x: float, fmt: str, scale: float, zero_point: int, saturate: boo
     qmin, qmax = int_range(bits, signed)
     if not qmin <= zero_point <= qmax:
         raise ValueError(f"the zero point of {fmt} must lie in [{qmin}, {qmax}], got {zero_point}")
-    v = float(scaled_codes(np.array([x]), scale, zero_point, "exact")[0])  # round(x / s) + z, unclamped
+    with np.errstate(over="ignore"):  # 1e300 / 1e-12 is inf: it saturates like any overflow
+        v = float(scaled_codes(np.array([x]), scale, zero_point, "exact")[0])  # round(x / s) + z, unclamped
     overflow = not math.isnan(v) and not qmin <= v <= qmax
     if math.isnan(v) or (not saturate and abs(v) > INT32_MAX):  # no code; C leaves it undefined
         return Encoding(fmt, None, _int_fields("?" * bits, signed), math.nan, "none", overflow)
