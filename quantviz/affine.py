@@ -5,7 +5,8 @@ r"""Affine (asymmetric) and symmetric quantization: the mapping between reals an
 ``s`` is the scale (the real width of one integer step) and ``z`` the zero point (the code that
 stands for 0.0). Degenerate but legal inputs work: ``rmin == rmax`` is widened to include 0;
 a zero-width range ``[0, 0]`` (an all-zero tensor) gets scale 1 (PyTorch: ``2^-23``; ONNX
-Runtime: 1), so every value quantizes to the zero point exactly.
+Runtime: 1), so every value quantizes to the zero point exactly. Scales are floored at float32's
+smallest normal number (``2^-126``), below which a float32 grid cannot hold distinct levels.
 """
 from __future__ import annotations
 

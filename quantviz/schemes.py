@@ -72,13 +72,17 @@ def compute_params(rmin, rmax, qmin: int, qmax: int, symmetric: bool, signed: bo
     return scale, zp_real, np.clip(zp, qmin, qmax).astype(np.int64)
 
 
+def _floor_scale(scale):
+    """A zero-width range [0, 0] can use any scale: 1. A positive scale below float32's smallest
+    normal number would make the grid's levels collapse in a float32 tensor: floor it there."""
+    return np.where(scale > 0, np.maximum(scale, F32_TINY), 1.0)
+
+
 def _exact(rmin, rmax, qmin, qmax, symmetric):
     r"""float64: :math:`s = (r_{max} - r_{min}) / (q_{max} - q_{min})`, :math:`z = q_{min} - r_{min} / s`."""
     if symmetric:
-        scale = np.maximum(-rmin, rmax) / ((qmax - qmin) / 2)
-        return np.where(scale > 0, scale, 1.0)
-    scale = (rmax - rmin) / (qmax - qmin)
-    scale = np.where(scale > 0, scale, 1.0)  # zero-width range [0, 0]: any scale works; use 1
+        return _floor_scale(np.maximum(-rmin, rmax) / ((qmax - qmin) / 2))
+    scale = _floor_scale((rmax - rmin) / (qmax - qmin))
     return scale, qmin - rmin / scale
 
 
@@ -112,9 +116,8 @@ def _tflite(rmin, rmax, qmin, qmax, symmetric):
     mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
     if symmetric:
         scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
-        return np.where(scale > 0, scale, np.float32(1)).astype(np.float64)
-    scale = (mx - mn) / np.float32(qmax - qmin)
-    scale = np.where(scale > 0, scale, np.float32(1))
+        return _floor_scale(scale.astype(np.float64))
+    scale = _floor_scale((mx - mn) / np.float32(qmax - qmin)).astype(np.float32)
     zp_real = np.float32(qmin) - mn / scale
     return scale.astype(np.float64), zp_real.astype(np.float64)
 

@@ -153,3 +153,11 @@ def test_reduce_range():
     assert choose_qparams(-1, 1, reduce_range=True, scheme="pytorch").qmax == 127
     ort = choose_qparams(-1, 1, signed=True, reduce_range=True, scheme="onnxruntime")
     assert (ort.qmin, ort.qmax) == (-64, 64)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_range_below_float32_resolution_keeps_distinct_levels(scheme):
+    qp = choose_qparams(0.0, 9.80908925027372e-45, bits=4, scheme=scheme)
+    q = np.arange(qp.qmin, qp.qmax + 1)
+    assert qp.scale >= np.finfo(np.float32).tiny
+    assert np.array_equal(quantize(dequantize(q, qp), qp), q)
