@@ -101,3 +101,80 @@ def multiply_by_quantized_multiplier(x, m0, shift, single_rounding: bool = False
     right = np.maximum(-shift, 0)
     shifted = _wrap_int32(x * (np.int64(1) << left))
     return _result(rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, m0), right))
+
+
+def quantize_multipliers(m) -> tuple[np.ndarray, np.ndarray]:
+    """``quantize_multiplier`` elementwise on an array (one multiplier per output channel).
+
+    Returns int64 arrays ``(M0, shift)`` of the shape of ``m``, equal entry by entry to the
+    scalar function.
+    """
+    m = np.asarray(m, dtype=np.float64)
+    if not np.all(np.isfinite(m)):
+        raise ValueError("every multiplier must be finite: check that no scale is 0 or inf")
+    fraction, shift = np.frexp(m)
+    shift = shift.astype(np.int64)
+    m0 = (np.copysign(np.floor(np.abs(fraction) * 2.0**31 + 0.5), fraction)).astype(np.int64)
+    carry = np.abs(m0) == 2**31
+    m0 = np.where(carry, m0 // 2, m0)
+    shift = np.where(carry, shift + 1, shift)
+    flush = (shift < -31) | (m0 == 0)
+    if np.any(shift[~flush] > 30):
+        raise ValueError("a multiplier is too large for a Q0.31 multiplier with shift <= 30 "
+                         f"(largest {np.max(m)}): the output scale is far too small")
+    return np.where(flush, 0, m0), np.where(flush, 0, shift)
+
+
+def q31_bits(m0: int) -> str:
+    """The 32 bits of the int32 ``M0`` (two's complement), most significant first.
+
+    Read as Q0.31 the first bit is the sign and a binary point follows it:
+    ``0.1xxx...`` is a value in [0.5, 1).
+    """
+    m0 = int(m0)
+    if not INT32_MIN <= m0 <= INT32_MAX:
+        raise ValueError(f"M0 = {m0} does not fit in int32")
+    return format(m0 & 0xFFFFFFFF, "032b")
+
+
+def multiply_by_quantized_multiplier_steps(x: int, m0: int, shift: int,
+                                           single_rounding: bool = False) -> dict[str, int]:
+    """Every intermediate integer of ``multiply_by_quantized_multiplier`` for one int32 ``x``.
+
+    Two roundings: ``left_shift``, ``right_shift``, ``shifted`` (x times 2^left_shift, wrapped
+    to int32), ``product`` (shifted * M0, exact), ``nudge``, ``high`` (the SRDHM result),
+    ``mask``, ``remainder``, ``threshold``, ``round_up`` (0 or 1) and ``result``.
+    Single rounding: ``total_shift`` (31 - shift), ``product`` (x * M0), ``nudge``
+    (2^(total_shift - 1)) and ``result``.
+    """
+    x, m0, shift = int(x), int(m0), int(shift)
+    if single_rounding:
+        total_shift = 31 - shift
+        product = x * m0
+        nudge = 1 << (total_shift - 1)
+        result = min(max((product + nudge) >> total_shift, INT32_MIN), INT32_MAX)
+        return {"total_shift": total_shift, "product": product, "nudge": nudge, "result": result}
+    left, right = max(shift, 0), max(-shift, 0)
+    shifted = int(_wrap_int32(np.int64(x) * (1 << left)))
+    product = shifted * m0
+    high = saturating_rounding_doubling_high_mul(shifted, m0)
+    mask = (1 << right) - 1
+    remainder = high & mask
+    threshold = (mask >> 1) + (1 if high < 0 else 0)
+    round_up = int(remainder > threshold)
+    return {"left_shift": left, "right_shift": right, "shifted": shifted, "product": product,
+            "nudge": 2**30 if product >= 0 else 1 - 2**30, "high": high, "mask": mask,
+            "remainder": remainder, "threshold": threshold, "round_up": round_up,
+            "result": (high >> right) + round_up}
+
+
+def rounding_comparison(m: float, x) -> dict[str, np.ndarray]:
+    """``x * M`` exactly (float64) and as TFLite computes it with two roundings and with one.
+
+    ``x``: int32 values. Returns ``exact``, ``double`` and ``single`` arrays of the shape of
+    ``x``; where ``double != single`` the two builds of TFLite disagree by one.
+    """
+    m0, shift = quantize_multiplier(m)
+    x = _int64(x)
+    return {"exact": x * float(m), "double": _int64(multiply_by_quantized_multiplier(x, m0, shift)),
+            "single": _int64(multiply_by_quantized_multiplier(x, m0, shift, single_rounding=True))}
