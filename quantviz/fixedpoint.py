@@ -51,8 +51,8 @@ def _result(x):
 
 
 def _wrap_int32(x: np.ndarray) -> np.ndarray:
-    """Two's-complement wrap into int32, as a C int32 operation would."""
-    return ((x + 2**31) % 2**32) - 2**31
+    """Two's-complement wrap into int32, as a C int32 operation would (keeping the low 32 bits)."""
+    return np.asarray(x, dtype=np.int64).astype(np.int32).astype(np.int64)
 
 
 def saturating_rounding_doubling_high_mul(a, b):
@@ -62,13 +62,11 @@ def saturating_rounding_doubling_high_mul(a, b):
     division truncates toward zero). The one overflow, ``INT32_MIN * INT32_MIN``, saturates to
     ``INT32_MAX``.
     """
-    a, b = _int64(a), _int64(b)
-    ab = a * b
-    nudge = np.where(ab >= 0, 2**30, 1 - 2**30)
-    numerator = ab + nudge
-    high = np.where(numerator >= 0, numerator >> 31, -((-numerator) >> 31))  # C truncation
-    overflow = (a == INT32_MIN) & (b == INT32_MIN)
-    return _result(np.where(overflow, INT32_MAX, high))
+    ab = _int64(a) * _int64(b)
+    # For ab < 0, truncating (ab + 1 - 2^30) / 2^31 toward zero equals flooring (ab + 2^30) / 2^31,
+    # so one arithmetic shift serves both signs. Only INT32_MIN * INT32_MIN = 2^62 gives 2^31.
+    high = (ab + 2**30) >> 31
+    return _result(np.minimum(high, INT32_MAX))
 
 
 def rounding_divide_by_pot(x, exponent):
@@ -99,7 +97,7 @@ def multiply_by_quantized_multiplier(x, m0, shift, single_rounding: bool = False
         return _result(np.clip(rounded, INT32_MIN, INT32_MAX))
     left = np.maximum(shift, 0)
     right = np.maximum(-shift, 0)
-    shifted = _wrap_int32(x * (np.int64(1) << left))
+    shifted = _wrap_int32(x * (np.int64(1) << left)) if np.any(left) else x
     return _result(rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, m0), right))
 
 

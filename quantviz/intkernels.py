@@ -20,12 +20,21 @@ from .fixedpoint import multiply_by_quantized_multiplier, quantize_multipliers
 from .numbers import storage_dtype
 
 EXACT_FLOAT64 = 2**53  # integers of magnitude up to 2^53 (and their sums below it) are exact
+_WRAP_DTYPES = {8: np.int8, 16: np.int16, 32: np.int32}
 
 
 def wrap(acc, acc_bits: int = 32) -> np.ndarray:
     """Two's-complement wrap into a signed ``acc_bits`` accumulator (as the hardware adds)."""
+    acc = np.asarray(acc, dtype=np.int64)
+    if acc_bits in _WRAP_DTYPES:  # a cast keeps the low bits: the same, 30x faster than %
+        return acc.astype(_WRAP_DTYPES[acc_bits]).astype(np.int64)
     half = 1 << (acc_bits - 1)
-    return (np.asarray(acc, dtype=np.int64) + half) % (2 * half) - half
+    return (acc + half) % (2 * half) - half
+
+
+def _max_abs(x: np.ndarray) -> int:
+    """max |x| as a Python int (np.abs(int8(-128)) would wrap to -128)."""
+    return max(abs(int(x.min())), abs(int(x.max()))) if x.size else 0
 
 
 def _int_matmul(a: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -36,9 +45,7 @@ def _int_matmul(a: np.ndarray, w: np.ndarray) -> np.ndarray:
     Beyond that the (slow, exact below 2^63) int64 matmul is used.
     """
     n = a.shape[1]
-    a_max = int(np.max(np.abs(a), initial=0))
-    w_max = int(np.max(np.abs(w), initial=0))
-    bound = n * a_max * w_max
+    bound = n * _max_abs(a) * _max_abs(w)
     if bound < EXACT_FLOAT64:
         return (a.astype(np.float64) @ w.astype(np.float64).T).astype(np.int64)
     if bound >= 2**63:

@@ -118,3 +118,11 @@ def test_rounding_comparison_finds_the_reference_disagreements():
     assert cmp["double"][x == 8][0] == 3 and cmp["single"][x == 8][0] == 2
     assert np.all(np.abs(cmp["double"] - cmp["exact"]) < 1)
     assert np.all(np.abs(cmp["single"] - cmp["exact"]) <= 0.5 + 1e-9)
+
+
+def test_srdhm_ties_and_near_ties_match_the_definition():
+    values = [(a, b) for a in (1, -1, 3, -3, 2**15, -(2**15)) for k in range(-6, 7)
+              for b in (k * 2**30 + d for d in (-1, 0, 1)) if INT32_MIN <= b <= INT32_MAX]
+    values += [(2**16 + 1, 2**14 + d) for d in range(-3, 4)] + [(-(2**31), v) for v in (1, -1, 2**30)]
+    for a, b in values:
+        assert saturating_rounding_doubling_high_mul(a, b) == srdhm_by_definition(a, b), (a, b)

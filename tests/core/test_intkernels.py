@@ -144,3 +144,11 @@ def test_bad_arguments_raise_a_clear_error(kwargs, message):
     args = dict(zp_in=0, M0=2**30, shift=0, zp_out=0, **kwargs)
     with pytest.raises(ValueError, match=message):
         fully_connected(**args)
+
+
+@pytest.mark.parametrize("bits", [8, 12, 16, 24, 32])
+def test_wrap_is_twos_complement(bits):
+    rng = np.random.default_rng(bits)
+    v = np.concatenate([rng.integers(-(2**62), 2**62, 1000), [2**(bits - 1), -(2**(bits - 1)) - 1, 0, -1]])
+    half = 2 ** (bits - 1)
+    assert wrap(v, bits).tolist() == [(int(x) + half) % (2 * half) - half for x in v]
