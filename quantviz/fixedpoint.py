@@ -56,10 +56,12 @@ def _wrap_int32(x: np.ndarray) -> np.ndarray:
 
 
 def saturating_rounding_doubling_high_mul(a, b):
-    r"""High 32 bits of ``2 * a * b``, rounded to nearest: :math:`\lfloor (a b + 2^{30}) / 2^{31} \rceil`.
+    r"""High 32 bits of ``2 * a * b``, rounded to nearest, ties toward +inf (gemmlowp ``SRDHM``).
 
-    Ties round toward +inf (the nudge is ``2^30`` for ``a*b >= 0``, ``1 - 2^30`` otherwise, then C
-    division truncates toward zero). The one overflow, ``INT32_MIN * INT32_MIN``, saturates to
+    .. math:: \operatorname{SRDHM}(a, b) = \left\lfloor \frac{a b + 2^{30}}{2^{31}} \right\rfloor
+
+    gemmlowp adds the nudge ``2^30`` (``a*b >= 0``) or ``1 - 2^30`` (otherwise) and truncates
+    toward zero; both give this floor. The one overflow, ``INT32_MIN * INT32_MIN``, saturates to
     ``INT32_MAX``.
     """
     ab = _int64(a) * _int64(b)
@@ -86,9 +88,13 @@ def rounding_divide_by_pot(x, exponent):
 def multiply_by_quantized_multiplier(x, m0, shift, single_rounding: bool = False):
     r"""``x * M`` for int32 ``x`` with ``M = M0 * 2^(shift - 31)``, as TFLite computes it.
 
-    Default (two roundings): ``RDBPOT(SRDHM(x * 2^max(shift, 0), M0), max(-shift, 0))``; the left
-    shift wraps like C int32 arithmetic. ``single_rounding`` (``TFLITE_SINGLE_ROUNDING``):
-    ``(x * M0 + 2^(30 - shift)) >> (31 - shift)`` in int64, saturated to int32.
+    Default (two roundings; the left shift wraps like C int32 arithmetic):
+
+    .. math:: \operatorname{RDBPOT}\left(\operatorname{SRDHM}\left(x \cdot 2^{\max(\text{shift}, 0)},\ M_0\right),\ \max(-\text{shift}, 0)\right)
+
+    ``single_rounding`` (``TFLITE_SINGLE_ROUNDING``), in int64, saturated to int32:
+
+    .. math:: \left\lfloor \frac{x M_0 + 2^{30 - \text{shift}}}{2^{31 - \text{shift}}} \right\rfloor
     """
     x, m0, shift = _int64(x), _int64(m0), _int64(shift)
     if single_rounding:

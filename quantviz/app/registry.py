@@ -17,4 +17,5 @@ PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "nav.home", ":material/home:", "home"),
     PageInfo("pages/formats.py", "nav.formats", ":material/pin:", "formats"),
     PageInfo("pages/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),
+    PageInfo("pages/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic"),
 ]

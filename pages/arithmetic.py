@@ -1,0 +1,184 @@
+"""Arithmetic on quantized numbers: the article's 0.0 x 1.0, addition, requantization, integer matmul."""
+import numpy as np
+import streamlit as st
+
+from quantviz import fixedpoint
+from quantviz.app import arithmetic as view
+from quantviz.app import arithmetic_matmul as mm
+from quantviz.app import controls
+from quantviz.app.i18n import t
+from quantviz.app.layout import page_header
+from quantviz.arith import quantized_add, quantized_multiply
+from quantviz.figures.arithmetic import error_figure, overflow_figure, rounding_figure
+from quantviz.fixedpoint import (multiply_by_quantized_multiplier, multiply_by_quantized_multiplier_steps,
+                                 q31_bits, quantize_multiplier, rounding_comparison)
+from quantviz.intkernels import centred_max, max_safe_inner_dim, zero_point_terms
+from quantviz.matmul_trace import integer_matmul
+
+ARTICLE = (view.ARTICLE_SCALE, view.ARTICLE_ZP)
+
+
+def labels(prefix: str, keys: list[str]) -> dict:
+    return {k: t(f"{prefix}.{k}") for k in keys}
+
+
+def multiply_section():
+    """1. The article's example: 0.0 x 1.0 naively (253) and with scales and zero points (127)."""
+    st.header(t("arith.mul.title"))
+    st.markdown(t("arith.mul.text"))
+    cols = st.columns(3)
+    x = view.real_input(t("arith.mul.x"), "mx", 0.0, cols[0])
+    y = view.real_input(t("arith.mul.y"), "my", 1.0, cols[1])
+    with cols[2]:
+        shared = controls.toggle(t("arith.grid.shared"), "mshared", True)
+    grids = view.operand_grids("m", ("x", "y", "z"), {s: ARTICLE for s in "xyz"}, shared)
+    x_q, y_q = view.code_of(x, grids["x"], "x"), view.code_of(y, grids["y"], "y")
+    try:
+        z_q, tr = quantized_multiply(x_q, y_q, grids["x"], grids["y"], grids["z"])
+    except ValueError as err:
+        st.warning(t("arith.error", reason=err))
+        return
+    st.markdown(t("arith.mul.codes", xq=x_q, xr=view.num(tr["x_q"].real), yq=y_q, yr=view.num(tr["y_q"].real)))
+    left, right = st.columns(2)
+    with left:
+        st.metric(t("arith.mul.naive"), view.num(round(float(tr["naive"].real), 2)), border=True)
+        st.latex(view.naive_multiply_tex(tr, grids["z"]))
+    with right:
+        st.metric(t("arith.mul.correct"), f"z_q = {z_q}  →  {view.num(tr['z_q'].real)}", border=True)
+        st.latex(view.formulas(quantized_multiply)[0])
+        st.latex(view.multiply_tex(tr, grids["x"], grids["y"], grids["z"]))
+    st.markdown(t("arith.mul.verdict", exact=view.num(tr["exact"].real),
+                  naive_err=view.num(tr["naive"].real - tr["exact"].real, 5), zq=z_q,
+                  zr=view.num(tr["z_q"].real), err=view.num(tr["z_q"].real - tr["exact"].real, 3)))
+    with st.expander(t("arith.trace.expander")):
+        st.dataframe(view.trace_frame(tr, list(tr)), hide_index=True, width="stretch")
+
+
+def add_section():
+    """2. Addition: rescale each operand into the output's scale first."""
+    st.header(t("arith.add.title"))
+    st.markdown(t("arith.add.text"))
+    st.latex(view.formulas(quantized_add)[0])
+    cols = st.columns(2)
+    x = view.real_input(t("arith.mul.x"), "ax", 1.0, cols[0])
+    y = view.real_input(t("arith.mul.y"), "ay", 0.5, cols[1])
+    defaults = {"x": (0.01, 20), "y": (0.004, 100), "z": (0.02, 50)}
+    grids = view.operand_grids("a", ("x", "y", "z"), defaults, shared=False)
+    x_q, y_q = view.code_of(x, grids["x"], "x"), view.code_of(y, grids["y"], "y")
+    try:
+        z_q, tr = quantized_add(x_q, y_q, grids["x"], grids["y"], grids["z"])
+    except ValueError as err:
+        st.warning(t("arith.error", reason=err))
+        return
+    cols = st.columns(3)
+    cols[0].metric(t("arith.add.naive"), view.num(round(float(tr["naive"].real), 4)), border=True)
+    cols[1].metric(t("arith.add.no_rescale"), view.num(round(float(tr["no_rescale"].real), 4)), border=True)
+    cols[2].metric(t("arith.add.correct"), f"z_q = {z_q}  →  {view.num(tr['z_q'].real)}", border=True)
+    st.latex(view.add_tex(tr, grids["x"], grids["y"], grids["z"]))
+    st.markdown(t("arith.add.verdict", exact=view.num(tr["exact"].real), zq=z_q, zr=view.num(tr["z_q"].real)))
+    st.markdown(t("arith.add.tflite", ls=tr["left_shift"].value))
+    st.dataframe(view.trace_frame(tr, [k for k in tr if k not in ("naive", "no_rescale", "exact")]),
+                 hide_index=True, width="stretch")
+
+
+def requantization_section():
+    """3. M -> (M0, shift), the bits of M0, SRDHM and RDBPOT step by step, double vs single rounding."""
+    st.header(t("arith.rq.title"))
+    st.markdown(t("arith.rq.text"))
+    st.latex(view.formulas(fixedpoint)[0])
+    cols = st.columns(2)
+    with cols[0]:
+        m = controls.number(t("arith.rq.M"), "rM", 0.3, min_value=0.0, max_value=1e9, step=0.01, format="%.8f")
+    with cols[1]:
+        x = controls.number(t("arith.rq.x"), "rx", 1, min_value=-(2**31), max_value=2**31 - 1, step=1)
+    try:
+        m0, shift = quantize_multiplier(m)
+    except ValueError as err:
+        st.warning(t("arith.rq.error", reason=err))
+        m, (m0, shift) = 0.3, quantize_multiplier(0.3)
+    st.latex(view.decomposition_tex(m, m0, shift))
+    if m0 == 0:
+        st.info(t("arith.rq.zero" if m == 0 else "arith.rq.flush"))
+    st.markdown(t("arith.rq.bits", frac=view.num(m0 / 2**31, 12), err=abs(m0 * 2.0 ** (shift - 31) - m)))
+    st.code(view.bits_text(q31_bits(m0)), language=None)
+    double = multiply_by_quantized_multiplier_steps(x, m0, shift)
+    single = multiply_by_quantized_multiplier_steps(x, m0, shift, single_rounding=True)
+    if double["shifted"] != x * 2 ** double["left_shift"]:
+        st.info(t("arith.rq.wrapped", left=double["left_shift"]))
+    mbqm = view.formulas(multiply_by_quantized_multiplier)
+    for col, steps, is_single, formula in zip(st.columns(2), (double, single), (False, True), mbqm):
+        with col:
+            st.subheader(t("arith.rq.single.title" if is_single else "arith.rq.double.title"))
+            st.latex(formula)
+            st.dataframe(view.steps_frame(steps, is_single), hide_index=True, width="stretch")
+    agree = "arith.rq.agree" if double["result"] == single["result"] else "arith.rq.disagree"
+    st.markdown(t("arith.rq.compare", exact=view.num(x * m, 10), double=double["result"],
+                  single=single["result"]) + " " + t(agree))
+    window = np.arange(max(x - 20, -(2**31)), min(x + 20, 2**31 - 1) + 1)
+    cmp = rounding_comparison(m, window)
+    where = window[cmp["double"] != cmp["single"]]
+    listed = ", ".join(map(str, where[:12])) + (" …" if where.size > 12 else "") if where.size else "—"
+    st.markdown(t("arith.rq.window", lo=int(window[0]), hi=int(window[-1]), n=where.size, where=listed))
+    keys = ["title", "x", "y", "exact", "double", "single", "disagree", "mark"]
+    st.plotly_chart(rounding_figure(window, cmp["exact"], cmp["double"], cmp["single"], x, labels("fig.rq", keys)),
+                    theme="streamlit", key="arith_rounding")
+
+
+def matmul_sections():
+    """4. A small integer-only matmul step by step; 5. the same with a 16-bit accumulator."""
+    st.header(t("arith.mm.title"))
+    st.markdown(t("arith.mm.text"))
+    st.latex(view.formulas(zero_point_terms)[0])
+    inputs = mm.matmul_inputs()
+    if inputs is None:
+        return
+    a, b, bias, weights, activation, single = inputs
+    try:
+        tr = integer_matmul(a, b, bias, weights, activation, single)
+        tr16 = integer_matmul(a, b, bias, weights, activation, single, acc_bits=16)
+    except ValueError as err:
+        st.warning(t("arith.error", reason=err))
+        return
+    st.markdown(t("arith.mm.params"))
+    st.dataframe(mm.params_frame(tr), hide_index=True, width="stretch")
+    cols = st.columns(2)
+    cols[0].markdown(t("arith.mm.codes.A"))
+    cols[0].dataframe(mm.codes_frame(tr.q_a, "A"), width="stretch")
+    cols[1].markdown(t("arith.mm.codes.B"))
+    cols[1].dataframe(mm.codes_frame(tr.q_w.T, "B"), width="stretch")
+    st.markdown(t("arith.mm.trace"))
+    st.dataframe(mm.trace_frame(tr), hide_index=True, width="stretch")
+    shape = tr.q_out.shape
+    elements = [f"{i},{j}" for i in range(shape[0]) for j in range(shape[1])]
+    element = controls.choice(t("arith.mm.element"), "mmel", elements,
+                              format_func=lambda e: mm.element_name(*map(int, e.split(","))))
+    st.latex(mm.element_tex(tr, *map(int, element.split(","))))
+    st.markdown(t("arith.mm.summary", max=float(np.max(np.abs(tr.error_lsb))), s=view.num(tr.qp_out.scale)))
+    names = [mm.element_name(*map(int, e.split(","))) for e in elements]
+    st.plotly_chart(error_figure(names, tr.error_lsb, labels("fig.mm", ["title", "x", "y", "band", "hover"])),
+                    theme="streamlit", key="arith_error")
+
+    st.header(t("arith.ov.title"))
+    st.markdown(t("arith.ov.text"))
+    wrapped = int(np.sum(tr16.acc_bias != tr.acc_bias))
+    (st.warning if wrapped else st.success)(t("arith.ov.count", k=wrapped, total=tr.acc.size))
+    st.dataframe(mm.overflow_frame(tr, tr16), hide_index=True, width="stretch")
+    a_max = centred_max(tr.qp_a.qmin, tr.qp_a.qmax, tr.qp_a.zero_point)
+    w_max = centred_max(tr.qp_w.qmin, tr.qp_w.qmax, tr.qp_w.zero_point)
+    n16, n32 = max_safe_inner_dim(a_max, w_max, 16), max_safe_inner_dim(a_max, w_max, 32)
+    st.markdown(t("arith.ov.limits", a=a_max, w=w_max, p=a_max * w_max, n16=n16, n32=f"{n32:,}", n=tr.n,
+                  raw=f"{max_safe_inner_dim(128, 128):,}"))
+    limits = {t("fig.ov.int16"): 2**15 - 1, t("fig.ov.int32"): 2**31 - 1}
+    fig_labels = {**labels("fig.ov", ["title", "x", "y"]), "worst": t("fig.ov.worst", p=a_max * w_max),
+                  "mark": t("fig.ov.mark", n=tr.n)}
+    st.plotly_chart(overflow_figure(a_max * w_max, tr.n, limits, fig_labels), theme="streamlit",
+                    key="arith_overflow")
+
+
+page_header("arith.title", "arith.intro")
+notices = st.container()  # URL values that were replaced are listed here, at the top
+multiply_section()
+add_section()
+requantization_section()
+matmul_sections()
+controls.url_notices(notices)
