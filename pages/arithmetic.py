@@ -40,18 +40,18 @@ def multiply_section():
         return
     st.markdown(t("arith.mul.codes", xq=x_q, xr=view.num(tr["x_q"].real), yq=y_q, yr=view.num(tr["y_q"].real)))
     left, right = st.columns(2)
-    with left:
-        st.metric(t("arith.mul.naive"), view.num(round(float(tr["naive"].real), 2)), border=True)
-        st.latex(view.naive_multiply_tex(tr, grids["z"]))
-    with right:
-        st.metric(t("arith.mul.correct"), f"z_q = {z_q}  →  {view.num(tr['z_q'].real)}", border=True)
-        st.latex(view.formulas(quantized_multiply)[0])
-        st.latex(view.multiply_tex(tr, grids["x"], grids["y"], grids["z"]))
+    left.metric(t("arith.mul.naive"), view.num(round(float(tr["naive"].real), 2)), border=True)
+    right.metric(t("arith.mul.correct"), f"{z_q} → {view.num(tr['z_q'].real)}", border=True)
+    st.markdown(t("arith.mul.naive.how"))
+    st.latex(view.naive_multiply_tex(tr, grids["z"]))
+    st.markdown(t("arith.mul.correct.how"))
+    st.latex(view.formulas(quantized_multiply)[0])
+    st.latex(view.multiply_tex(tr, grids["x"], grids["y"], grids["z"]))
     st.markdown(t("arith.mul.verdict", exact=view.num(tr["exact"].real),
                   naive_err=view.num(tr["naive"].real - tr["exact"].real, 5), zq=z_q,
                   zr=view.num(tr["z_q"].real), err=view.num(tr["z_q"].real - tr["exact"].real, 3)))
     with st.expander(t("arith.trace.expander")):
-        st.dataframe(view.trace_frame(tr, list(tr)), hide_index=True, width="stretch")
+        view.table(view.trace_frame(tr, list(tr)))
 
 
 def add_section():
@@ -73,12 +73,11 @@ def add_section():
     cols = st.columns(3)
     cols[0].metric(t("arith.add.naive"), view.num(round(float(tr["naive"].real), 4)), border=True)
     cols[1].metric(t("arith.add.no_rescale"), view.num(round(float(tr["no_rescale"].real), 4)), border=True)
-    cols[2].metric(t("arith.add.correct"), f"z_q = {z_q}  →  {view.num(tr['z_q'].real)}", border=True)
+    cols[2].metric(t("arith.add.correct"), f"{z_q} → {view.num(tr['z_q'].real)}", border=True)
     st.latex(view.add_tex(tr, grids["x"], grids["y"], grids["z"]))
     st.markdown(t("arith.add.verdict", exact=view.num(tr["exact"].real), zq=z_q, zr=view.num(tr["z_q"].real)))
     st.markdown(t("arith.add.tflite", ls=tr["left_shift"].value))
-    st.dataframe(view.trace_frame(tr, [k for k in tr if k not in ("naive", "no_rescale", "exact")]),
-                 hide_index=True, width="stretch")
+    view.table(view.trace_frame(tr, [k for k in tr if k not in ("naive", "no_rescale", "exact")]))
 
 
 def requantization_section():
@@ -106,11 +105,10 @@ def requantization_section():
     if double["shifted"] != x * 2 ** double["left_shift"]:
         st.info(t("arith.rq.wrapped", left=double["left_shift"]))
     mbqm = view.formulas(multiply_by_quantized_multiplier)
-    for col, steps, is_single, formula in zip(st.columns(2), (double, single), (False, True), mbqm):
-        with col:
-            st.subheader(t("arith.rq.single.title" if is_single else "arith.rq.double.title"))
-            st.latex(formula)
-            st.dataframe(view.steps_frame(steps, is_single), hide_index=True, width="stretch")
+    for steps, is_single, formula in zip((double, single), (False, True), mbqm):
+        st.subheader(t("arith.rq.single.title" if is_single else "arith.rq.double.title"))
+        st.latex(formula)
+        view.table(view.steps_frame(steps, is_single))
     agree = "arith.rq.agree" if double["result"] == single["result"] else "arith.rq.disagree"
     st.markdown(t("arith.rq.compare", exact=view.num(x * m, 10), double=double["result"],
                   single=single["result"]) + " " + t(agree))
@@ -147,7 +145,7 @@ def matmul_sections():
     cols[1].markdown(t("arith.mm.codes.B"))
     cols[1].dataframe(mm.codes_frame(tr.q_w.T, "B"), width="stretch")
     st.markdown(t("arith.mm.trace"))
-    st.dataframe(mm.trace_frame(tr), hide_index=True, width="stretch")
+    view.table(mm.trace_frame(tr))
     shape = tr.q_out.shape
     elements = [f"{i},{j}" for i in range(shape[0]) for j in range(shape[1])]
     element = controls.choice(t("arith.mm.element"), "mmel", elements,
@@ -162,12 +160,13 @@ def matmul_sections():
     st.markdown(t("arith.ov.text"))
     wrapped = int(np.sum(tr16.acc_bias != tr.acc_bias))
     (st.warning if wrapped else st.success)(t("arith.ov.count", k=wrapped, total=tr.acc.size))
-    st.dataframe(mm.overflow_frame(tr, tr16), hide_index=True, width="stretch")
+    view.table(mm.overflow_frame(tr, tr16))
     a_max = centred_max(tr.qp_a.qmin, tr.qp_a.qmax, tr.qp_a.zero_point)
     w_max = centred_max(tr.qp_w.qmin, tr.qp_w.qmax, tr.qp_w.zero_point)
     n16, n32 = max_safe_inner_dim(a_max, w_max, 16), max_safe_inner_dim(a_max, w_max, 32)
-    st.markdown(t("arith.ov.limits", a=a_max, w=w_max, p=a_max * w_max, n16=n16, n32=f"{n32:,}", n=tr.n,
-                  raw=f"{max_safe_inner_dim(128, 128):,}"))
+    st.markdown(t("arith.ov.limits", a=a_max, w=w_max, p=a_max * w_max, n=tr.n) + " "
+                + (t("arith.ov.n16", n16=n16) if n16 else t("arith.ov.n16.none"))
+                + " " + t("arith.ov.n32", n32=f"{n32:,}", raw=f"{max_safe_inner_dim(128, 128):,}"))
     limits = {t("fig.ov.int16"): 2**15 - 1, t("fig.ov.int32"): 2**31 - 1}
     fig_labels = {**labels("fig.ov", ["title", "x", "y"]), "worst": t("fig.ov.worst", p=a_max * w_max),
                   "mark": t("fig.ov.mark", n=tr.n)}

@@ -98,6 +98,11 @@ def trace_frame(trace: dict, keys: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def table(frame: pd.DataFrame) -> None:
+    """A dataframe tall enough to show every row (no inner scrolling)."""
+    st.dataframe(frame, hide_index=True, width="stretch", height=35 * (len(frame) + 1) + 3)
+
+
 def steps_frame(steps: dict, single: bool) -> pd.DataFrame:
     """Rows of ``multiply_by_quantized_multiplier_steps``: step name and integer."""
     prefix = "arith.rq.single" if single else "arith.rq.step"
@@ -114,10 +119,10 @@ def clamp_tex(unclamped: int, result: int, qp: QParams) -> str:
 
 def multiply_tex(tr: dict, qp_x: QParams, qp_y: QParams, qp_z: QParams) -> str:
     v = {k: s.value for k, s in tr.items()}
-    return (rf"z_q = {qp_z.zero_point} + \frac{{{tex(qp_x.scale)} \cdot {tex(qp_y.scale)}}}{{{tex(qp_z.scale)}}}"
-            rf"\,({v['x_q']} - {qp_x.zero_point})\,({v['y_q']} - {qp_y.zero_point})"
-            rf" = {qp_z.zero_point} + {tex(v['M'])} \cdot {tex(v['acc'])} "
-            + clamp_tex(v["unclamped"], v["z_q"], qp_z))
+    return (rf"\begin{{aligned}} z_q &= {qp_z.zero_point} + \frac{{{tex(qp_x.scale)} \cdot {tex(qp_y.scale)}}}"
+            rf"{{{tex(qp_z.scale)}}}\,({v['x_q']} - {qp_x.zero_point})\,({v['y_q']} - {qp_y.zero_point}) \\"
+            rf" &= {qp_z.zero_point} + {tex(v['M'])} \cdot {tex(v['acc'])} "
+            + clamp_tex(v["unclamped"], v["z_q"], qp_z) + r" \end{aligned}")
 
 
 def naive_multiply_tex(tr: dict, qp_z: QParams) -> str:
@@ -128,10 +133,11 @@ def naive_multiply_tex(tr: dict, qp_z: QParams) -> str:
 
 def add_tex(tr: dict, qp_x: QParams, qp_y: QParams, qp_z: QParams) -> str:
     v = {k: s.value for k, s in tr.items()}
-    return (rf"z_q = {qp_z.zero_point} + \frac{{{tex(qp_x.scale)}}}{{{tex(qp_z.scale)}}}\,({v['x_q']} - {qp_x.zero_point})"
-            rf" + \frac{{{tex(qp_y.scale)}}}{{{tex(qp_z.scale)}}}\,({v['y_q']} - {qp_y.zero_point})"
-            rf" = {qp_z.zero_point} + {tex(v['x_in_z_steps'], 5)} + {tex(v['y_in_z_steps'], 5)} "
-            + clamp_tex(v["unclamped"], v["z_q"], qp_z))
+    return (rf"\begin{{aligned}} z_q &= {qp_z.zero_point} + \frac{{{tex(qp_x.scale)}}}{{{tex(qp_z.scale)}}}"
+            rf"\,({v['x_q']} - {qp_x.zero_point}) + \frac{{{tex(qp_y.scale)}}}{{{tex(qp_z.scale)}}}"
+            rf"\,({v['y_q']} - {qp_y.zero_point}) \\"
+            rf" &= {qp_z.zero_point} + {tex(v['x_in_z_steps'], 5)} + {tex(v['y_in_z_steps'], 5)} "
+            + clamp_tex(v["unclamped"], v["z_q"], qp_z) + r" \end{aligned}")
 
 
 def decomposition_tex(m: float, m0: int, shift: int) -> str:

@@ -88,19 +88,19 @@ def element_tex(tr: MatmulTrace, i: int, j: int) -> str:
     terms = [int(tr.terms[k][i, j]) for k in ("n_za_zb", "za_sum_b", "zb_sum_a", "sum_ab")]
     zp_w = int(np.atleast_1d(tr.qp_w.zero_point)[j % np.size(tr.qp_w.zero_point)])
     m, m0, shift = float(tr.M[j]), int(tr.M0[j]), int(tr.shift[j])
-    acc_line = (rf"acc = {tr.n} \cdot {tex(tr.qp_a.zero_point)} \cdot {tex(zp_w)}"
+    acc_line = (rf"acc &= {tr.n} \cdot {tex(tr.qp_a.zero_point)} \cdot {tex(zp_w)}"
                 rf" - {tex(tr.qp_a.zero_point)} \cdot {int(tr.q_w[j].sum())}"
-                rf" - {tex(zp_w)} \cdot {int(tr.q_a[i].sum())} + {terms[3]}"
-                rf" = {' + '.join(tex(v) for v in terms)} = {int(tr.acc[i, j])}")
+                rf" - {tex(zp_w)} \cdot {int(tr.q_a[i].sum())} + {terms[3]} \\"
+                rf" &= {' + '.join(tex(v) for v in terms)} = {int(tr.acc[i, j])}")
     out = int(tr.q_out[i, j])
     clamp = (rf" \;\to\; \operatorname{{clamp}}(\cdot, {tr.act_min}, {tr.act_max}) = {out}"
              if int(tr.unclamped[i, j]) != out else "")
-    req_line = (rf"q_C = {tr.qp_out.zero_point} + \underbrace{{{m0} \cdot 2^{{{shift} - 31}}}}_{{M = {tex(m)}}}"
-                rf" \cdot ({int(tr.acc[i, j])} + {tex(int(tr.q_bias[j]))}) = {tr.qp_out.zero_point} + "
+    req_line = (rf"q_C &= {tr.qp_out.zero_point} + \underbrace{{{m0} \cdot 2^{{{shift} - 31}}}}_{{M = {tex(m)}}}"
+                rf" \cdot ({int(tr.acc[i, j])} + {tex(int(tr.q_bias[j]))}) \\ &= {tr.qp_out.zero_point} + "
                 rf"{tex(round(float(tr.scaled_exact[i, j]), 3))} \approx {int(tr.unclamped[i, j])}{clamp}")
-    deq_line = (rf"\hat c = {tex(tr.qp_out.scale)} \cdot ({out} - {tex(tr.qp_out.zero_point)}) = "
+    deq_line = (rf"\hat c &= {tex(tr.qp_out.scale)} \cdot ({out} - {tex(tr.qp_out.zero_point)}) = "
                 rf"{tex(float(tr.x_out[i, j]))} \quad (\text{{float}}: {tex(float(tr.y_float[i, j]))})")
-    return rf"\begin{{aligned}} &{acc_line} \\ &{req_line} \\ &{deq_line} \end{{aligned}}"
+    return rf"\begin{{aligned}} {acc_line} \\ {req_line} \\ {deq_line} \end{{aligned}}"
 
 
 def overflow_frame(tr32: MatmulTrace, tr16: MatmulTrace) -> pd.DataFrame:

@@ -65,7 +65,11 @@ def _apply_edits(key: str, editor_key: str, values: np.ndarray) -> None:
 
 
 def _check_url_value(key: str, default: str) -> None:
-    """The first time a session sees ``key`` in the URL: replace unreadable text, with a notice."""
+    """The first time a session sees ``key`` in the URL: a notice if its text cannot be read.
+
+    The widget keeps showing that text (a bound URL value seeds it) while the page computes with
+    the default, and says so below the widget.
+    """
     checked = st.session_state.setdefault("_matrix_url_checked", set())
     if key in checked:
         return
@@ -76,7 +80,6 @@ def _check_url_value(key: str, default: str) -> None:
     try:
         parse_matrix(raw)
     except ValueError as err:
-        st.session_state[key] = default
         controls.note(key, raw, str(err), default)
 
 

@@ -53,12 +53,12 @@ def overflow_figure(worst_product: int, n_mark: int, limits: dict, labels: dict,
 
     ``limits``: label -> largest value the accumulator holds. ``labels``: title, x, y, worst, mark.
     """
-    n = np.unique(np.round(np.logspace(0, np.log10(n_max), 200)))
+    n = np.logspace(np.log10(0.5), np.log10(n_max), 200)  # from N < 1: where even one product overflows
     fig = go.Figure(go.Scatter(x=n, y=n * worst_product, mode="lines", name=labels["worst"],
                                line={"color": BLUE, "width": 3}))
     for (name, limit), color in zip(limits.items(), (ORANGE, RED)):
         fig.add_hline(y=limit, line={"color": color, "dash": "dash"})
-        fig.add_trace(go.Scatter(x=[limit // worst_product or 1], y=[limit], mode="markers", name=name,
+        fig.add_trace(go.Scatter(x=[limit / worst_product], y=[limit], mode="markers", name=name,
                                  marker={"color": color, "size": 11, "symbol": "diamond"}))
     fig.add_trace(go.Scatter(x=[n_mark], y=[n_mark * worst_product], mode="markers", name=labels["mark"],
                              marker={"color": GREY, "size": 12, "line": {"color": "white", "width": 1}}))

@@ -41,9 +41,14 @@ STRINGS = {
     "arith.mul.y": ("Real y", "实数 y"),
     "arith.mul.codes": ("Stored codes: x_q = **{xq}** (stands for {xr}), y_q = **{yq}** (stands for {yr}).",
                         "存储的编码：x_q = **{xq}**（代表 {xr}），y_q = **{yq}**（代表 {yr}）。"),
+    "arith.mul.naive.how": ("**Naive:** the product of the codes, read as a code of the output:",
+                            "**朴素做法：**编码之积，当作输出的编码来解读："),
+    "arith.mul.correct.how": ("**Correct:** measure each code from its zero point, multiply, rescale by "
+                              "M = s_x · s_y / s_z, add the output's zero point:",
+                              "**正确做法：**各编码先减去零点，相乘，再乘以 M = s_x · s_y / s_z，最后加上输出的零点："),
     "arith.mul.naive": ("Naive: multiply the codes, read the product as a code",
                         "朴素做法：编码直接相乘，再当作编码解读"),
-    "arith.mul.correct": ("Keeping the scales and zero points", "保留缩放因子与零点"),
+    "arith.mul.correct": ("Keeping scales and zero points: z_q → real", "保留缩放因子与零点：z_q → 实数"),
     "arith.mul.verdict": (
         "The true product x · y is **{exact}**. The naive result is off by {naive_err}; the correct "
         "code {zq} stands for {zr}, off by {err} (half an output step at most, plus what rounding "
@@ -98,7 +103,7 @@ STRINGS = {
         "应先去掉各自的零点，把每个操作数换算成输出缩放因子 s_z 的台阶数，再加上输出的零点："),
     "arith.add.naive": ("Naive: add the codes", "朴素做法：编码直接相加"),
     "arith.add.no_rescale": ("Zero points removed, not rescaled", "去掉零点但未换算"),
-    "arith.add.correct": ("Rescaled into s_z first", "先换算到 s_z"),
+    "arith.add.correct": ("Rescaled into s_z first: z_q → real", "先换算到 s_z：z_q → 实数"),
     "arith.add.verdict": ("The true sum x + y is **{exact}**; the correct code {zq} stands for {zr}.",
                           "真实的和 x + y 为 **{exact}**；正确编码 {zq} 代表 {zr}。"),
     "arith.add.tflite": (
@@ -249,12 +254,14 @@ STRINGS = {
     "arith.ov.col.error16": ("error with 16 bits (output steps)", "16 位下的误差（输出台阶数）"),
     "arith.ov.limits": (
         "The worst product here is {a} × {w} = {p} (the largest |q_A − Z_a| times the largest "
-        "|q_B − Z_b|). A 16-bit accumulator is safe only up to N = {n16}; int32 up to **N = {n32}**. "
-        "Raw int8 × int8 codes (−128 × −128 = 16384) allow N = {raw}. This matmul has N = {n}; a "
-        "3×3 convolution over 512 channels has N = 4608.",
-        "这里最坏的乘积是 {a} × {w} = {p}（最大的 |q_A − Z_a| 乘以最大的 |q_B − Z_b|）。16 位累加器只在 "
-        "N ≤ {n16} 时安全；int32 可到 **N = {n32}**。原始 int8 × int8 编码（−128 × −128 = 16384）允许 "
-        "N = {raw}。本例 N = {n}；512 通道的 3×3 卷积 N = 4608。"),
+        "|q_B − Z_b|); this matmul sums N = {n} of them, a 3×3 convolution over 512 channels 4608.",
+        "这里最坏的乘积是 {a} × {w} = {p}（最大的 |q_A − Z_a| 乘以最大的 |q_B − Z_b|）；本例对 N = {n} "
+        "个乘积求和，512 通道的 3×3 卷积则是 4608 个。"),
+    "arith.ov.n16": ("A 16-bit accumulator is safe only up to N = {n16}.", "16 位累加器只在 N ≤ {n16} 时安全。"),
+    "arith.ov.n16.none": ("A 16-bit accumulator cannot hold even one such product.",
+                          "16 位累加器连一个这样的乘积都装不下。"),
+    "arith.ov.n32": ("int32 is safe up to **N = {n32}** (raw int8 × int8 codes, −128 × −128 = 16384: N = {raw}).",
+                     "int32 可安全累加到 **N = {n32}**（原始 int8 × int8 编码，−128 × −128 = 16384：N = {raw}）。"),
     "fig.ov.title": ("Worst-case accumulator against the inner dimension N", "最坏情况的累加器与内维 N"),
     "fig.ov.x": ("inner dimension N (products summed)", "内维 N（求和的乘积个数）"),
     "fig.ov.y": ("worst-case |accumulator| (integer)", "最坏情况的 |累加器|（整数）"),

@@ -1,0 +1,156 @@
+"""AppTest of the arithmetic page: the article's example, traces that follow the inputs, bad input."""
+import pytest
+
+from quantviz.app.strings import TABLE
+
+PAGE = "pages/arithmetic.py"
+
+
+@pytest.fixture
+def page(open_page):
+    return lambda **query: open_page(PAGE, **query)
+
+
+def metric(at, label_key, lang=0):
+    return next(m.value for m in at.metric if m.label == TABLE[label_key][lang])
+
+
+def texts(elements) -> str:
+    return "\n".join(e.value for e in elements)
+
+
+def frame_column(at, header, lang=0):
+    """The first dataframe that has a column ``header`` (a string-table key), as a list."""
+    name = TABLE[header][lang]
+    return next(df.value[name].tolist() for df in at.dataframe if name in df.value.columns)
+
+
+def test_the_article_example_renders_253_and_127(page):
+    at = page()
+    assert not at.exception
+    assert metric(at, "arith.mul.naive") == "253"
+    assert metric(at, "arith.mul.correct") == "127 → 0"
+    assert "x_q = **127**" in texts(at.markdown) and "y_q = **255**" in texts(at.markdown)
+    assert "0.00784314 \\cdot 32258 = 253.004" in texts(at.latex)
+
+
+def test_chinese(page):
+    at = page(lang="zh")
+    assert at.title[0].value == TABLE["arith.title"][1]
+    assert metric(at, "arith.mul.naive", lang=1) == "253"
+
+
+def test_changing_the_inputs_changes_the_trace(page):
+    at = page()
+    before = frame_column(at, "arith.col.value")
+    at.number_input(key="mx").set_value(0.5).run()
+    after = frame_column(at, "arith.col.value")
+    assert before != after
+    assert after[0] == "191"  # 0.5 / (2/255) + 127 = 190.75 -> 191
+    assert metric(at, "arith.mul.correct") == "191 → 0.501961"  # 0.50196 x 1.00392 on the article's grid
+    at.number_input(key="my").set_value(-0.5).run()
+    assert metric(at, "arith.mul.correct") == "95 → -0.25098"
+
+
+def test_separate_grids_and_bad_grid_values_fall_back_with_a_message(page):
+    at = page()
+    at.toggle(key="mshared").set_value(False).run()
+    assert {"mxs", "mxz", "mys", "myz", "mzs", "mzz"} <= {n.key for n in at.number_input}
+    at.number_input(key="mzz").set_value(300).run()
+    assert not at.exception
+    assert "300" in texts(at.warning) and "0..255" in texts(at.warning)
+    at.number_input(key="mxs").set_value(0.0).run()
+    assert not at.exception and "positive" in texts(at.warning)
+    assert metric(at, "arith.mul.correct") == "127 → 0"  # fell back to the article's grids
+
+
+def test_a_huge_value_saturates_with_a_notice(page):
+    at = page()
+    at.number_input(key="mx").set_value(1e12).run()
+    assert not at.exception
+    assert "code 255" in texts(at.info)
+
+
+def test_addition_shows_why_rescaling_is_needed(page):
+    at = page()
+    assert metric(at, "arith.add.naive") == "5.9"
+    assert metric(at, "arith.add.no_rescale") == "4.5"
+    assert metric(at, "arith.add.correct") == "125 → 1.5"
+    at.number_input(key="ay").set_value(-0.2).run()
+    assert metric(at, "arith.add.correct") == "90 → 0.8"
+
+
+def test_requantization_double_and_single_rounding(page):
+    at = page()
+    md = texts(at.markdown)
+    assert "two roundings give **1**, one rounding gives **0**" in md
+    assert "M0 / 2^31 = 0.600000000093" in md
+    assert any("1288490189" in lt.value for lt in at.latex)
+    at.number_input(key="rx").set_value(8).run()
+    assert "two roundings give **3**, one rounding gives **2**" in texts(at.markdown)
+    at.number_input(key="rM").set_value(0.0).run()
+    assert not at.exception and TABLE["arith.rq.zero"][0] in texts(at.info)
+
+
+def test_matmul_trace_follows_the_matrices(page):
+    at = page()
+    acc = frame_column(at, "arith.mm.col.acc")
+    assert len(acc) == 8
+    assert "4 of 8 accumulators" in texts(at.warning)
+    at.text_input(key="mmA").input("0.1,0.2,0.3").run()
+    assert not at.exception
+    assert len(frame_column(at, "arith.mm.col.acc")) == 2  # one row of A: two outputs
+    assert "of 2 accumulators" in texts(at.warning) + texts(at.success)
+
+
+def test_matmul_options(page):
+    at = page()
+    assert set(frame_column(at, "arith.mm.col.n_za_zb")) != {0}
+    at.selectbox(key="mmw").set_value("per_channel").run()
+    assert set(frame_column(at, "arith.mm.col.n_za_zb")) == {0}  # symmetric weights: Z_b = 0
+    assert set(frame_column(at, "arith.mm.col.zb_sum_a")) == {0}
+    at.radio(key="mmact").set_value("relu").run()
+    assert min(float(v) for v in frame_column(at, "arith.mm.col.x_out")) >= 0
+    before = [lt.value for lt in at.latex]
+    at.selectbox(key="mmel").set_value("3,1").run()
+    assert [lt.value for lt in at.latex] != before
+
+
+@pytest.mark.parametrize("text, message", [("1,2;3", "same number"), ("1,x", "'x' is not a number"),
+                                           ("1,inf", "finite")])
+def test_unreadable_matrix_text_falls_back(page, text, message):
+    at = page()
+    at.text_input(key="mmB").input(text).run()
+    assert not at.exception
+    assert message in texts(at.warning)
+    assert len(frame_column(at, "arith.mm.col.acc")) == 8  # the default B is used
+
+
+def test_empty_cells_count_as_zero_and_shapes_must_match(page):
+    at = page()
+    at.text_input(key="mmbias").input("0.1,").run()
+    assert "cell (1, 2) is empty" in texts(at.info)
+    at.text_input(key="mmbias").input("0.1,0.2,0.3").run()
+    assert "needs 2 values" in texts(at.warning)
+    at.text_input(key="mmbias").input("0.1,0.2").run()
+    at.text_input(key="mmB").input("1,2;3,4").run()
+    assert "A has 3 columns but B has 2 rows" in texts(at.warning)
+    assert not at.exception
+
+
+def test_bad_url_values_fall_back_with_a_notice(page):
+    at = page(mx="banana", rM="-5", mmA="1,2;3", mmw="nope", mshared="maybe")
+    assert not at.exception
+    notices = texts(at.warning)
+    for key in ("mx=banana", "rM=-5", "mmA=1,2;3", "mmw=nope", "mshared=maybe"):
+        assert key in notices
+    assert at.number_input(key="mx").value == 0.0
+    assert len(frame_column(at, "arith.mm.col.acc")) == 8  # computed with the default A (4 x 3)
+    assert metric(at, "arith.mul.naive") == "253"
+
+
+def test_a_shared_link_restores_the_state(page):
+    at = page(mx="0.5", rx="8", mmA="1,0,0", mmw="per_tensor")
+    assert metric(at, "arith.mul.correct") == "191 → 0.501961"
+    assert "two roundings give **3**" in texts(at.markdown)
+    assert len(frame_column(at, "arith.mm.col.acc")) == 2
