@@ -87,7 +87,7 @@ def requantization_section():
     st.latex(view.formulas(fixedpoint)[0])
     cols = st.columns(2)
     with cols[0]:
-        m = controls.number(t("arith.rq.M"), "rM", 0.3, min_value=0.0, max_value=1e9, step=0.01, format="%.8f")
+        m = controls.number(t("arith.rq.M"), "rM", 0.3, min_value=0.0, max_value=1e12, step=0.01, format="%.8f")
     with cols[1]:
         x = controls.number(t("arith.rq.x"), "rx", 1, min_value=-(2**31), max_value=2**31 - 1, step=1)
     try:
@@ -111,7 +111,7 @@ def requantization_section():
         view.table(view.steps_frame(steps, is_single))
     agree = "arith.rq.agree" if double["result"] == single["result"] else "arith.rq.disagree"
     st.markdown(t("arith.rq.compare", exact=view.num(x * m, 10), double=double["result"],
-                  single=single["result"]) + " " + t(agree))
+                  single=single["result"]) + t(agree))
     window = np.arange(max(x - 20, -(2**31)), min(x + 20, 2**31 - 1) + 1)
     cmp = rounding_comparison(m, window)
     where = window[cmp["double"] != cmp["single"]]
@@ -164,9 +164,9 @@ def matmul_sections():
     a_max = centred_max(tr.qp_a.qmin, tr.qp_a.qmax, tr.qp_a.zero_point)
     w_max = centred_max(tr.qp_w.qmin, tr.qp_w.qmax, tr.qp_w.zero_point)
     n16, n32 = max_safe_inner_dim(a_max, w_max, 16), max_safe_inner_dim(a_max, w_max, 32)
-    st.markdown(t("arith.ov.limits", a=a_max, w=w_max, p=a_max * w_max, n=tr.n) + " "
+    st.markdown(t("arith.ov.limits", a=a_max, w=w_max, p=a_max * w_max, n=tr.n)
                 + (t("arith.ov.n16", n16=n16) if n16 else t("arith.ov.n16.none"))
-                + " " + t("arith.ov.n32", n32=f"{n32:,}", raw=f"{max_safe_inner_dim(128, 128):,}"))
+                + t("arith.ov.n32", n32=f"{n32:,}", raw=f"{max_safe_inner_dim(128, 128):,}"))
     limits = {t("fig.ov.int16"): 2**15 - 1, t("fig.ov.int32"): 2**31 - 1}
     fig_labels = {**labels("fig.ov", ["title", "x", "y"]), "worst": t("fig.ov.worst", p=a_max * w_max),
                   "mark": t("fig.ov.mark", n=tr.n)}
@@ -175,6 +175,7 @@ def matmul_sections():
 
 
 page_header("arith.title", "arith.intro")
+view.scrollable_formulas()
 notices = st.container()  # URL values that were replaced are listed here, at the top
 multiply_section()
 add_section()

@@ -15,6 +15,12 @@ QMIN, QMAX = 0, 255          # the article's uint8 codes
 ARTICLE_SCALE, ARTICLE_ZP = 2 / 255, 127
 
 
+def scrollable_formulas() -> None:
+    """A long formula scrolls sideways on a phone instead of being cut off."""
+    st.markdown("<style>.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }</style>",
+                unsafe_allow_html=True)
+
+
 def formulas(func) -> list[str]:
     """The LaTeX of every ``.. math::`` line in ``func``'s docstring: each formula is written once."""
     return re.findall(r"\.\. math:: (.+)", func.__doc__ or "")
@@ -119,22 +125,24 @@ def clamp_tex(unclamped: int, result: int, qp: QParams) -> str:
 
 def multiply_tex(tr: dict, qp_x: QParams, qp_y: QParams, qp_z: QParams) -> str:
     v = {k: s.value for k, s in tr.items()}
-    return (rf"\begin{{aligned}} z_q &= {qp_z.zero_point} + \frac{{{tex(qp_x.scale)} \cdot {tex(qp_y.scale)}}}"
-            rf"{{{tex(qp_z.scale)}}}\,({v['x_q']} - {qp_x.zero_point})\,({v['y_q']} - {qp_y.zero_point}) \\"
+    return (rf"\begin{{aligned}} M &= \frac{{s_x s_y}}{{s_z}} = \frac{{{tex(qp_x.scale)} \cdot {tex(qp_y.scale)}}}"
+            rf"{{{tex(qp_z.scale)}}} = {tex(v['M'])} \\"
+            rf" z_q &= {qp_z.zero_point} + M\,({v['x_q']} - {qp_x.zero_point})\,({v['y_q']} - {qp_y.zero_point}) \\"
             rf" &= {qp_z.zero_point} + {tex(v['M'])} \cdot {tex(v['acc'])} "
             + clamp_tex(v["unclamped"], v["z_q"], qp_z) + r" \end{aligned}")
 
 
 def naive_multiply_tex(tr: dict, qp_z: QParams) -> str:
-    return (rf"s_z\,(x_q \cdot y_q - z_{{zp}}) = {tex(qp_z.scale)} \cdot ({tr['x_q'].value} \cdot {tr['y_q'].value}"
-            rf" - {qp_z.zero_point}) = {tex(qp_z.scale)} \cdot {tr['naive'].value - qp_z.zero_point}"
-            rf" = {num(tr['naive'].real, 6)}")
+    return (rf"\begin{{aligned}} s_z\,(x_q \cdot y_q - z_{{zp}}) &= {tex(qp_z.scale)} \cdot "
+            rf"({tr['x_q'].value} \cdot {tr['y_q'].value} - {qp_z.zero_point}) \\"
+            rf" &= {tex(qp_z.scale)} \cdot {tr['naive'].value - qp_z.zero_point} = {num(tr['naive'].real, 6)}"
+            r" \end{aligned}")
 
 
 def add_tex(tr: dict, qp_x: QParams, qp_y: QParams, qp_z: QParams) -> str:
     v = {k: s.value for k, s in tr.items()}
     return (rf"\begin{{aligned}} z_q &= {qp_z.zero_point} + \frac{{{tex(qp_x.scale)}}}{{{tex(qp_z.scale)}}}"
-            rf"\,({v['x_q']} - {qp_x.zero_point}) + \frac{{{tex(qp_y.scale)}}}{{{tex(qp_z.scale)}}}"
+            rf"\,({v['x_q']} - {qp_x.zero_point}) \\ &\quad + \frac{{{tex(qp_y.scale)}}}{{{tex(qp_z.scale)}}}"
             rf"\,({v['y_q']} - {qp_y.zero_point}) \\"
             rf" &= {qp_z.zero_point} + {tex(v['x_in_z_steps'], 5)} + {tex(v['y_in_z_steps'], 5)} "
             + clamp_tex(v["unclamped"], v["z_q"], qp_z) + r" \end{aligned}")

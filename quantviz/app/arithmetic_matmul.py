@@ -89,9 +89,9 @@ def element_tex(tr: MatmulTrace, i: int, j: int) -> str:
     zp_w = int(np.atleast_1d(tr.qp_w.zero_point)[j % np.size(tr.qp_w.zero_point)])
     m, m0, shift = float(tr.M[j]), int(tr.M0[j]), int(tr.shift[j])
     acc_line = (rf"acc &= {tr.n} \cdot {tex(tr.qp_a.zero_point)} \cdot {tex(zp_w)}"
-                rf" - {tex(tr.qp_a.zero_point)} \cdot {int(tr.q_w[j].sum())}"
-                rf" - {tex(zp_w)} \cdot {int(tr.q_a[i].sum())} + {terms[3]} \\"
-                rf" &= {' + '.join(tex(v) for v in terms)} = {int(tr.acc[i, j])}")
+                rf" - {tex(tr.qp_a.zero_point)} \cdot {int(tr.q_w[j].sum())} \\"
+                rf" &\quad - {tex(zp_w)} \cdot {int(tr.q_a[i].sum())} + {terms[3]} \\"
+                rf" &= {' + '.join(tex(v) for v in terms)} \\ &= {int(tr.acc[i, j])}")
     out = int(tr.q_out[i, j])
     clamp = (rf" \;\to\; \operatorname{{clamp}}(\cdot, {tr.act_min}, {tr.act_max}) = {out}"
              if int(tr.unclamped[i, j]) != out else "")

@@ -7,6 +7,15 @@ import plotly.graph_objects as go
 from .common import BLUE, GREY, ORANGE, RED, styled
 
 
+def _styled(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:
+    """``styled``, with the legend below the axis title: on a phone, a legend above the plot would
+    cover a long title."""
+    styled(fig, title, x_title, y_title, height=height)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
+                      margin={"b": 110})
+    return fig
+
+
 def rounding_figure(x: np.ndarray, exact: np.ndarray, double: np.ndarray, single: np.ndarray,
                     x_mark: int, labels: dict) -> go.Figure:
     """``x * M`` exactly and after TFLite's two roundings / single rounding, around ``x_mark``.
@@ -27,7 +36,7 @@ def rounding_figure(x: np.ndarray, exact: np.ndarray, double: np.ndarray, single
                                          "line": {"color": RED, "width": 2.5}}))
     fig.add_vline(x=x_mark, line={"color": GREY, "width": 1}, annotation_text=labels["mark"],
                   annotation_position="top left")
-    return styled(fig, labels["title"], labels["x"], labels["y"])
+    return _styled(fig, labels["title"], labels["x"], labels["y"])
 
 
 def error_figure(names: list[str], error_lsb: np.ndarray, labels: dict) -> go.Figure:
@@ -44,7 +53,7 @@ def error_figure(names: list[str], error_lsb: np.ndarray, labels: dict) -> go.Fi
                              marker={"color": GREY, "symbol": "square", "size": 12, "opacity": 0.4}))
     top = max(1.0, float(np.max(np.abs(error_lsb), initial=0.0)) * 1.15)
     fig.update_yaxes(range=[-top, top], zeroline=True)
-    return styled(fig, labels["title"], labels["x"], labels["y"], height=340)
+    return _styled(fig, labels["title"], labels["x"], labels["y"], height=380)
 
 
 def overflow_figure(worst_product: int, n_mark: int, limits: dict, labels: dict,
@@ -64,4 +73,4 @@ def overflow_figure(worst_product: int, n_mark: int, limits: dict, labels: dict,
                              marker={"color": GREY, "size": 12, "line": {"color": "white", "width": 1}}))
     fig.update_xaxes(type="log")
     fig.update_yaxes(type="log", exponentformat="power")
-    return styled(fig, labels["title"], labels["x"], labels["y"])
+    return _styled(fig, labels["title"], labels["x"], labels["y"])

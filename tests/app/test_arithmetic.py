@@ -90,6 +90,21 @@ def test_requantization_double_and_single_rounding(page):
     assert "two roundings give **3**, one rounding gives **2**" in texts(at.markdown)
     at.number_input(key="rM").set_value(0.0).run()
     assert not at.exception and TABLE["arith.rq.zero"][0] in texts(at.info)
+    at.number_input(key="rM").set_value(1e12).run()  # beyond Q0.31 with shift <= 30
+    assert not at.exception and "too large" in texts(at.warning)
+    at.number_input(key="rM").set_value(4.0).run()
+    at.number_input(key="rx").set_value(2**30).run()  # x * 2^3 wraps around int32
+    assert not at.exception and "wraps around" in texts(at.info)
+
+
+def test_a_product_grid_far_too_fine_is_refused_with_a_message(page):
+    at = page()
+    at.toggle(key="mshared").set_value(False).run()
+    at.number_input(key="mzs").set_value(1e-6).run()
+    at.number_input(key="mxs").set_value(1e6).run()
+    at.number_input(key="mys").set_value(1e6).run()
+    assert not at.exception
+    assert "too large" in texts(at.warning)
 
 
 def test_matmul_trace_follows_the_matrices(page):
