@@ -6,6 +6,7 @@ from quantviz import fixedpoint
 from quantviz.app import arithmetic as view
 from quantviz.app import arithmetic_matmul as mm
 from quantviz.app import controls
+from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
 from quantviz.app.layout import page_header
 from quantviz.arith import quantized_add, quantized_multiply
@@ -118,8 +119,8 @@ def requantization_section():
     listed = ", ".join(map(str, where[:12])) + (" …" if where.size > 12 else "") if where.size else "—"
     st.markdown(t("arith.rq.window", lo=int(window[0]), hi=int(window[-1]), n=where.size, where=listed))
     keys = ["title", "x", "y", "exact", "double", "single", "disagree", "mark"]
-    st.plotly_chart(rounding_figure(window, cmp["exact"], cmp["double"], cmp["single"], x, labels("fig.rq", keys)),
-                    theme="streamlit", key="arith_rounding")
+    show_figure(rounding_figure(window, cmp["exact"], cmp["double"], cmp["single"], x, labels("fig.rq", keys)),
+                key="arith_rounding", file_name="quantviz-requantization-rounding")
 
 
 def matmul_sections():
@@ -153,8 +154,8 @@ def matmul_sections():
     st.latex(mm.element_tex(tr, *map(int, element.split(","))))
     st.markdown(t("arith.mm.summary", max=float(np.max(np.abs(tr.error_lsb))), s=view.num(tr.qp_out.scale)))
     names = [mm.element_name(*map(int, e.split(","))) for e in elements]
-    st.plotly_chart(error_figure(names, tr.error_lsb, labels("fig.mm", ["title", "x", "y", "band", "hover"])),
-                    theme="streamlit", key="arith_error")
+    show_figure(error_figure(names, tr.error_lsb, labels("fig.mm", ["title", "x", "y", "band", "hover"])),
+                key="arith_error", file_name="quantviz-integer-matmul-error")
 
     st.header(t("arith.ov.title"))
     st.markdown(t("arith.ov.text"))
@@ -170,8 +171,8 @@ def matmul_sections():
     limits = {t("fig.ov.int16"): 2**15 - 1, t("fig.ov.int32"): 2**31 - 1}
     fig_labels = {**labels("fig.ov", ["title", "x", "y"]), "worst": t("fig.ov.worst", p=a_max * w_max),
                   "mark": t("fig.ov.mark", n=tr.n)}
-    st.plotly_chart(overflow_figure(a_max * w_max, tr.n, limits, fig_labels), theme="streamlit",
-                    key="arith_overflow")
+    show_figure(overflow_figure(a_max * w_max, tr.n, limits, fig_labels), key="arith_overflow",
+                file_name="quantviz-accumulator-overflow")
 
 
 page_header("arith.title", "arith.intro")

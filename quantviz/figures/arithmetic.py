@@ -46,8 +46,10 @@ def error_figure(names: list[str], error_lsb: np.ndarray, labels: dict) -> go.Fi
     """
     error_lsb = np.asarray(error_lsb, dtype=np.float64).ravel()
     colors = [BLUE if abs(e) <= 0.5 else ORANGE for e in error_lsb]
-    fig = go.Figure(go.Bar(x=names, y=error_lsb, marker_color=colors, name=labels["y"],
+    position = np.arange(error_lsb.size)  # numeric positions named by tick labels (exports need numbers)
+    fig = go.Figure(go.Bar(x=position, y=error_lsb, marker_color=colors, name=labels["y"], customdata=names,
                            hovertemplate=labels["hover"] + "<extra></extra>"))
+    fig.update_xaxes(tickvals=position, ticktext=names)
     fig.add_hrect(y0=-0.5, y1=0.5, fillcolor=GREY, opacity=0.18, line_width=0)
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=labels["band"],
                              marker={"color": GREY, "symbol": "square", "size": 12, "opacity": 0.4}))

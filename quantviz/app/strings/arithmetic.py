@@ -235,7 +235,7 @@ STRINGS = {
     "fig.mm.x": ("output element C[i, j]", "输出元素 C[i, j]"),
     "fig.mm.y": ("error (output steps of s_C)", "误差（以 s_C 为单位的台阶数）"),
     "fig.mm.band": ("±½ step: the output's rounding alone", "±½ 台阶：仅输出舍入造成的误差"),
-    "fig.mm.hover": ("%{x}: %{y:+.3f} steps", "%{x}：%{y:+.3f} 个台阶"),
+    "fig.mm.hover": ("%{customdata}: %{y:+.3f} steps", "%{customdata}：%{y:+.3f} 个台阶"),
     # 5. overflow
     "arith.ov.title": ("5. Overflow: why the accumulator has 32 bits", "5. 溢出：为什么累加器要 32 位"),
     "arith.ov.text": (
