@@ -118,6 +118,7 @@ def requantization_section():
     where = window[cmp["double"] != cmp["single"]]
     listed = ", ".join(map(str, where[:12])) + (" …" if where.size > 12 else "") if where.size else "—"
     st.markdown(t("arith.rq.window", lo=int(window[0]), hi=int(window[-1]), n=where.size, where=listed))
+    st.caption(t("arith.rq.builds"))
     keys = ["title", "x", "y", "exact", "double", "single", "disagree", "mark"]
     show_figure(rounding_figure(window, cmp["exact"], cmp["double"], cmp["single"], x, labels("fig.rq", keys)),
                 key="arith_rounding", file_name="quantviz-requantization-rounding")

@@ -10,7 +10,10 @@ dense and convolution layers (after im2col) of a whole network can call these di
 
 ``fully_connected_reference`` is a plain loop (TFLite's reference kernel, line by line);
 ``fully_connected`` is the vectorized version (Jacob et al. 2018's zero-point expansion on a
-float64 BLAS product). They agree bit for bit (tests/core/test_intkernels.py).
+float64 BLAS product). They agree bit for bit (tests/core/test_intkernels.py), and with LiteRT's
+kernels (tests/core/test_intkernels_litert.py). TFLite's sources round the requantization twice
+by default; the ai-edge-litert wheel is built to round once: pass ``single_rounding=True`` to
+match it.
 """
 from __future__ import annotations
 

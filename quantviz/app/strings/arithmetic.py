@@ -159,6 +159,12 @@ STRINGS = {
         " Here they **disagree**: the first rounding (SRDHM) already rounded up, and the second "
         "rounds the resulting tie up again.",
         "这里两者**不一致**：第一次舍入（SRDHM）已经进位，第二次又把由此产生的“恰好一半”再次进位。"),
+    "arith.rq.builds": (
+        "Which one runs depends on the build: TFLite's sources round twice unless compiled with "
+        "TFLITE_SINGLE_ROUNDING; the LiteRT Python package (ai-edge-litert 2.3) rounds once. A "
+        "bit-exact comparison has to pick the same one.",
+        "实际用哪一种取决于编译选项：TFLite 源码默认两次舍入，除非定义了 TFLITE_SINGLE_ROUNDING；"
+        "LiteRT 的 Python 包（ai-edge-litert 2.3）只舍入一次。要做逐位一致的比较，必须选同一种。"),
     "arith.rq.window": ("Between x = {lo} and {hi} the two builds disagree at {n} values: {where}.",
                         "在 x = {lo} 到 {hi} 之间，两种实现有 {n} 处不一致：{where}。"),
     "fig.rq.title": ("Two roundings vs one, near your x", "两次舍入与单次舍入：x 附近"),
