@@ -139,6 +139,7 @@ def matmul_sections():
     except ValueError as err:
         st.warning(t("arith.error", reason=err))
         return
+    mm.bias_notice(tr)
     st.markdown(t("arith.mm.params"))
     st.dataframe(mm.params_frame(tr), hide_index=True, width="stretch")
     cols = st.columns(2)

@@ -9,7 +9,7 @@ from quantviz.app import controls
 from quantviz.app.arithmetic import num, tex
 from quantviz.app.i18n import t
 from quantviz.app.matrix_input import matrix_input
-from quantviz.matmul_trace import ACTIVATIONS, WEIGHT_MODES, MatmulTrace
+from quantviz.matmul_trace import ACTIVATIONS, MAX_ABS, WEIGHT_MODES, MatmulTrace
 
 # Activations after a ReLU (all >= 0, so the input zero point is -128) and mixed-sign weights:
 # the default overflows a 16-bit accumulator, as real layers do.
@@ -37,15 +37,23 @@ def matmul_inputs():
                                      horizontal=True)
     with cols[2]:
         single = controls.toggle(t("arith.mm.single"), "mmsingle", False, help=t("arith.mm.single.help"))
-    problem = None
-    if a.shape[1] != b.shape[0]:
-        problem = t("arith.mm.shape", a_cols=a.shape[1], b_rows=b.shape[0])
-    elif bias.size != b.shape[1]:
-        problem = t("arith.mm.bias_size", n=b.shape[1], got=bias.size)
+    problem = _problem(a, b, bias)
     if problem:
         st.warning(problem)
         return None
     return a, b, bias.ravel(), weights, activation, single
+
+
+def _problem(a: np.ndarray, b: np.ndarray, bias: np.ndarray) -> str | None:
+    """What keeps these matrices from being multiplied, in the page's language; None if nothing."""
+    for name, m in (("arith.mm.A", a), ("arith.mm.B", b), ("arith.mm.bias", bias)):
+        if np.any(np.abs(m) > MAX_ABS):
+            return t("arith.mm.too_big", name=t(name), limit=MAX_ABS)
+    if a.shape[1] != b.shape[0]:
+        return t("arith.mm.shape", a_cols=a.shape[1], b_rows=b.shape[0])
+    if bias.size != b.shape[1]:
+        return t("arith.mm.bias_size", n=b.shape[1], got=bias.size)
+    return None
 
 
 def params_frame(tr: MatmulTrace) -> pd.DataFrame:
@@ -111,3 +119,10 @@ def overflow_frame(tr32: MatmulTrace, tr16: MatmulTrace) -> pd.DataFrame:
                          int(tr32.q_out[i, j]), int(tr16.q_out[i, j]), f"{tr16.error_lsb[i, j]:+.1f}"])
     keys = ["element", "acc32", "acc16", "out32", "out16", "error16"]
     return pd.DataFrame(rows, columns=[t(f"arith.ov.col.{k}") for k in keys])
+
+
+def bias_notice(tr: MatmulTrace) -> None:
+    """Say so when the int32 bias saturated (a bias far larger than s_A * s_B * 2^31)."""
+    if np.any(np.abs(tr.q_bias) >= 2**31 - 1):
+        s_bias = tr.qp_a.scale * np.atleast_1d(tr.qp_w.scale)
+        st.warning(t("arith.mm.bias_saturated", s=", ".join(num(v) for v in s_bias)))

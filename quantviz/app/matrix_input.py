@@ -23,6 +23,8 @@ def parse_matrix(text: str, max_side: int = MAX_SIDE) -> tuple[np.ndarray, list[
 
     Raises ValueError (in the page's language) when a value is not a number or rows differ in length.
     """
+    if not text.replace(";", "").replace(",", "").strip():
+        raise ValueError(t("mat.reason.empty"))
     rows = [row.split(",") for row in text.strip().strip(";").split(";")]
     if not rows or len(rows) > max_side or any(len(row) > max_side for row in rows):
         raise ValueError(t("mat.reason.size", n=max_side))

@@ -169,3 +169,14 @@ def test_a_shared_link_restores_the_state(page):
     assert metric(at, "arith.mul.correct") == "191 → 0.501961"
     assert "two roundings give **3**" in texts(at.markdown)
     assert len(frame_column(at, "arith.mm.col.acc")) == 2
+
+
+def test_values_too_large_and_a_saturated_bias_are_explained(page):
+    at = page()
+    at.text_input(key="mmA").input("1e7,0,0").run()
+    assert not at.exception and "beyond ±1e+06" in texts(at.warning)
+    at.text_input(key="mmA").input("0.9,0.1,0.8").run()
+    at.text_input(key="mmbias").input("1e6,-1e6").run()
+    assert not at.exception and "too large for int32" in texts(at.warning)
+    at.text_input(key="mmbias").input(";").run()
+    assert "holds no number" in texts(at.warning)

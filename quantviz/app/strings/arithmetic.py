@@ -201,6 +201,12 @@ STRINGS = {
                              "以 TFLITE_SINGLE_ROUNDING 编译的 TFLite 在重量化时只舍入一次。"),
     "arith.mm.shape": ("A has {a_cols} columns but B has {b_rows} rows: they must match.",
                        "A 有 {a_cols} 列，而 B 有 {b_rows} 行：两者必须相等。"),
+    "arith.mm.too_big": ("{name} has a value beyond ±{limit:g}: enter smaller numbers.",
+                         "{name} 中有超出 ±{limit:g} 的值：请输入更小的数。"),
+    "arith.mm.bias_saturated": (
+        "The bias is too large for int32 at the scale s_A · s_B = {s}: it saturates at ±2^31 and the "
+        "accumulator wraps around. Real converters refuse such layers.",
+        "在缩放因子 s_A · s_B = {s} 下 bias 超出 int32：它被截断到 ±2^31，累加器随之回绕。实际的转换工具会拒绝这样的层。"),
     "arith.mm.bias_size": ("The bias needs {n} values, one per column of B (it has {got}).",
                            "bias 需要 {n} 个值，B 的每列一个（当前有 {got} 个）。"),
     "arith.mm.params": (
@@ -283,6 +289,7 @@ STRINGS = {
                 "无法读取 {name}（{reason}），已改用默认值 {default}。"),
     "mat.empty": ("{name}: cell ({i}, {j}) is empty; it counts as 0.", "{name}：单元格 ({i}, {j}) 为空，按 0 计算。"),
     "mat.reason.size": ("at most {n} rows and {n} columns", "最多 {n} 行 {n} 列"),
+    "mat.reason.empty": ("it holds no number", "其中没有数字"),
     "mat.reason.ragged": ("every row needs the same number of values", "每行的值个数必须相同"),
     "mat.reason.number": ("'{cell}' is not a number", "'{cell}' 不是数字"),
     "mat.reason.finite": ("'{cell}' is not a finite number", "'{cell}' 不是有限数"),
