@@ -153,7 +153,7 @@ class WeightFile:
         if len(problems) == 1:
             raise WeightFileError(problems[0].code, **problems[0].params)
         reasons = " ".join(p.message for p in problems[:5]) or "it contains no arrays."
-        raise WeightFileError("no_tensors", filename=self.filename, reasons=reasons)
+        raise WeightFileError("no_tensors", filename=self.filename, reasons=reasons, problems=problems[:5])
 
 
 def to_float(array: np.ndarray) -> np.ndarray:
@@ -193,8 +193,9 @@ def sniff(data: bytes) -> str | None:
 
 def not_format(filename: str, fmt: str, data: bytes) -> WeightFileError:
     kind = sniff(data)
-    hint = f" (it looks like {kind})" if kind and kind != fmt else ""
-    return WeightFileError("not_format", filename=filename, format=fmt, hint=hint)
+    kind = kind if kind and kind != fmt else ""
+    hint = f" (it looks like {kind})" if kind else ""
+    return WeightFileError("not_format", filename=filename, format=fmt, kind=kind, hint=hint)
 
 
 def _read_npy_header(fp) -> tuple[tuple, bool, np.dtype]:

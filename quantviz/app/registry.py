@@ -18,4 +18,5 @@ PAGES: list[PageInfo] = [
     PageInfo("pages/formats.py", "nav.formats", ":material/pin:", "formats"),
     PageInfo("pages/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),
     PageInfo("pages/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic"),
+    PageInfo("pages/weights.py", "nav.weights", ":material/bar_chart:", "weights"),
 ]

@@ -1,0 +1,111 @@
+"""Cached data of the weights page: bundled models, uploaded files, pre-binned histograms.
+
+Caches are keyed on small values (model name, tensor name, bins, an upload's file id); big
+arrays go in as ``_``-prefixed arguments so that Streamlit never hashes them.
+"""
+from __future__ import annotations
+
+import urllib.parse
+
+import numpy as np
+import streamlit as st
+
+from quantviz import io as weight_io
+from quantviz.nn import forward, zoo
+from quantviz.weightstats import channel_ranges, histogram, tensor_stats
+
+MAPPING_URL_PATH = "mapping"   # the mapping page reads ?data=layer:<model>/<tensor>
+OVERVIEW_MAX = 12              # tensors drawn in the overview
+
+
+@st.cache_resource(show_spinner=False)
+def model(name: str):
+    """A bundled model, loaded once per process (read-only)."""
+    return zoo.load_model(name)
+
+
+@st.cache_data(show_spinner=False)
+def accuracies() -> dict[str, float]:
+    return {name: float(model(name).meta.get("test_accuracy", float("nan"))) for name in zoo.MODEL_NAMES}
+
+
+@st.cache_data(show_spinner=False)
+def model_tensor_names(name: str) -> list[str]:
+    return list(model(name).weight_tensors())
+
+
+def summarize(x: np.ndarray, bins: int, axis: int | None = 0) -> dict:
+    """Statistics, a histogram and (for 2-d and up) per-channel ranges of one tensor."""
+    counts, edges = histogram(x, bins)
+    out = {"shape": tuple(x.shape), "stats": tensor_stats(x), "counts": counts, "edges": edges}
+    if axis is not None and x.ndim >= 2:
+        out["channels"] = channel_ranges(x, axis)
+    return out
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def model_tensor_summary(name: str, tensor: str, bins: int) -> dict:
+    return summarize(model(name).weight_tensors()[tensor], bins)
+
+
+def small_histogram(x: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """A histogram for the overview: at most ``bins`` bins, fewer for a small tensor (about
+    2 sqrt(n), at least 8), so that a bias of 10 values still reads as a shape."""
+    return histogram(x, int(min(bins, max(8, 2 * np.sqrt(x.size)))))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def model_overview(name: str, bins: int) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    return [(key, *small_histogram(x, bins)) for key, x in model(name).weight_tensors().items()]
+
+
+@st.cache_resource(show_spinner=False)
+def calibration_inputs() -> np.ndarray:
+    return zoo.to_input(zoo.load_digits_split().calib.images)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def activation_summaries(name: str, bins: int) -> dict[str, dict]:
+    """Each layer's output on the calibration images: statistics, histogram, share of zeros."""
+    _, acts = forward(model(name), calibration_inputs(), activations=True)
+    out = {}
+    for layer, a in acts.items():
+        summary = summarize(a, bins, axis=None)
+        summary["shape"] = tuple(a.shape[1:])
+        summary["zeros"] = float(np.count_nonzero(a == 0) / a.size)
+        out[layer] = summary
+    return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _read_upload(file_id: str, filename: str, _data: bytes):
+    """The parsed upload, or the WeightFileError it raised (kept, so it is not parsed again)."""
+    try:
+        return weight_io.read_weight_file(_data, filename)
+    except weight_io.WeightFileError as e:
+        return e
+
+
+def read_upload(uploaded):
+    """``WeightFile`` or ``WeightFileError`` for a ``st.file_uploader`` value."""
+    return _read_upload(uploaded.file_id, uploaded.name, uploaded.getvalue())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def upload_tensor_summary(file_id: str, tensor: str, bins: int, axis: int, _wf) -> dict:
+    x = _wf.tensors[tensor]
+    return summarize(x, bins, axis if x.ndim >= 2 else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def upload_overview(file_id: str, bins: int, _wf) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    names = list(_wf.tensors)[:OVERVIEW_MAX]
+    return [(key, *small_histogram(_wf.tensors[key], bins)) for key in names]
+
+
+def mapping_link(model_name: str, tensor: str, lang: str) -> str:
+    """A relative link to the mapping page showing this tensor (state carried in the URL)."""
+    query = {"data": f"layer:{model_name}/{tensor}"}
+    if lang != "en":
+        query["lang"] = lang
+    return f"{MAPPING_URL_PATH}?{urllib.parse.urlencode(query, safe=':/')}"
