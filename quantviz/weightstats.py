@@ -33,18 +33,30 @@ def tensor_stats(x: np.ndarray) -> dict:
     out = {"count": int(np.asarray(x).size), "finite": int(values.size), "nan": nan, "inf": inf}
     if values.size == 0:
         return out
+    ordered = np.sort(values)                       # in the tensor's own dtype: exact and fast
     v = values.astype(np.float64)
     mean = float(v.mean())
     d = v - mean
-    var = float(np.dot(d, d) / v.size)
+    d2 = d * d                                      # plain sums: no BLAS call for a reduction
+    var = float(d2.sum() / v.size)
     std = var ** 0.5
-    kurtosis = float(np.dot(d * d, d * d) / v.size / var ** 2 - 3.0) if var > 0 else 0.0
-    pct = np.percentile(v, PERCENTILES)
-    out.update(min=float(v.min()), max=float(v.max()), mean=mean, std=std, kurtosis=kurtosis,
-               percentiles=dict(zip(PERCENTILES, map(float, pct))),
-               within_3std=float(np.count_nonzero(np.abs(d) <= 3 * std) / v.size),
-               abs_max=float(np.abs(v).max()))
+    kurtosis = float((d2 * d2).sum() / v.size / var ** 2 - 3.0) if var > 0 else 0.0
+    out.update(min=float(ordered[0]), max=float(ordered[-1]), mean=mean, std=std, kurtosis=kurtosis,
+               percentiles=dict(zip(PERCENTILES, map(float, sorted_percentiles(ordered, PERCENTILES)))),
+               within_3std=float(np.count_nonzero(d2 <= 9 * var) / v.size),
+               abs_max=float(max(-ordered[0], ordered[-1])))
     return out
+
+
+def sorted_percentiles(ordered: np.ndarray, percents) -> np.ndarray:
+    r"""Percentiles of sorted values, interpolated linearly as ``np.percentile`` does: at
+    :math:`h = \frac{p}{100}(n - 1)`, :math:`x_{(\lfloor h \rfloor)} + (h - \lfloor h \rfloor)
+    (x_{(\lfloor h \rfloor + 1)} - x_{(\lfloor h \rfloor)})` (0-based order statistics)."""
+    h = np.asarray(percents, np.float64) / 100 * (ordered.size - 1)
+    lo = np.floor(h).astype(np.int64)
+    hi = np.minimum(lo + 1, ordered.size - 1)
+    a, b = ordered[lo].astype(np.float64), ordered[hi].astype(np.float64)
+    return a + (h - lo) * (b - a)
 
 
 def histogram(x: np.ndarray, bins: int = 80, value_range: tuple[float, float] | None = None):

@@ -3,12 +3,14 @@
     python -m quantviz.nn.train              # rebuild every model in assets/models/
     python -m quantviz.nn.train mlp cnn      # or only some
 
-Training is deterministic: one seed fixes the initial weights and the order of the batches, so
-a rebuild on the same machine gives the same files.
+Training is deterministic: one seed fixes the initial weights and the order of the batches, and
+the command runs its matrix products on one BLAS thread, so a rebuild gives the same files
+(on the same numpy build and processor family).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import sys
 import time
@@ -123,5 +125,16 @@ def main(argv: list[str] | None = None) -> None:
     print(f"all trained in {total:.1f} s; files in {args.out}")
 
 
+def single_threaded_blas() -> None:
+    """Re-run this command with one BLAS thread, unless it already has one. Matrix products split
+    over several threads may add in another order, so the weights would depend on the machine's
+    core count; one thread is also much faster for these small products on a busy machine."""
+    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    if any(os.environ.get(name) != "1" for name in names):
+        env = dict(os.environ, **{name: "1" for name in names})
+        os.execve(sys.executable, [sys.executable, "-m", "quantviz.nn.train", *sys.argv[1:]], env)
+
+
 if __name__ == "__main__":
+    single_threaded_blas()
     main()

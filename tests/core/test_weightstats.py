@@ -65,3 +65,12 @@ def test_histogram_counts_every_value_and_channels_bound_the_tensor(x, bins):
     assert lo.min() == x.min() and hi.max() == x.max() and (lo <= hi).all()
     s = tensor_stats(x)
     assert s["min"] <= s["percentiles"][0.1] <= s["percentiles"][99.9] <= s["max"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(x=hnp.arrays(st.sampled_from([np.float32, np.float64]), st.integers(1, 300),
+                    elements=st.floats(-1e6, 1e6, width=32)))
+def test_percentiles_agree_with_numpy(x):
+    got = tensor_stats(x)["percentiles"]
+    want = np.percentile(x.astype(np.float64), list(got))
+    np.testing.assert_allclose(list(got.values()), want, rtol=1e-12, atol=1e-9)
