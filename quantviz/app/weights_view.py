@@ -66,6 +66,8 @@ def tensor_summary(name: str, summary: dict) -> None:
 
 
 def channel_section(name: str, summary: dict, sort: bool, key: str) -> None:
+    if not summary["stats"]["finite"]:
+        return
     if "channels" not in summary:
         st.info(t("weights.channels.one_d", name=name))
         return
@@ -76,12 +78,13 @@ def channel_section(name: str, summary: dict, sort: bool, key: str) -> None:
               "y": t("fig.weights.channels.y"), "hover": t("fig.weights.channels.hover"),
               "tensor": t("fig.weights.channels.tensor"), "channel": t("fig.weights.channels.channel")}
     st.plotly_chart(channel_ranges_figure(lo, hi, labels, order=order), theme="streamlit", key=key)
-    if np.isfinite(usage).any():
+    widths = hi - lo
+    if np.isfinite(usage).any() and np.nanmax(widths) > 0:
         narrow = int(np.nanargmin(usage))
-        widths = hi - lo
-        ratio = float(np.nanmax(widths) / np.nanmin(widths)) if np.nanmin(widths) > 0 else float("inf")
-        st.markdown(t("weights.channels.usage", channel=narrow, usage=100 * usage[narrow],
-                      levels=255 * usage[narrow], ratio=ratio))
+        text = t("weights.channels.usage", channel=narrow, usage=100 * usage[narrow], levels=255 * usage[narrow])
+        if np.nanmin(widths) > 0:
+            text += " " + t("weights.channels.ratio", ratio=float(np.nanmax(widths) / np.nanmin(widths)))
+        st.markdown(text)
 
 
 def overview(items: list, selected: str, log: bool, total: int, key: str) -> None:

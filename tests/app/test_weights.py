@@ -151,3 +151,13 @@ def test_every_io_problem_has_both_languages_with_the_same_placeholders():
     for code, message in MESSAGES.items():
         en, zh = TABLE[f"weights.io.{code}"]
         assert fields(en) == fields(zh) <= fields(message) | {"hint"}, code
+
+
+def test_an_all_nan_tensor_and_a_constant_one_render_without_a_traceback(open_page):
+    at = upload(open_page(PAGE), "w.npz", npz_bytes(allnan=np.full((2, 3), np.nan), const=np.zeros((4, 4))))
+    assert not at.exception
+    assert any("no finite value" in w.value for w in at.warning)
+    assert len(charts(at)) == 1  # the overview; no histogram of nothing
+    at.selectbox(key="utensor").set_value("const").run()
+    assert not at.exception and len(charts(at)) == 3
+    assert "16 values from 0 to 0" in markdown(at) and "widest channel" not in markdown(at)

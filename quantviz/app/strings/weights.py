@@ -82,10 +82,11 @@ STRINGS = {
     "weights.channels.sort": ("Sort channels by range width", "按范围宽度排序通道"),
     "weights.channels.usage": (
         "The narrowest channel (#{channel}) spans {usage:.1f} % of the tensor's range: with one int8 scale "
-        "for the whole tensor it uses about {levels:.0f} of the 255 steps; with its own scale, all 255. "
-        "The widest channel is {ratio:.1f}x the narrowest.",
+        "for the whole tensor it uses about {levels:.0f} of the 255 steps; with its own scale, all 255.",
         "最窄的通道（#{channel}）只占张量范围的 {usage:.1f} %：整个张量共用一个 int8 scale 时，它大约只用到 255 个"
-        "台阶中的 {levels:.0f} 个；用它自己的 scale 则能用满 255 个。最宽的通道是最窄通道的 {ratio:.1f} 倍。"),
+        "台阶中的 {levels:.0f} 个；用它自己的 scale 则能用满 255 个。"),
+    "weights.channels.ratio": ("The widest channel is {ratio:.1f}x the narrowest.",
+                               "最宽的通道是最窄通道的 {ratio:.1f} 倍。"),
     "weights.channels.one_d": ("{name} has one dimension (one value per channel): pick a weight tensor to "
                                "compare channel ranges.",
                                "{name} 只有一维（每个通道一个值）：请选择一个权重张量来比较各通道的范围。"),
