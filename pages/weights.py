@@ -7,7 +7,7 @@ from quantviz.app import weights_data as data
 from quantviz.app import weights_view as view
 from quantviz.app.i18n import lang, t
 from quantviz.app.layout import is_embed_view, page_header
-from quantviz.app.mathdoc import math_blocks
+from quantviz.app.docmath import docstring_math
 from quantviz.io import WeightFileError
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
 from quantviz.weightstats import tensor_stats
@@ -92,7 +92,7 @@ if wf is None:
     st.link_button(t("weights.quantize"), data.mapping_link(model_name, tensor, lang()), icon=":material/tune:",
                    help=t("weights.quantize.help"))
 with st.expander(t("weights.stats.formula")):
-    for formula in math_blocks(tensor_stats):
+    for formula in docstring_math(tensor_stats):
         st.latex(formula)
 
 st.subheader(t("weights.channels.sub"))

@@ -10,6 +10,7 @@ from quantviz.figures.common import GREEN
 from quantviz.figures.weights import channel_ranges_figure, histogram_figure, overview_figure
 from quantviz.weightstats import PERCENTILES, range_usage
 
+from .figure import show_figure
 from .i18n import t
 
 
@@ -47,13 +48,13 @@ def band(stats: dict) -> tuple[float, float]:
 
 
 def tensor_histogram(name: str, summary: dict, log: bool, key: str) -> None:
-    """The histogram with the mean +- 3 std band (the page's main figure)."""
+    """The histogram with the mean +- 3 std band (the page's main figure, with its exports)."""
     stats = summary["stats"]
     if not stats["finite"]:
         st.warning(t("weights.upload.allnan"))
         return
     fig = histogram_figure(summary["counts"], summary["edges"], hist_labels(name), log=log, band=band(stats))
-    st.plotly_chart(fig, theme="streamlit", key=key)
+    show_figure(fig, key=key, file_name=f"weights-{name}".replace("/", "_").replace(" ", "_"))
 
 
 def tensor_summary(name: str, summary: dict) -> None:
