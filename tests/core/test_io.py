@@ -243,3 +243,35 @@ def test_cut_or_corrupted_good_files_never_crash(fmt, cut, flip):
         load_weights(bytes(good), fmt)
     except WeightFileError:
         pass
+
+
+def test_tflite_reader_agrees_with_litert_on_a_file_from_the_project_writer():
+    """Weights and quantization parameters as LiteRT itself reads them from the same file."""
+    from ai_edge_litert import interpreter as litert
+
+    from quantviz.tflite import Graph, Op, Tensor, serialize
+    rng = np.random.default_rng(0)
+    w = rng.integers(-127, 128, (3, 4)).astype(np.int8)
+    s_w = np.array([0.01, 0.02, 0.005])
+    bias = rng.integers(-500, 500, 3).astype(np.int32)
+    tensors = [Tensor("x", (1, 4), "int8", scale=np.array([0.05]), zero_point=np.array([-3])),
+               Tensor("w", (3, 4), "int8", data=w, scale=s_w, zero_point=np.zeros(3, int)),
+               Tensor("b", (3,), "int32", data=bias, scale=0.05 * s_w, zero_point=np.zeros(3, int)),
+               Tensor("y", (1, 3), "int8", scale=np.array([0.1]), zero_point=np.array([-10]))]
+    data = serialize(Graph(tensors, [Op("FULLY_CONNECTED", [0, 1, 2], [3])], [0], [3]))
+    interpreter = litert.Interpreter(model_content=data)
+    interpreter.allocate_tensors()
+    wf = read_weight_file(data, "fc.tflite")
+    assert set(wf.tensors) == {"w", "b"}  # the activations x and y hold no data
+    for detail in interpreter.get_tensor_details():
+        if detail["name"] not in wf.tensors:
+            continue
+        q = detail["quantization_parameters"]
+        ours = wf.quant[detail["name"]]
+        np.testing.assert_allclose(ours.scale, q["scales"], rtol=1e-7)
+        np.testing.assert_array_equal(ours.zero_point, q["zero_points"])
+        assert ours.axis == q["quantized_dimension"] == 0
+        stored = interpreter.get_tensor(detail["index"]).astype(np.int64)
+        real = q["scales"].reshape(-1, *([1] * (stored.ndim - 1))) * (stored - q["zero_points"].reshape(
+            -1, *([1] * (stored.ndim - 1))))
+        np.testing.assert_allclose(wf.tensors[detail["name"]], real, rtol=1e-6)
