@@ -34,17 +34,18 @@ def tensor_stats(x: np.ndarray) -> dict:
     if values.size == 0:
         return out
     ordered = np.sort(values)                       # in the tensor's own dtype: exact and fast
-    v = values.astype(np.float64)
-    mean = float(v.mean())
-    d = v - mean
-    d2 = d * d                                      # plain sums: no BLAS call for a reduction
-    var = float(d2.sum() / v.size)
-    std = var ** 0.5
-    kurtosis = float((d2 * d2).sum() / v.size / var ** 2 - 3.0) if var > 0 else 0.0
-    out.update(min=float(ordered[0]), max=float(ordered[-1]), mean=mean, std=std, kurtosis=kurtosis,
+    abs_max = float(max(-float(ordered[0]), float(ordered[-1])))
+    unit = abs_max if abs_max > 0 else 1.0          # moments of x / unit: no under- or overflow
+    u = values.astype(np.float64) / unit
+    mean_u = float(u.mean())
+    d2 = (u - mean_u) ** 2                          # plain sums: no BLAS call for a reduction
+    var_u = float(d2.sum() / u.size)
+    z2 = d2 / var_u if var_u > 0 else d2            # squared z-scores
+    kurtosis = float((z2 * z2).sum() / u.size - 3.0) if var_u > 0 else 0.0
+    out.update(min=float(ordered[0]), max=float(ordered[-1]), mean=mean_u * unit,
+               std=var_u ** 0.5 * unit, kurtosis=kurtosis,
                percentiles=dict(zip(PERCENTILES, map(float, sorted_percentiles(ordered, PERCENTILES)))),
-               within_3std=float(np.count_nonzero(d2 <= 9 * var) / v.size),
-               abs_max=float(max(-ordered[0], ordered[-1])))
+               within_3std=float(np.count_nonzero(d2 <= 9 * var_u) / u.size), abs_max=abs_max)
     return out
 
 

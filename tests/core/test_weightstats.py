@@ -74,3 +74,12 @@ def test_percentiles_agree_with_numpy(x):
     got = tensor_stats(x)["percentiles"]
     want = np.percentile(x.astype(np.float64), list(got))
     np.testing.assert_allclose(list(got.values()), want, rtol=1e-12, atol=1e-9)
+
+
+def test_tiny_values_do_not_underflow_the_kurtosis():
+    import warnings
+    x = np.array([1e-160, -1e-160, 3e-160, 0.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        k = tensor_stats(x)["kurtosis"]
+    assert k == pytest.approx(tensor_stats(x * 1e150)["kurtosis"])
