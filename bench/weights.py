@@ -53,7 +53,7 @@ def page(**query):
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
-    at.switch_page("pages/weights.py")
+    at.switch_page("views/weights.py")
     return at
 
 

@@ -1,4 +1,9 @@
-"""The pages of the app, in menu order: (file under pages/, title key, icon, url path)."""
+"""The pages of the app, in menu order: (file under views/, title key, icon, url path).
+
+The page files live in ``views/``, not ``pages/``: Streamlit treats a ``pages/`` folder beside
+the entry script as its older multipage mode, and a shared deep link opened first on a freshly
+started server would run the page file alone, without ``app.py`` (no language, no menu).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PageInfo:
-    path: str       # relative to the project root, e.g. "pages/home.py"
+    path: str       # relative to the project root, e.g. "views/home.py"
     title_key: str  # string-table key of the menu title
     icon: str
     url_path: str
@@ -14,9 +19,9 @@ class PageInfo:
 
 
 PAGES: list[PageInfo] = [
-    PageInfo("pages/home.py", "nav.home", ":material/home:", "home"),
-    PageInfo("pages/formats.py", "nav.formats", ":material/pin:", "formats"),
-    PageInfo("pages/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),
-    PageInfo("pages/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic"),
-    PageInfo("pages/weights.py", "nav.weights", ":material/bar_chart:", "weights"),
+    PageInfo("views/home.py", "nav.home", ":material/home:", "home"),
+    PageInfo("views/formats.py", "nav.formats", ":material/pin:", "formats"),
+    PageInfo("views/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),
+    PageInfo("views/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic"),
+    PageInfo("views/weights.py", "nav.weights", ":material/bar_chart:", "weights"),
 ]

@@ -14,7 +14,7 @@ def open_page():
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
-        if path != "pages/home.py":
+        if path != "views/home.py":
             at.switch_page(path)
             at.run()
         return at

@@ -3,7 +3,7 @@ import pytest
 
 from quantviz.app.strings import TABLE
 
-PAGE = "pages/arithmetic.py"
+PAGE = "views/arithmetic.py"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from quantviz.app.strings import TABLE
 
-PAGE = "pages/formats.py"
+PAGE = "views/formats.py"
 
 
 def bits_of(at, fmt: str, plain: bool = False) -> str:

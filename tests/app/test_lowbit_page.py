@@ -6,7 +6,7 @@ from quantviz.app.strings import TABLE
 from quantviz.lowbit import approximation_error, ternary
 from quantviz.synthetic import synthetic_weight_tensors
 
-PAGE = "pages/lowbit.py"
+PAGE = "views/lowbit.py"
 
 
 def metric(at, key: str) -> str:

@@ -10,7 +10,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 def test_every_page_file_is_registered():
-    files = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
+    files = {f"views/{p.name}" for p in (ROOT / "views").glob("*.py")}
     assert files == {page.path for page in PAGES}
 
 
@@ -29,7 +29,7 @@ def test_every_string_has_both_languages():
 
 
 def test_language_switch(open_page):
-    at = open_page("pages/home.py")
+    at = open_page("views/home.py")
     assert at.title[0].value == TABLE["home.title"][0]
     at.button_group(key="lang_switch").set_value("zh").run()
     assert at.title[0].value == TABLE["home.title"][1]
@@ -37,12 +37,12 @@ def test_language_switch(open_page):
 
 
 def test_lang_from_url(open_page):
-    at = open_page("pages/home.py", lang="zh")
+    at = open_page("views/home.py", lang="zh")
     assert at.title[0].value == TABLE["home.title"][1]
 
 
 def test_bad_url_values_fall_back_with_a_notice(open_page):
-    at = open_page("pages/home.py", lang="klingon", x="banana")
+    at = open_page("views/home.py", lang="klingon", x="banana")
     assert not at.exception
     assert at.title[0].value == TABLE["home.title"][0]
     notices = " ".join(w.value for w in at.warning)
@@ -51,7 +51,7 @@ def test_bad_url_values_fall_back_with_a_notice(open_page):
 
 
 def test_home_example_moves_with_the_slider(open_page):
-    at = open_page("pages/home.py")
+    at = open_page("views/home.py")
     at.slider(key="x").set_value(1.0).run()
     assert any("**q = 255**" in m.value for m in at.markdown)
     at.slider(key="x").set_value(0.0).run()
@@ -60,7 +60,7 @@ def test_home_example_moves_with_the_slider(open_page):
 
 
 def test_presentation_mode_is_sticky_and_can_be_left(open_page):
-    at = open_page("pages/home.py", present="1")
+    at = open_page("views/home.py", present="1")
     assert not at.exception and at.session_state["present"] is True
     assert any("font-size: 21px" in m.value for m in at.markdown)
     at.button(key="present_exit").click().run()

@@ -11,7 +11,7 @@ from quantviz.app.strings import TABLE
 from quantviz.io import MESSAGES
 from tests.weightfiles import npy_bytes, npz_bytes, sample_weights, tflite_bytes
 
-PAGE = "pages/weights.py"
+PAGE = "views/weights.py"
 
 
 def charts(at) -> list[dict]:

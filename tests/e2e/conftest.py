@@ -1,52 +1,15 @@
 """Browser tests: `streamlit run` on a free port, driven by Playwright in Debian's Chromium."""
 import os
-import pathlib
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "test-output"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+from e2e_helpers import CHROMIUM_ARGS, OUTPUT, ROOT, free_port, start_streamlit
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_streamlit(script: pathlib.Path, port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.headless", "true", "--server.address", "127.0.0.1",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    log = open(OUTPUT / f"streamlit-{port}.log", "w")
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.3)
-        if proc.poll() is not None:
-            break
-    proc.kill()
-    raise RuntimeError(f"streamlit did not start on port {port}: see {log.name}")
 
 
 @pytest.fixture(scope="session")
@@ -77,27 +40,3 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def wait_idle(page, timeout=30_000):
-    """Wait until the script has finished running and the page has settled."""
-    page.wait_for_selector(IDLE, timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=timeout)
-
-
-def no_exception(page):
-    return page.locator('[data-testid="stException"]').count() == 0
-
-
-def screenshot(page, name, height=2400):
-    """Save a screenshot of the whole page under test-output/ (Streamlit scrolls inside the
-    page, so the viewport is made tall enough for the content first)."""
-    OUTPUT.mkdir(exist_ok=True)
-    path = OUTPUT / f"{name}.png"
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": height})
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(path))
-    page.set_viewport_size(size)
-    return path

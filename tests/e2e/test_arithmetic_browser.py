@@ -1,11 +1,11 @@
 import pytest
-from conftest import no_exception, screenshot, wait_idle
+from e2e_helpers import no_exception, screenshot, wait_idle
 
 
 @pytest.fixture(scope="module", autouse=True)
 def entry_page_loaded_once(browser, app_url):
     """Until the entry script has run once, a fresh Streamlit server serves a deep link such as
-    /arithmetic from the pages/ folder without the router (streamlit/streamlit#9624): no
+    /arithmetic from the views/ folder without the router (streamlit/streamlit#9624): no
     language switch, no sidebar menu. Load the entry page first, as any earlier visitor would."""
     context = browser.new_context()
     page = context.new_page()

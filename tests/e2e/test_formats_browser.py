@@ -1,4 +1,4 @@
-from conftest import no_exception, screenshot, wait_idle
+from e2e_helpers import no_exception, screenshot, wait_idle
 
 
 def open_formats(page, app_url, query=""):

@@ -1,4 +1,4 @@
-from conftest import no_exception, screenshot, wait_idle
+from e2e_helpers import no_exception, screenshot, wait_idle
 
 
 def test_home_renders_in_a_real_browser(page, app_url):

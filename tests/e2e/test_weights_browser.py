@@ -1,5 +1,5 @@
 import numpy as np
-from conftest import no_exception, screenshot, wait_idle
+from e2e_helpers import no_exception, screenshot, wait_idle
 
 from tests.weightfiles import npz_bytes
 
