@@ -20,7 +20,9 @@ test-fast: $(VENV)/.dev
 	$(BIN)/python -m pytest -m "not e2e"
 
 bench: $(VENV)/.dev chromium
-	$(BIN)/python bench/core.py
+	@for script in bench/*.py; do \
+	  case $$script in bench/timing.py) continue;; esac; \
+	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -3,23 +3,12 @@
     python bench/core.py [--n 1000000] [--repeat 30]
 """
 import argparse
-import pathlib
-import sys
-import time
 
 import numpy as np
+from timing import median_seconds
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from quantviz import choose_qparams, dequantize, error_report, quantize  # noqa: E402
 
-
-def median_seconds(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
 
 
 def naive_chain(x, qp):

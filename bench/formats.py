@@ -7,25 +7,14 @@ all 8 formats; float casts and low-bit quantizers on n weights, against np.copy;
 XNOR/popcount product against the float product of the same ±1 matrices.
 """
 import argparse
-import pathlib
-import sys
 import time
 
 import numpy as np
+from timing import ROOT, median_seconds
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 from quantviz.encode import FORMATS, encode  # noqa: E402
 from quantviz.lowbit import METHODS, approximate, binary_matmul  # noqa: E402
 
-
-def median_seconds(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
 
 
 def page_render(path, interact):

@@ -13,27 +13,16 @@ Prints (median of --repeat runs, in one process):
 """
 import argparse
 import io
-import pathlib
-import sys
 import time
 
 import numpy as np
+from timing import ROOT, median_seconds
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from quantviz.io import read_weight_file  # noqa: E402
 from quantviz.nn import zoo  # noqa: E402
 from quantviz.weightstats import channel_ranges, histogram, tensor_stats  # noqa: E402
 
-
-def median_seconds(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
 
 
 def row(name, seconds, target=None):
