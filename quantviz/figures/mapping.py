@@ -5,22 +5,36 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..affine import QParams, dequantize, quantize
-from .common import BLUE, GREY, ORANGE, styled
+from .common import BLUE, GREY, ORANGE, RED, styled
+
+EXACT_STEPS = 512  # up to this many levels, every step edge is drawn exactly
+
+
+def staircase_x(qp: QParams, lo: float, hi: float, points: int = 2001) -> np.ndarray:
+    """Sample points over ``[lo, hi]``: evenly spaced, plus both sides of every step edge when
+    there are few levels (so each jump is drawn where the quantizer really jumps)."""
+    x = np.linspace(lo, hi, points)
+    if qp.levels <= EXACT_STEPS:
+        k = np.arange(qp.qmin, qp.qmax, dtype=np.float64)
+        edges = (k + 0.5 - qp.zero_point) * qp.scale
+        edges = edges[(edges > lo) & (edges < hi)]
+        x = np.union1d(x, np.concatenate([np.nextafter(edges, -np.inf), edges, np.nextafter(edges, np.inf)]))
+    return x
 
 
 def staircase_figure(qp: QParams, lo: float, hi: float, labels: dict, x_mark: float | None = None,
-                     points: int = 2001) -> go.Figure:
+                     points: int = 2001, clamp_label: str | None = None, height: int = 380) -> go.Figure:
     """Integer code ``q`` against real ``x`` over ``[lo, hi]``, over the ideal line ``x / s + z``.
 
     ``labels``: title, x, y (axis titles with units), ideal, codes, hover (a format string
-    with x, q and xhat), marker.
+    with x, q and xhat), marker. With ``clamp_label``, the inputs the clamp saturates are shaded.
     """
-    x = np.linspace(lo, hi, points)
+    x = staircase_x(qp, lo, hi, points)
     q = quantize(x, qp).astype(np.int64)
     xhat = dequantize(q, qp)
     ideal = x / qp.scale + qp.zero_point
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=x, y=ideal, name=labels["ideal"], mode="lines",
+    fig.add_trace(go.Scatter(x=[lo, hi], y=[ideal[0], ideal[-1]], name=labels["ideal"], mode="lines",
                              line={"color": GREY, "dash": "dot"}, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=x, y=q, name=labels["codes"], mode="lines", line={"color": BLUE, "shape": "hv"},
                              customdata=xhat, hovertemplate=labels["hover"] + "<extra></extra>"))
@@ -31,4 +45,13 @@ def staircase_figure(qp: QParams, lo: float, hi: float, labels: dict, x_mark: fl
                                  hoverinfo="skip"))
     fig.add_hline(y=qp.qmin, line={"color": GREY, "width": 1})
     fig.add_hline(y=qp.qmax, line={"color": GREY, "width": 1})
-    return styled(fig, labels["title"], labels["x"], labels["y"])
+    if clamp_label is not None:
+        lo_clip, hi_clip = float(qp.rmin - qp.scale / 2), float(qp.rmax + qp.scale / 2)
+        for x0, x1 in ((lo, lo_clip), (hi_clip, hi)):
+            if x1 > x0:
+                fig.add_vrect(x0=x0, x1=x1, fillcolor=RED, opacity=0.10, line_width=0, layer="below")
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=clamp_label, hoverinfo="skip",
+                                 marker={"color": RED, "opacity": 0.25, "size": 14, "symbol": "square"}))
+        pad = 0.06 * (qp.qmax - qp.qmin)
+        fig.update_yaxes(range=[qp.qmin - pad, qp.qmax + pad])
+    return styled(fig, labels["title"], labels["x"], labels["y"], height=height)

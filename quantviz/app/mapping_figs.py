@@ -1,0 +1,82 @@
+"""The mapping page's figures, with their labels in the current language."""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..figures.mapping import staircase_figure
+from ..figures.mapping_error import error_curve_figure, error_histogram_figure
+from ..figures.mapping_hist import histogram_figure
+from ..figures.mapping_levels import code_counts_figure
+from ..figures.mapping_tradeoff import tradeoff_figure
+from .i18n import t
+from .mapping_data import Data, alpha_of, error_bins, pick_errors, sweep
+from .mapping_state import METHODS, Resolved, Settings
+
+FIGURES = ("staircase", "error", "levels", "tradeoff")
+
+
+def _labels(prefix: str, keys) -> dict:
+    return {k: t(f"{prefix}.{k}") for k in keys}
+
+
+def view_range(data: Data, res: Resolved) -> tuple[float, float]:
+    """The x range drawn: the data and the grid, with a margin so that the clamp shows."""
+    qp = res.qp
+    lo, hi = min(data.lo, float(qp.rmin)), max(data.hi, float(qp.rmax))
+    pad = 0.08 * (hi - lo) if hi > lo else 1.0
+    return lo - pad, hi + pad
+
+
+def main_figure(data: Data, res: Resolved, s: Settings, picks: dict, height: int = 430) -> go.Figure:
+    labels = _labels("mapping.fig.hist", ("title", "x", "y", "kept", "clipped", "grid", "grid_all", "range"))
+    labels.update({m: t(f"mapping.fig.pick.{m}") for m in METHODS})
+    return histogram_figure(data.edges, data.counts, res.qp, view_range(data, res), labels, picks=picks,
+                            range_used=res.range_used, log_y=s.logy, height=height)
+
+
+def staircase(data: Data, res: Resolved) -> go.Figure:
+    labels = {k: t(f"fig.staircase.{k}") for k in ("x", "y", "ideal", "codes", "marker", "hover")}
+    labels["title"] = t("mapping.fig.stair.title")
+    lo, hi = view_range(data, res)
+    return staircase_figure(res.qp, lo, hi, labels, clamp_label=t("mapping.fig.stair.clamp"))
+
+
+def error_curve(data: Data, res: Resolved) -> go.Figure:
+    labels = _labels("mapping.fig.err", ("title", "x", "y", "error", "band", "bound", "hover"))
+    return error_curve_figure(res.qp, *view_range(data, res), labels)
+
+
+def error_histogram(data: Data, res: Resolved, stats, rep: dict, s: Settings) -> go.Figure:
+    edges, counts = error_bins(data, res.qp, stats, rep["max_abs_error"])
+    labels = {"title": t("mapping.fig.errhist.title"), "x": t("mapping.fig.err.y"),
+              "y": t("mapping.fig.errhist.y")}
+    return error_histogram_figure(edges, counts, res.qp.scale / 2, labels,
+                                  log_y=s.logy or rep["clipped_fraction"] > 0)
+
+
+def code_counts(stats, s: Settings) -> go.Figure:
+    labels = _labels("mapping.fig.codes", ("title", "x", "y", "hover", "grouped"))
+    return code_counts_figure(stats.q, stats.distinct, stats.lo, stats.hi, labels, log_y=s.logy)
+
+
+def code_counts_summary(stats) -> str:
+    used = np.flatnonzero(stats.count)
+    if used.size == 0:
+        return ""
+    top = int(np.argmax(stats.distinct))
+    total = int(stats.distinct.sum())
+    return t("mapping.fig.codes.caption", distinct=total, used=int(used.size), avg=total / used.size,
+             most=int(stats.distinct[top]), q=int(stats.q[top]))
+
+
+def tradeoff(data: Data, res: Resolved, s: Settings, picks: dict, rep: dict) -> go.Figure:
+    key = s.data_key
+    curves = sweep(key, s.bits, s.signed, s.symmetric, s.scheme)
+    errors = pick_errors(key, s.bits, s.signed, s.symmetric, s.narrow, s.pct, s.scheme)
+    marks = {m: (alpha_of(*picks[m], data, s.symmetric), errors[m]) for m in METHODS}
+    used = res.range_used or (float(res.qp.rmin), float(res.qp.rmax))
+    current = (alpha_of(*used, data, s.symmetric), rep["mse"])
+    labels = _labels("mapping.fig.trade", ("title", "x", "y", "rounding", "clipping", "total", "current", "hover"))
+    labels.update({m: t(f"mapping.fig.pick.{m}") for m in METHODS})
+    return tradeoff_figure(curves, marks, current, labels)

@@ -1,0 +1,63 @@
+"""The Share panel: the link of the current state, and an iframe snippet of the page's main figure.
+
+Any page can call ``share_panel()`` (the current URL parameters) or ``share_panel(params)``
+(a page's own settings, e.g. only the values that differ from the defaults). The embed view
+``?embed=true&view=figure`` is Streamlit's embed mode (no menu, no sidebar) plus the page
+showing its main figure alone (``layout.is_embed_view``).
+"""
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from .i18n import lang, t
+
+EMBED = {"embed": "true", "view": "figure"}
+FALLBACK_BASE = "http://localhost:8501"
+
+
+def page_url() -> str:
+    """The address of the current page, without parameters."""
+    try:
+        url = st.context.url
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
+        url = None
+    return url or FALLBACK_BASE
+
+
+def state_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
+    """The link that reopens the page in its current state (``lang`` included when not English)."""
+    params = dict(st.query_params.to_dict() if params is None else params)
+    for key in ("embed", "view"):
+        params.pop(key, None)
+    if lang() != "en":
+        params["lang"] = lang()
+    query = urlencode(params)
+    return (base or page_url()) + (f"?{query}" if query else "")
+
+
+def embed_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
+    link = state_link(params, base)
+    return link + ("&" if "?" in link else "?") + urlencode(EMBED)
+
+
+def iframe_snippet(src: str, height: int = 520) -> str:
+    return (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
+            f'style="border:0" title="quantviz" loading="lazy"></iframe>')
+
+
+def share_panel(params: dict[str, str] | None = None, height: int = 520, expanded: bool = False) -> None:
+    """An expander with the state link and the iframe snippet, each with a copy button."""
+    with st.expander(t("share.title"), icon=":material/share:", expanded=expanded):
+        st.markdown(t("share.link"))
+        st.code(state_link(params), language=None, wrap_lines=True)
+        st.markdown(t("share.embed"))
+        st.code(iframe_snippet(embed_link(params), height), language="html", wrap_lines=True)
+        st.link_button(t("share.preview"), embed_link(params), icon=":material/open_in_new:")
+
+
+def embed_footer(params: dict[str, str] | None = None) -> None:
+    """Under an embedded figure: a small link to the full page in the same state."""
+    st.markdown(f"[{t('embed.open_full')} ↗]({state_link(params)})")

@@ -1,0 +1,94 @@
+"""The mapping: move the range, scale, zero point and bits; watch the grid, the staircase and the error."""
+import streamlit as st
+
+from quantviz.app import controls, mapping_controls, mapping_figs, mapping_text
+from quantviz.app.i18n import t
+from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.mapping_data import analysis, calibrations, load_data
+from quantviz.app.mapping_state import Settings, resolve
+from quantviz.app.share import embed_footer, share_panel
+from quantviz.app.strings import TABLE
+
+page_header("mapping.title", "mapping.intro")
+
+
+def show_notices(notices, data, container) -> None:
+    if st.session_state.pop(mapping_controls.NO_FINITE, False):
+        container.warning(t("mapping.notice.no_finite"), icon=":material/warning:")
+    if data.nan + data.pinf + data.ninf:
+        container.info(t("mapping.notice.nonfinite", total=data.nan + data.pinf + data.ninf, nan=data.nan,
+                         pinf=data.pinf, ninf=data.ninf), icon=":material/block:")
+    for level, key, values in notices:
+        values = {k: t(v) if isinstance(v, str) and v in TABLE else v for k, v in values.items()}
+        getattr(container, level)(t(key, **values), icon=":material/warning:" if level == "warning" else None)
+
+
+def share_params(s: Settings) -> dict:
+    """The link's parameters: only what differs from the defaults (choices by their codes)."""
+    default = Settings()
+    keys = ["data", "n", "seed", "nonfinite", "bits", "signed", "symmetric", "narrow", "scheme", "mode", "logy"]
+    keys += ["calib", "pct", "rmin", "rmax"] if s.mode == "range" else ["scale", "zp"]
+    params = {k: getattr(s, k) for k in keys if getattr(s, k) != getattr(default, k)}
+    if s.mode == "range" and s.calib != "manual":
+        params.pop("rmin", None), params.pop("rmax", None)
+    if s.calib != "percentile":
+        params.pop("pct", None)
+    fig = st.session_state.get("fig")
+    if fig and fig != mapping_figs.FIGURES[0]:
+        params["fig"] = fig
+    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in params.items()}
+
+
+if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state read from the URL
+    s = mapping_controls.from_query(st.query_params)
+    data = load_data(*s.data_key)
+    picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
+    res = resolve(s, picks)
+    st.plotly_chart(mapping_figs.main_figure(data, res, s, picks, height=460), theme="streamlit",
+                    key="mapping_main")
+    embed_footer(share_params(s))
+    st.stop()
+
+left, right = st.columns([1, 2.6], gap="medium")
+with left:
+    s, data = mapping_controls.render()
+picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
+res = resolve(s, picks)
+st.session_state[mapping_controls.LAST_QP] = res.qp
+stats, rep = analysis(data, res.qp)
+if rep["clipped_fraction"] > 0.5:
+    res.note("warning", "mapping.notice.clipped", pct=100 * rep["clipped_fraction"])
+
+with right:
+    controls.url_notices()
+    if st.session_state.pop("_mapping_article", False):
+        st.success(t("mapping.preset.done"), icon=":material/menu_book:")
+    show_notices(res.notices, data, st)
+    st.plotly_chart(mapping_figs.main_figure(data, res, s, picks), theme="streamlit", key="mapping_main")
+    fig = controls.choice(t("mapping.figure"), "fig", list(mapping_figs.FIGURES), 0,
+                          format_func=lambda code: t(f"mapping.tab.{code}"), widget=st.segmented_control)
+    if fig == "staircase":
+        st.plotly_chart(mapping_figs.staircase(data, res), theme="streamlit", key="mapping_staircase")
+        st.caption(t("mapping.fig.stair.caption"))
+    elif fig == "error":
+        st.plotly_chart(mapping_figs.error_curve(data, res), theme="streamlit", key="mapping_error")
+        st.plotly_chart(mapping_figs.error_histogram(data, res, stats, rep, s), theme="streamlit",
+                        key="mapping_error_hist")
+        st.caption(t("mapping.fig.err.caption"))
+    elif fig == "levels":
+        st.plotly_chart(mapping_figs.code_counts(stats, s), theme="streamlit", key="mapping_levels")
+        st.caption(mapping_figs.code_counts_summary(stats))
+    else:
+        st.plotly_chart(mapping_figs.tradeoff(data, res, s, picks, rep), theme="streamlit", key="mapping_tradeoff")
+        st.caption(t("mapping.fig.trade.caption" if s.mode == "range" else "mapping.fig.trade.qparams"))
+
+st.subheader(t("mapping.numbers"))
+mapping_text.numbers(res.qp, rep, s, data.sv.n + data.nan + data.pinf + data.ninf)
+formulas, table = st.columns([1, 1], gap="large")
+with formulas:
+    st.subheader(t("mapping.formulas"))
+    mapping_text.formulas(res.qp, s, res.range_used)
+with table:
+    st.subheader(t("mapping.frameworks"))
+    mapping_text.frameworks(s, res.qp, res.range_used)
+share_panel(share_params(s))
