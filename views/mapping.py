@@ -29,8 +29,9 @@ def share_params(s: Settings) -> dict:
     keys = ["data", "n", "seed", "nonfinite", "bits", "signed", "symmetric", "narrow", "scheme", "mode", "logy"]
     keys += ["calib", "pct", "rmin", "rmax"] if s.mode == "range" else ["scale", "zp"]
     params = {k: getattr(s, k) for k in keys if getattr(s, k) != getattr(default, k)}
-    if s.mode == "range" and s.calib != "manual":
-        params.pop("rmin", None), params.pop("rmax", None)
+    if s.mode == "range" and s.calib != "manual" and "rmin" in params:
+        del params["rmin"]
+        params.pop("rmax", None)
     if s.calib != "percentile":
         params.pop("pct", None)
     fig = st.session_state.get("fig")
@@ -84,11 +85,8 @@ with right:
 
 st.subheader(t("mapping.numbers"))
 mapping_text.numbers(res.qp, rep, s, data.sv.n + data.nan + data.pinf + data.ninf)
-formulas, table = st.columns([1, 1], gap="large")
-with formulas:
-    st.subheader(t("mapping.formulas"))
-    mapping_text.formulas(res.qp, s, res.range_used)
-with table:
-    st.subheader(t("mapping.frameworks"))
-    mapping_text.frameworks(s, res.qp, res.range_used)
+st.subheader(t("mapping.formulas"))
+mapping_text.formulas(res.qp, s, res.range_used)
+st.subheader(t("mapping.frameworks"))
+mapping_text.frameworks(s, res.qp, res.range_used)
 share_panel(share_params(s))

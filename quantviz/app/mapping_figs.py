@@ -29,7 +29,8 @@ def view_range(data: Data, res: Resolved) -> tuple[float, float]:
 
 
 def main_figure(data: Data, res: Resolved, s: Settings, picks: dict, height: int = 430) -> go.Figure:
-    labels = _labels("mapping.fig.hist", ("title", "x", "y", "kept", "clipped", "grid", "grid_all", "range"))
+    labels = _labels("mapping.fig.hist", ("title", "x", "y", "kept", "clipped", "grid", "grid_all", "range",
+                                          "clip_region"))
     labels.update({m: t(f"mapping.fig.pick.{m}") for m in METHODS})
     return histogram_figure(data.edges, data.counts, res.qp, view_range(data, res), labels, picks=picks,
                             range_used=res.range_used, log_y=s.logy, height=height)

@@ -56,9 +56,17 @@ def numbers(qp: QParams, rep: dict, s: Settings, total: int) -> None:
         ("mapping.m.storage", t("mapping.m.storage.value", ratio=store["ratio"]), t("mapping.m.storage.help", **store)),
         ("mapping.m.values", t("mapping.m.values.value", n=rep["n"], total=total), None),
     ]
-    columns = st.columns(4)
-    for i, (key, value, help_text) in enumerate(tiles):
-        columns[i % 4].metric(t(key), value, help=help_text, border=True)
+    half = (len(tiles) + 1) // 2
+    for column, part in zip(st.columns(2, gap="large"), (tiles[:half], tiles[half:])):
+        rows = [f"| {t('mapping.m.quantity')} | {t('mapping.m.value')} |", "|---|---|"]
+        for key, value, help_text in part:
+            name = t(key) + (f" <sup title=\"{help_text}\">ⓘ</sup>" if help_text else "")
+            rows.append(f"| {_cell(name)} | **{_cell(value)}** |")
+        column.markdown("\n".join(rows), unsafe_allow_html=True)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def _db(v: float) -> str:
@@ -69,7 +77,8 @@ def formulas(qp: QParams, s: Settings, range_used) -> None:
     """The docstring formulas, then the same with the current numbers."""
     st.markdown(t("mapping.formulas.general"))
     for line in doc_math(affine) + doc_math(choose_qparams):
-        st.latex(line)
+        for part in line.split(r"\qquad"):
+            st.latex(part.strip().rstrip(","))
     if range_used is not None:
         rmin, rmax = min(range_used[0], 0.0), max(range_used[1], 0.0)
         if (rmin, rmax) != tuple(range_used):
@@ -90,8 +99,8 @@ def formulas(qp: QParams, s: Settings, range_used) -> None:
     xhat = float(dequantize(np.array([q]), qp)[0])
     st.markdown(t("mapping.formulas.example"))
     st.latex(rf"q = \operatorname{{clamp}}\left(\operatorname{{round}}\left(\frac{{{num(x)}}}{{{num(qp.scale)}}}\right) + "
-             rf"{num(qp.zero_point)},\ {num(qp.qmin)},\ {qp.qmax}\right) = {q}, \qquad "
-             rf"\hat{{x}} = {num(qp.scale)} \cdot ({q} - {num(qp.zero_point)}) = {num(xhat, 7)}")
+             rf"{num(qp.zero_point)},\ {num(qp.qmin)},\ {qp.qmax}\right) = {q}")
+    st.latex(rf"\hat{{x}} = {num(qp.scale)} \cdot ({q} - {num(qp.zero_point)}) = {num(xhat, 7)}")
 
 
 def framework_rows(s: Settings, qp: QParams, range_used) -> pd.DataFrame:

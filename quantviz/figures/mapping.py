@@ -5,7 +5,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..affine import QParams, dequantize, quantize
-from .common import BLUE, GREY, ORANGE, RED, styled
+from .common import BLUE, GREY, ORANGE, RED
+from .mapping_style import figure, hline, layout, legend_only, vrect
 
 EXACT_STEPS = 512  # up to this many levels, every step edge is drawn exactly
 
@@ -27,31 +28,34 @@ def staircase_figure(qp: QParams, lo: float, hi: float, labels: dict, x_mark: fl
     """Integer code ``q`` against real ``x`` over ``[lo, hi]``, over the ideal line ``x / s + z``.
 
     ``labels``: title, x, y (axis titles with units), ideal, codes, hover (a format string
-    with x, q and xhat), marker. With ``clamp_label``, the inputs the clamp saturates are shaded.
+    with x, q and xhat), marker. With ``clamp_label``, the inputs the clamp saturates are shaded
+    and the legend goes under the plot.
     """
     x = staircase_x(qp, lo, hi, points)
     q = quantize(x, qp).astype(np.int64)
     xhat = dequantize(q, qp)
-    ideal = x / qp.scale + qp.zero_point
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=[lo, hi], y=[ideal[0], ideal[-1]], name=labels["ideal"], mode="lines",
-                             line={"color": GREY, "dash": "dot"}, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=x, y=q, name=labels["codes"], mode="lines", line={"color": BLUE, "shape": "hv"},
-                             customdata=xhat, hovertemplate=labels["hover"] + "<extra></extra>"))
+    ideal = np.array([lo, hi]) / qp.scale + qp.zero_point
+    traces = [
+        {"type": "scatter", "x": [lo, hi], "y": ideal, "name": labels["ideal"], "mode": "lines",
+         "line": {"color": GREY, "dash": "dot"}, "hoverinfo": "skip"},
+        {"type": "scatter", "x": x, "y": q, "name": labels["codes"], "mode": "lines",
+         "line": {"color": BLUE, "shape": "hv"}, "customdata": xhat,
+         "hovertemplate": labels["hover"] + "<extra></extra>"},
+    ]
     if x_mark is not None:
         q_mark = int(quantize(np.array([x_mark]), qp)[0])
-        fig.add_trace(go.Scatter(x=[x_mark], y=[q_mark], name=labels["marker"], mode="markers",
-                                 marker={"color": ORANGE, "size": 13, "line": {"width": 1, "color": "white"}},
-                                 hoverinfo="skip"))
-    fig.add_hline(y=qp.qmin, line={"color": GREY, "width": 1})
-    fig.add_hline(y=qp.qmax, line={"color": GREY, "width": 1})
-    if clamp_label is not None:
+        traces.append({"type": "scatter", "x": [x_mark], "y": [q_mark], "name": labels["marker"], "mode": "markers",
+                       "marker": {"color": ORANGE, "size": 13, "line": {"width": 1, "color": "white"}},
+                       "hoverinfo": "skip"})
+    shapes = [hline(qp.qmin, GREY), hline(qp.qmax, GREY)]
+    extra = {}
+    if clamp_label is None:  # the legend above the plot, as the other figures of the home page
+        extra["legend"] = {"yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0}
+        extra["margin"] = {"b": 55}
+    else:
         lo_clip, hi_clip = float(qp.rmin - qp.scale / 2), float(qp.rmax + qp.scale / 2)
-        for x0, x1 in ((lo, lo_clip), (hi_clip, hi)):
-            if x1 > x0:
-                fig.add_vrect(x0=x0, x1=x1, fillcolor=RED, opacity=0.10, line_width=0, layer="below")
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=clamp_label, hoverinfo="skip",
-                                 marker={"color": RED, "opacity": 0.25, "size": 14, "symbol": "square"}))
+        shapes += [vrect(x0, x1) for x0, x1 in ((lo, lo_clip), (hi_clip, hi)) if x1 > x0]
+        traces.append(legend_only(clamp_label, color=RED, opacity=0.25, size=14, symbol="square"))
         pad = 0.06 * (qp.qmax - qp.qmin)
-        fig.update_yaxes(range=[qp.qmin - pad, qp.qmax + pad])
-    return styled(fig, labels["title"], labels["x"], labels["y"], height=height)
+        extra["yaxis"] = {"range": [qp.qmin - pad, qp.qmax + pad]}
+    return figure(traces, layout(labels["title"], labels["x"], labels["y"], height, shapes=shapes, **extra))

@@ -5,7 +5,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..affine import QParams
-from .common import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, styled
+from .common import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY
+from .mapping_style import figure, layout, legend_only, vrect
 
 MAX_GRID_LINES = 64
 METHOD_COLOURS = {"minmax": ORANGE, "percentile": GREEN, "mse": PURPLE, "entropy": SKY}
@@ -31,6 +32,12 @@ def clip_edges(qp: QParams) -> tuple[float, float]:
     return float(qp.rmin - qp.scale / 2), float(qp.rmax + qp.scale / 2)
 
 
+def _lines(xs, y0, y1, name, line, opacity=1.0) -> dict:
+    x, y = vertical_lines(xs, y0, y1)
+    return {"type": "scatter", "x": x, "y": y, "mode": "lines", "name": name, "hoverinfo": "skip",
+            "line": line, "opacity": opacity}
+
+
 def histogram_figure(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tuple[float, float],
                      labels: dict, picks: dict | None = None, range_used: tuple[float, float] | None = None,
                      log_y: bool = False, height: int = 430) -> go.Figure:
@@ -44,40 +51,28 @@ def histogram_figure(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: t
     centres = (edges[:-1] + edges[1:]) / 2
     widths = np.diff(edges)
     clipped = (centres < lo_clip) | (centres > hi_clip)
-    fig = go.Figure()
+    traces = []
     for name, mask, colour in ((labels["kept"], ~clipped, BLUE), (labels["clipped"], clipped, RED)):
         if mask.any():
-            fig.add_trace(go.Bar(x=centres[mask], y=counts[mask], width=widths[mask], name=name,
-                                 marker={"color": colour, "line": {"width": 0}}, opacity=0.85,
-                                 hovertemplate="x ≈ %{x:.4g}<br>%{y:,}<extra></extra>"))
+            traces.append({"type": "bar", "x": centres[mask], "y": counts[mask], "width": widths[mask],
+                           "name": name, "marker": {"color": colour, "line": {"width": 0}}, "opacity": 0.85,
+                           "hovertemplate": "x ≈ %{x:.4g}<br>%{y:,}<extra></extra>"})
     y_top = float(counts.max(initial=1)) * 1.08 or 1.0
     y_bottom = 0.5 if log_y else 0.0
     step = grid_step(qp.levels)
-    q = np.arange(qp.qmin, qp.qmax + 1, step)
-    xs = qp.scale * (q - qp.zero_point)
+    xs = qp.scale * (np.arange(qp.qmin, qp.qmax + 1, step) - qp.zero_point)
     name = labels["grid_all"] if step == 1 else labels["grid"].format(k=step, levels=qp.levels)
-    gx, gy = vertical_lines(xs, y_bottom, y_top)
-    fig.add_trace(go.Scatter(x=gx, y=gy, mode="lines", name=name, hoverinfo="skip",
-                             line={"color": GREY, "width": 1}, opacity=0.7))
+    traces.append(_lines(xs, y_bottom, y_top, name, {"color": GREY, "width": 1}, opacity=0.7))
     for method, (a, b) in (picks or {}).items():
-        px, py = vertical_lines((a, b), y_bottom, y_top)
-        fig.add_trace(go.Scatter(x=px, y=py, mode="lines", name=labels[method], hoverinfo="skip",
-                                 line={"color": METHOD_COLOURS.get(method, GREY), "width": 2,
-                                       "dash": METHOD_DASH.get(method, "dash")}))
+        traces.append(_lines((a, b), y_bottom, y_top, labels[method],
+                             {"color": METHOD_COLOURS.get(method, GREY), "width": 2,
+                              "dash": METHOD_DASH.get(method, "dash")}))
     if range_used is not None:
-        rx, ry = vertical_lines(range_used, y_bottom, y_top)
-        fig.add_trace(go.Scatter(x=rx, y=ry, mode="lines", name=labels["range"], hoverinfo="skip",
-                                 line={"color": RED, "width": 3}))
-    for x0, x1 in ((view[0], lo_clip), (hi_clip, view[1])):
-        if x1 > x0:
-            fig.add_vrect(x0=x0, x1=x1, fillcolor=RED, opacity=0.10, line_width=0, layer="below")
-    fig.update_layout(bargap=0, barmode="overlay")
-    fig.update_xaxes(range=list(view))
-    if log_y:
-        fig.update_yaxes(type="log", range=[np.log10(y_bottom), np.log10(y_top)])
-    else:
-        fig.update_yaxes(range=[0, y_top])
-    styled(fig, labels["title"], labels["x"], labels["y"], height=height)
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0.0},
-                      margin={"b": 40})
-    return fig
+        traces.append(_lines(range_used, y_bottom, y_top, labels["range"], {"color": RED, "width": 3}))
+    shapes = [vrect(x0, x1) for x0, x1 in ((view[0], lo_clip), (hi_clip, view[1])) if x1 > x0]
+    if shapes and "clip_region" in labels:
+        traces.append(legend_only(labels["clip_region"], color=RED, opacity=0.25, size=14, symbol="square"))
+    y_axis = ({"type": "log", "range": [np.log10(y_bottom), np.log10(y_top)]} if log_y
+              else {"range": [0, y_top]})
+    return figure(traces, layout(labels["title"], labels["x"], labels["y"], height, shapes=shapes,
+                                 bargap=0, barmode="overlay", xaxis={"range": list(view)}, yaxis=y_axis))

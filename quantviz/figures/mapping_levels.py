@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, styled
+from .common import BLUE
+from .mapping_style import figure, layout
 
 MAX_BARS = 512
 
@@ -30,16 +31,13 @@ def code_counts_figure(q: np.ndarray, distinct: np.ndarray, xmin: np.ndarray, xm
     ``labels``: title, x, y, hover, grouped.
     """
     starts, sums, k = group_codes(q, distinct)
-    fig = go.Figure()
     if k == 1:
-        custom = np.stack([np.nan_to_num(xmin, nan=np.nan), xmax], axis=1)
-        fig.add_trace(go.Bar(x=q, y=distinct, customdata=custom, marker={"color": BLUE, "line": {"width": 0}},
-                             hovertemplate=labels["hover"] + "<extra></extra>", showlegend=False))
+        trace = {"type": "bar", "x": q, "y": distinct, "customdata": np.stack([xmin, xmax], axis=1),
+                 "marker": {"color": BLUE, "line": {"width": 0}}, "showlegend": False,
+                 "hovertemplate": labels["hover"] + "<extra></extra>"}
     else:
-        fig.add_trace(go.Bar(x=starts + (k - 1) / 2, y=sums, width=k, marker={"color": BLUE, "line": {"width": 0}},
-                             name=labels["grouped"].format(k=k), showlegend=True,
-                             hovertemplate="q ≈ %{x:.0f}<br>%{y:,}<extra></extra>"))
-    fig.update_layout(bargap=0.05 if q.size <= 64 else 0)
-    if log_y:
-        fig.update_yaxes(type="log")
-    return styled(fig, labels["title"], labels["x"], labels["y"], height=height)
+        trace = {"type": "bar", "x": starts + (k - 1) / 2, "y": sums, "width": k, "showlegend": True,
+                 "marker": {"color": BLUE, "line": {"width": 0}}, "name": labels["grouped"].format(k=k),
+                 "hovertemplate": "q ≈ %{x:.0f}<br>%{y:,}<extra></extra>"}
+    return figure([trace], layout(labels["title"], labels["x"], labels["y"], height,
+                                  bargap=0.05 if q.size <= 64 else 0, yaxis={"type": "log"} if log_y else {}))

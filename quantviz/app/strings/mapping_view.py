@@ -7,6 +7,7 @@ STRINGS = {
     "mapping.fig.hist.clipped": ("values clipped", "被截断的值"),
     "mapping.fig.hist.grid": ("every {k}th of the {levels} levels", "{levels} 个级别中每隔 {k} 个画一条"),
     "mapping.fig.hist.grid_all": ("levels: the reals the codes stand for", "级别：各编码代表的实数"),
+    "mapping.fig.hist.clip_region": ("clipped: stored as qmin or qmax", "截断区：存为 qmin 或 qmax"),
     "mapping.fig.hist.range": ("rmin, rmax in use", "当前的 rmin、rmax"),
     "mapping.fig.pick.minmax": ("min-max", "最小-最大值"),
     "mapping.fig.pick.percentile": ("percentile", "百分位数"),
@@ -64,6 +65,8 @@ STRINGS = {
                                   "扫描针对的是范围；手动设定 scale 与 zero point 时，按其覆盖的范围标出当前映射。"),
     # numbers
     "mapping.numbers": ("The numbers", "数值"),
+    "mapping.m.quantity": ("quantity", "量"),
+    "mapping.m.value": ("value", "值"),
     "mapping.m.scale": ("scale", "scale"),
     "mapping.m.scale.value": ("{scale:.6g} per code", "每个编码 {scale:.6g}"),
     "mapping.m.scale.help": ("The real width of one integer step: x̂ = scale · (q − zero_point).",

@@ -1,0 +1,139 @@
+"""Keyboard-to-repaint latency of the mapping page against a minimal page, in headless Chromium.
+
+Both apps are served the same way (``streamlit run`` on a free port). In one run, presses
+alternate between the two pages: each press of ArrowRight on a focused slider is timed from the
+key press until the app is idle again and every plotly chart on the page has repainted
+(``plotly_afterplot``). Prints the median and p90 of each, the ratio mapping/minimal, and the
+first render of the mapping page with an empty cache (a fresh server).
+
+    python bench/latency.py [--presses 25] [--n 1000000] [--slider rmax]
+"""
+from __future__ import annotations
+
+import argparse
+import pathlib
+import statistics
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+from conftest import CHROMIUM_ARGS, IDLE, OUTPUT, free_port, start_streamlit  # noqa: E402
+
+SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
+
+ARM = """() => {
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    gd.__benchOld = true;
+    gd.__benchPainted = false;
+    if (!gd.__benchListener) {
+      gd.__benchListener = true;
+      gd.on('plotly_afterplot', () => { gd.__benchPainted = true; });
+    }
+  }
+}"""
+# Idle, and every chart on the page either repainted in place since the press or was mounted anew
+# (Streamlit may replace a chart's element) and has drawn its SVG.
+DONE = """() => {
+  if (document.querySelector('%s') === null) return false;
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  return plots.length > 0 && plots.every(gd => gd.__benchOld ? gd.__benchPainted
+                                                 : (gd._fullLayout && gd.querySelector('.main-svg')));
+}""" % IDLE
+
+
+def wait_ready(page, timeout=60_000):
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=timeout)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def press(page) -> float:
+    """Seconds from an ArrowRight on the focused slider until idle with every chart repainted."""
+    page.evaluate(ARM)
+    start = time.perf_counter()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(DONE, timeout=30_000, polling="raf")
+    return time.perf_counter() - start
+
+
+def open_page(browser, url: str, slider: str, warmup: str | None = None):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    if warmup:
+        page.goto(warmup)
+        page.wait_for_selector(IDLE, timeout=60_000)
+    page.goto(url)
+    wait_ready(page)
+    page.get_by_role("slider", name=slider).focus()
+    return page
+
+
+def first_render(browser, app_root: str, url: str) -> float:
+    """Seconds from navigation until the page is idle with its charts drawn."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(app_root)                     # the router's home page (it does not touch the page's caches)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    start = time.perf_counter()
+    page.goto(url)
+    wait_ready(page)
+    seconds = time.perf_counter() - start - 0.3   # wait_ready's settling pause
+    context.close()
+    return seconds
+
+
+def summary(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    p90 = ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p90
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--presses", type=int, default=25)
+    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--slider", choices=sorted(SLIDERS), default="rmax")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(exist_ok=True)
+    servers = []
+    try:
+        app_port, minimal_port = free_port(), free_port()
+        servers.append(start_streamlit(ROOT / "app.py", app_port))
+        servers.append(start_streamlit(ROOT / "bench" / "minimal_app.py", minimal_port))
+        app_root = f"http://127.0.0.1:{app_port}/"
+        mapping_url = f"{app_root}mapping?n={args.n}&calib=manual&bits=8"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            cold = first_render(browser, app_root, mapping_url)
+            warm = first_render(browser, app_root, mapping_url)
+            minimal = open_page(browser, f"http://127.0.0.1:{minimal_port}/", "value")
+            mapping = open_page(browser, mapping_url, SLIDERS[args.slider], warmup=app_root)
+            for page in (minimal, mapping):           # one unmeasured press each
+                press(page)
+            times = {"minimal": [], "mapping": []}
+            for _ in range(args.presses):
+                times["minimal"].append(press(minimal))
+                times["mapping"].append(press(mapping))
+            browser.close()
+    finally:
+        for proc in servers:
+            proc.terminate()
+            proc.wait(timeout=20)
+    print(f"keyboard presses on a slider, {args.presses} each, interleaved in one run "
+          f"(mapping page: {args.n:,} values, slider {args.slider})")
+    print(f"{'page':<10}{'median ms':>11}{'p90 ms':>9}")
+    med = {}
+    for name, values in times.items():
+        med[name], p90 = summary(values)
+        print(f"{name:<10}{med[name] * 1e3:>11.0f}{p90 * 1e3:>9.0f}")
+    print(f"ratio mapping/minimal (median): {med['mapping'] / med['minimal']:.2f}   (target <= 1.3)")
+    print(f"first render of the mapping page, empty cache: {cold:.2f} s   (target < 2 s); "
+          f"again with a warm cache: {warm:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

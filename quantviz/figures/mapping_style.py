@@ -1,0 +1,58 @@
+"""Fast figure assembly for the mapping page: traces and layout as plain dicts, one Figure.
+
+Building a figure with ``add_trace``/``update_layout``/``add_vrect`` validates every property
+on every call (about 100 ms per figure on these machines); assembling the dicts and creating the
+``go.Figure`` once without validation takes about 1 ms. The look matches ``common.styled``.
+"""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from .common import RED
+
+
+def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -> dict:
+    """Title, axis titles (with units), legible fonts, the legend under the plot."""
+    base = {
+        "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 17}},
+        "xaxis": {"title": {"text": x_title}},
+        "yaxis": {"title": {"text": y_title}},
+        "height": height,
+        "font": {"size": 14},
+        "margin": {"l": 60, "r": 20, "t": 60, "b": 40},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
+        "hoverlabel": {"font": {"size": 14}},
+        "template": {},  # no plotly template: the Streamlit theme styles the chart
+    }
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            base[key] = {**base[key], **value}
+        else:
+            base[key] = value
+    return base
+
+
+def figure(traces: list[dict], layout_: dict) -> go.Figure:
+    return go.Figure(data=traces, layout=layout_, _validate=False)
+
+
+def vrect(x0: float, x1: float, colour: str = RED, opacity: float = 0.10) -> dict:
+    """A full-height band between ``x0`` and ``x1`` (drawn below the data)."""
+    return {"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
+            "fillcolor": colour, "opacity": opacity, "line": {"width": 0}, "layer": "below"}
+
+
+def hline(y: float, colour: str, width: float = 1, dash: str = "solid") -> dict:
+    return {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y, "y1": y,
+            "line": {"color": colour, "width": width, "dash": dash}}
+
+
+def vline(x: float, colour: str, width: float = 1, dash: str = "solid") -> dict:
+    return {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+            "line": {"color": colour, "width": width, "dash": dash}}
+
+
+def legend_only(name: str, **marker) -> dict:
+    """A legend entry without data (for shaded bands drawn as shapes)."""
+    return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name,
+            "hoverinfo": "skip", "marker": marker}
