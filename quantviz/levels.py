@@ -163,7 +163,7 @@ def cancellation_estimate(sv: SortedValues, stats: CodeStats) -> float:
 
     Each run's :math:`S_2 - 2\hat{x}S_1 + N\hat{x}^2` cancels terms as large as the prefix sums
     (about :math:`n \max x^2`) down to that run's squared error; the rounding errors of the
-    ``L`` used runs add up like a random walk: :math:`8 \epsilon \sqrt{L}\, n \max x^2 / \text{SSE}`
+    ``L`` used runs add up like a random walk (with a margin): :math:`64 \epsilon \sqrt{L}\, n \max x^2 / \text{SSE}`
     (checked against direct sums from 2 to 16 bits in tests/core/test_levels.py).
     """
     sse = float(stats.sse.sum())
