@@ -35,7 +35,7 @@ def share_params(s: Settings) -> dict:
     if s.calib != "percentile":
         params.pop("pct", None)
     fig = st.session_state.get("fig")
-    if fig and fig != mapping_figs.FIGURES[0]:
+    if fig:
         params["fig"] = fig
     return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in params.items()}
 
@@ -45,7 +45,7 @@ if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
-    st.plotly_chart(mapping_figs.main_figure(data, res, s, picks, height=460), theme="streamlit",
+    st.plotly_chart(mapping_figs.main_figure(data, res, s, picks, height=600), theme="streamlit",
                     key="mapping_main")
     embed_footer(share_params(s))
     st.stop()
@@ -66,12 +66,9 @@ with right:
         st.success(t("mapping.preset.done"), icon=":material/menu_book:")
     show_notices(res.notices, data, st)
     st.plotly_chart(mapping_figs.main_figure(data, res, s, picks), theme="streamlit", key="mapping_main")
-    fig = controls.choice(t("mapping.figure"), "fig", list(mapping_figs.FIGURES), 0,
-                          format_func=lambda code: t(f"mapping.tab.{code}"), widget=st.segmented_control)
-    if fig == "staircase":
-        st.plotly_chart(mapping_figs.staircase(data, res), theme="streamlit", key="mapping_staircase")
-        st.caption(t("mapping.fig.stair.caption"))
-    elif fig == "error":
+    st.caption(t("mapping.fig.stair.caption"))
+    fig = mapping_controls.figure_choice(mapping_figs.FIGURES)
+    if fig == "error":
         st.plotly_chart(mapping_figs.error_curve(data, res), theme="streamlit", key="mapping_error")
         st.plotly_chart(mapping_figs.error_histogram(data, res, stats, rep, s), theme="streamlit",
                         key="mapping_error_hist")
@@ -79,14 +76,21 @@ with right:
     elif fig == "levels":
         st.plotly_chart(mapping_figs.code_counts(stats, s), theme="streamlit", key="mapping_levels")
         st.caption(mapping_figs.code_counts_summary(stats))
-    else:
+    elif fig == "tradeoff":
         st.plotly_chart(mapping_figs.tradeoff(data, res, s, picks, rep), theme="streamlit", key="mapping_tradeoff")
         st.caption(t("mapping.fig.trade.caption" if s.mode == "range" else "mapping.fig.trade.qparams"))
 
 st.subheader(t("mapping.numbers"))
 mapping_text.numbers(res.qp, rep, s, data.sv.n + data.nan + data.pinf + data.ninf)
-st.subheader(t("mapping.formulas"))
-mapping_text.formulas(res.qp, s, res.range_used)
-st.subheader(t("mapping.frameworks"))
-mapping_text.frameworks(s, res.qp, res.range_used)
+# Drawn only when opened (KaTeX and the table cost a re-render on every slider move).
+formulas = st.expander(t("mapping.formulas"), icon=":material/function:", key="formulas", on_change="rerun",
+                       bind="query-params")
+if formulas.open:
+    with formulas:
+        mapping_text.formulas(res.qp, s, res.range_used)
+frameworks = st.expander(t("mapping.frameworks"), icon=":material/table:", key="frameworks", on_change="rerun",
+                         bind="query-params")
+if frameworks.open:
+    with frameworks:
+        mapping_text.frameworks(s, res.qp, res.range_used)
 share_panel(share_params(s))

@@ -77,6 +77,7 @@ def apply_article():
         if f.name not in ("n", "seed", "rmin", "rmax", "scale", "zp", "logy", "pct"):
             st.session_state[f.name] = getattr(ARTICLE, f.name)
     st.session_state["_mapping_article"] = True
+    st.session_state["frameworks"] = True  # open the table that shows how each framework rounds 127.5
 
 
 # ---- widgets ---------------------------------------------------------------------------------
@@ -196,3 +197,23 @@ def _number(raw: str, integer: bool):
     if not math.isfinite(value) or (integer and not value.is_integer()):
         return None
     return int(value) if integer else value
+
+
+def figure_choice(options: tuple[str, ...]) -> str | None:
+    """Which secondary figure to draw (none until one is picked), bound to the URL as ``fig``."""
+    raw = None
+    if not st.session_state.get("_mapping_fig_checked"):  # the link's value, looked at once per session
+        st.session_state["_mapping_fig_checked"] = True
+        raw = st.query_params.get("fig")
+
+    def label(code):
+        return t(f"mapping.tab.{code}")
+
+    if raw is not None:
+        option = _choice_from_url(raw, options, label)
+        if option is None:
+            controls.note("fig", raw, t("url.reason.choice", options=", ".join(map(label, options))), "—")
+        elif label(option) != raw:
+            st.session_state["fig"] = option
+    return st.segmented_control(t("mapping.figure"), list(options), format_func=label, key="fig",
+                                bind="query-params", help=t("mapping.figure.help"))

@@ -4,16 +4,15 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..figures.mapping import staircase_figure
 from ..figures.mapping_error import error_curve_figure, error_histogram_figure
-from ..figures.mapping_hist import histogram_figure
+from ..figures.mapping_main import main_figure as combined_figure
 from ..figures.mapping_levels import code_counts_figure
 from ..figures.mapping_tradeoff import tradeoff_figure
 from .i18n import t
 from .mapping_data import Data, alpha_of, error_bins, pick_errors, sweep
 from .mapping_state import METHODS, Resolved, Settings
 
-FIGURES = ("staircase", "error", "levels", "tradeoff")
+FIGURES = ("error", "levels", "tradeoff")  # the secondary figures, one at a time
 
 
 def _labels(prefix: str, keys) -> dict:
@@ -28,19 +27,14 @@ def view_range(data: Data, res: Resolved) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def main_figure(data: Data, res: Resolved, s: Settings, picks: dict, height: int = 430) -> go.Figure:
+def main_figure(data: Data, res: Resolved, s: Settings, picks: dict, height: int = 640) -> go.Figure:
+    """The histogram with the grid and the picks, over the staircase (one x axis)."""
     labels = _labels("mapping.fig.hist", ("title", "x", "y", "kept", "clipped", "grid", "grid_all", "range",
                                           "clip_region"))
     labels.update({m: t(f"mapping.fig.pick.{m}") for m in METHODS})
-    return histogram_figure(data.edges, data.counts, res.qp, view_range(data, res), labels, picks=picks,
-                            range_used=res.range_used, log_y=s.logy, height=height)
-
-
-def staircase(data: Data, res: Resolved) -> go.Figure:
-    labels = {k: t(f"fig.staircase.{k}") for k in ("x", "y", "ideal", "codes", "marker", "hover")}
-    labels["title"] = t("mapping.fig.stair.title")
-    lo, hi = view_range(data, res)
-    return staircase_figure(res.qp, lo, hi, labels, clamp_label=t("mapping.fig.stair.clamp"))
+    stair = _labels("mapping.fig.stair", ("y", "ideal", "codes", "hover"))
+    return combined_figure(data.edges, data.counts, res.qp, view_range(data, res), labels, stair, picks=picks,
+                           range_used=res.range_used, log_y=s.logy, height=height)
 
 
 def error_curve(data: Data, res: Resolved) -> go.Figure:

@@ -11,16 +11,46 @@ from .mapping_style import figure, hline, layout, legend_only, vrect
 EXACT_STEPS = 512  # up to this many levels, every step edge is drawn exactly
 
 
-def staircase_x(qp: QParams, lo: float, hi: float, points: int = 2001) -> np.ndarray:
-    """Sample points over ``[lo, hi]``: evenly spaced, plus both sides of every step edge when
-    there are few levels (so each jump is drawn where the quantizer really jumps)."""
-    x = np.linspace(lo, hi, points)
+def staircase_x(qp: QParams, lo: float, hi: float, points: int = 2001, both_sides: bool = False) -> np.ndarray:
+    """Sample points over ``[lo, hi]``: evenly spaced, plus the point just after every step edge
+    (and just before it, with ``both_sides``) when there are few levels, so that each jump is
+    drawn where the quantizer really jumps."""
     if qp.levels <= EXACT_STEPS:
+        x = np.linspace(lo, hi, min(points, 401))
         k = np.arange(qp.qmin, qp.qmax, dtype=np.float64)
         edges = (k + 0.5 - qp.zero_point) * qp.scale
         edges = edges[(edges > lo) & (edges < hi)]
-        x = np.union1d(x, np.concatenate([np.nextafter(edges, -np.inf), edges, np.nextafter(edges, np.inf)]))
-    return x
+        after = np.nextafter(edges, np.inf)
+        return np.union1d(x, np.concatenate([np.nextafter(edges, -np.inf), after]) if both_sides else after)
+    return np.linspace(lo, hi, points)
+
+
+def staircase_parts(qp: QParams, lo: float, hi: float, labels: dict, x_mark: float | None = None,
+                    points: int = 2001, yaxis: str = "y") -> list[dict]:
+    """The ideal line, the staircase (hover: x -> q -> x̂) and the marked x, as trace dicts."""
+    x = staircase_x(qp, lo, hi, points)
+    q = quantize(x, qp).astype(np.int64)
+    xhat = dequantize(q, qp)
+    ideal = np.array([lo, hi]) / qp.scale + qp.zero_point
+    traces = [
+        {"type": "scatter", "x": [lo, hi], "y": ideal, "name": labels["ideal"], "mode": "lines",
+         "line": {"color": GREY, "dash": "dot"}, "hoverinfo": "skip", "yaxis": yaxis},
+        {"type": "scatter", "x": x, "y": q, "name": labels["codes"], "mode": "lines", "yaxis": yaxis,
+         "line": {"color": BLUE, "shape": "hv"}, "customdata": xhat,
+         "hovertemplate": labels["hover"] + "<extra></extra>"},
+    ]
+    if x_mark is not None:
+        q_mark = int(quantize(np.array([x_mark]), qp)[0])
+        traces.append({"type": "scatter", "x": [x_mark], "y": [q_mark], "name": labels["marker"], "mode": "markers",
+                       "marker": {"color": ORANGE, "size": 13, "line": {"width": 1, "color": "white"}},
+                       "hoverinfo": "skip", "yaxis": yaxis})
+    return traces
+
+
+def code_axis(qp: QParams) -> dict:
+    """A y axis over the codes with a little room, so that the clamp at qmin/qmax shows."""
+    pad = 0.06 * (qp.qmax - qp.qmin)
+    return {"range": [qp.qmin - pad, qp.qmax + pad]}
 
 
 def staircase_figure(qp: QParams, lo: float, hi: float, labels: dict, x_mark: float | None = None,
@@ -31,22 +61,7 @@ def staircase_figure(qp: QParams, lo: float, hi: float, labels: dict, x_mark: fl
     with x, q and xhat), marker. With ``clamp_label``, the inputs the clamp saturates are shaded
     and the legend goes under the plot.
     """
-    x = staircase_x(qp, lo, hi, points)
-    q = quantize(x, qp).astype(np.int64)
-    xhat = dequantize(q, qp)
-    ideal = np.array([lo, hi]) / qp.scale + qp.zero_point
-    traces = [
-        {"type": "scatter", "x": [lo, hi], "y": ideal, "name": labels["ideal"], "mode": "lines",
-         "line": {"color": GREY, "dash": "dot"}, "hoverinfo": "skip"},
-        {"type": "scatter", "x": x, "y": q, "name": labels["codes"], "mode": "lines",
-         "line": {"color": BLUE, "shape": "hv"}, "customdata": xhat,
-         "hovertemplate": labels["hover"] + "<extra></extra>"},
-    ]
-    if x_mark is not None:
-        q_mark = int(quantize(np.array([x_mark]), qp)[0])
-        traces.append({"type": "scatter", "x": [x_mark], "y": [q_mark], "name": labels["marker"], "mode": "markers",
-                       "marker": {"color": ORANGE, "size": 13, "line": {"width": 1, "color": "white"}},
-                       "hoverinfo": "skip"})
+    traces = staircase_parts(qp, lo, hi, labels, x_mark, points)
     shapes = [hline(qp.qmin, GREY), hline(qp.qmax, GREY)]
     extra = {}
     if clamp_label is None:  # the legend above the plot, as the other figures of the home page
@@ -56,6 +71,5 @@ def staircase_figure(qp: QParams, lo: float, hi: float, labels: dict, x_mark: fl
         lo_clip, hi_clip = float(qp.rmin - qp.scale / 2), float(qp.rmax + qp.scale / 2)
         shapes += [vrect(x0, x1) for x0, x1 in ((lo, lo_clip), (hi_clip, hi)) if x1 > x0]
         traces.append(legend_only(clamp_label, color=RED, opacity=0.25, size=14, symbol="square"))
-        pad = 0.06 * (qp.qmax - qp.qmin)
-        extra["yaxis"] = {"range": [qp.qmin - pad, qp.qmax + pad]}
+        extra["yaxis"] = code_axis(qp)
     return figure(traces, layout(labels["title"], labels["x"], labels["y"], height, shapes=shapes, **extra))

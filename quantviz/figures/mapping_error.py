@@ -21,7 +21,7 @@ def error_curve_figure(qp: QParams, lo: float, hi: float, labels: dict, height: 
     lo_clip, hi_clip = clip_edges(qp)
     half = qp.scale / 2
     traces = []
-    x = staircase_x(qp, lo, hi, 2001)
+    x = staircase_x(qp, lo, hi, 2001, both_sides=True)
     if qp.levels > EXACT_STEPS:
         a, b = max(lo, lo_clip), min(hi, hi_clip)
         if b > a:

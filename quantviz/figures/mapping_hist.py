@@ -38,15 +38,10 @@ def _lines(xs, y0, y1, name, line, opacity=1.0) -> dict:
             "line": line, "opacity": opacity}
 
 
-def histogram_figure(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tuple[float, float],
-                     labels: dict, picks: dict | None = None, range_used: tuple[float, float] | None = None,
-                     log_y: bool = False, height: int = 430) -> go.Figure:
-    """Pre-binned values (bars), the grid of real values the codes stand for, clipped regions.
-
-    ``labels``: title, x, y, kept, clipped, grid (format with {k} and {levels}), grid_all,
-    clip_region, range, and one label per calibration method in ``picks`` (method -> (rmin, rmax)).
-    ``range_used`` is the range the parameters were derived from (drawn as solid lines).
-    """
+def histogram_parts(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tuple[float, float],
+                    labels: dict, picks: dict | None = None, range_used: tuple[float, float] | None = None,
+                    log_y: bool = False, yaxis: str = "y") -> tuple[list, list, dict]:
+    """Traces, shapes and y-axis settings of the histogram panel (see ``histogram_figure``)."""
     lo_clip, hi_clip = clip_edges(qp)
     centres = (edges[:-1] + edges[1:]) / 2
     widths = np.diff(edges)
@@ -69,10 +64,25 @@ def histogram_figure(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: t
                               "dash": METHOD_DASH.get(method, "dash")}))
     if range_used is not None:
         traces.append(_lines(range_used, y_bottom, y_top, labels["range"], {"color": RED, "width": 3}))
+    for trace in traces:
+        trace["yaxis"] = yaxis
     shapes = [vrect(x0, x1) for x0, x1 in ((view[0], lo_clip), (hi_clip, view[1])) if x1 > x0]
     if shapes and "clip_region" in labels:
         traces.append(legend_only(labels["clip_region"], color=RED, opacity=0.25, size=14, symbol="square"))
-    y_axis = ({"type": "log", "range": [np.log10(y_bottom), np.log10(y_top)]} if log_y
-              else {"range": [0, y_top]})
+    axis = ({"type": "log", "range": [np.log10(y_bottom), np.log10(y_top)]} if log_y else {"range": [0, y_top]})
+    axis["title"] = {"text": labels["y"]}
+    return traces, shapes, axis
+
+
+def histogram_figure(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tuple[float, float],
+                     labels: dict, picks: dict | None = None, range_used: tuple[float, float] | None = None,
+                     log_y: bool = False, height: int = 430) -> go.Figure:
+    """Pre-binned values (bars), the grid of real values the codes stand for, clipped regions.
+
+    ``labels``: title, x, y, kept, clipped, grid (format with {k} and {levels}), grid_all,
+    clip_region, range, and one label per calibration method in ``picks`` (method -> (rmin, rmax)).
+    ``range_used`` is the range the parameters were derived from (drawn as solid lines).
+    """
+    traces, shapes, axis = histogram_parts(edges, counts, qp, view, labels, picks, range_used, log_y)
     return figure(traces, layout(labels["title"], labels["x"], labels["y"], height, shapes=shapes,
-                                 bargap=0, barmode="overlay", xaxis={"range": list(view)}, yaxis=y_axis))
+                                 bargap=0, barmode="overlay", xaxis={"range": list(view)}, yaxis=axis))

@@ -1,6 +1,7 @@
 STRINGS = {
     # the main figure
-    "mapping.fig.hist.title": ("The values and the grid of codes", "数值分布与编码网格"),
+    "mapping.fig.hist.title": ("The values on the grid of codes, and the mapping x → q below",
+                               "数值分布与编码网格，下方为映射 x → q"),
     "mapping.fig.hist.x": ("real value x", "实数值 x"),
     "mapping.fig.hist.y": ("values per bin (count)", "每个区间的数值个数"),
     "mapping.fig.hist.kept": ("values inside the range", "范围内的值"),
@@ -15,16 +16,21 @@ STRINGS = {
     "mapping.fig.pick.entropy": ("entropy", "熵"),
     # tabs
     "mapping.figure": ("Look closer at", "细看"),
-    "mapping.tab.staircase": ("Mapping", "映射"),
+    "mapping.figure.help": ("Pick a figure to draw it under the main one; pick it again to hide it.",
+                            "选择一张图显示在主图下方；再点一次即可隐藏。"),
     "mapping.tab.error": ("Error", "误差"),
     "mapping.tab.levels": ("Many floats, one integer", "多个浮点，一个整数"),
     "mapping.tab.tradeoff": ("Range trade-off", "范围的取舍"),
-    "mapping.fig.stair.title": ("Every real x in a step is stored as the same code q",
-                                "同一台阶内的实数 x 都存为同一个编码 q"),
-    "mapping.fig.stair.clamp": ("clamped to qmin / qmax", "被截断到 qmin / qmax"),
-    "mapping.fig.stair.caption": ("Beyond the range the staircase is flat while the ideal line goes on: the clamp. "
-                                  "Hover a step to read x → q → x̂.",
-                                  "超出范围后阶梯变平，而理想直线继续延伸：这就是截断。把鼠标移到台阶上可读出 x → q → x̂。"),
+    "mapping.fig.stair.y": ("integer code q", "整数编码 q"),
+    "mapping.fig.stair.ideal": ("ideal x / scale + zero point", "理想直线 x / scale + zero point"),
+    "mapping.fig.stair.codes": ("stored code q", "存储的编码 q"),
+    "mapping.fig.stair.hover": ("x = %{x:.5g}<br>q = %{y}<br>x̂ = %{customdata:.5g}",
+                                "x = %{x:.5g}<br>q = %{y}<br>x̂ = %{customdata:.5g}"),
+    "mapping.fig.stair.caption": ("Below the histogram, each real x goes to an integer code q: beyond the range "
+                                  "the staircase is flat while the ideal line goes on (the clamp). Hover a step to "
+                                  "read x → q → x̂.",
+                                  "直方图下方：每个实数 x 对应一个整数编码 q；超出范围后阶梯变平，而理想直线继续延伸"
+                                  "（截断）。把鼠标移到台阶上可读出 x → q → x̂。"),
     "mapping.fig.err.title": ("Reconstruction error x̂ − x for every real x", "每个实数 x 的重建误差 x̂ − x"),
     "mapping.fig.err.x": ("real value x", "实数值 x"),
     "mapping.fig.err.y": ("error x̂ − x (real units)", "误差 x̂ − x（实数单位）"),

@@ -1,0 +1,35 @@
+"""The mapping page's main figure: the histogram with the grid over the staircase, one x axis."""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..affine import QParams
+from .common import GREY
+from .mapping import code_axis, staircase_parts
+from .mapping_hist import histogram_parts
+from .mapping_style import figure, layout
+
+SPLIT = 0.42  # the staircase takes the lower part, the histogram the upper part
+
+
+def main_figure(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tuple[float, float], labels: dict,
+                stair_labels: dict, picks: dict | None = None, range_used: tuple[float, float] | None = None,
+                log_y: bool = False, height: int = 640) -> go.Figure:
+    """Above: the values' histogram, the grid of levels, the calibration picks and clipped regions.
+    Below, on the same x axis: the staircase x -> q over the ideal line, flat where it clamps.
+
+    ``labels`` as for ``histogram_figure``; ``stair_labels`` as for ``staircase_figure`` (y, ideal,
+    codes, hover).
+    """
+    traces, shapes, hist_axis = histogram_parts(edges, counts, qp, view, labels, picks, range_used, log_y,
+                                                yaxis="y")
+    traces += staircase_parts(qp, view[0], view[1], stair_labels, yaxis="y2")
+    for code in (qp.qmin, qp.qmax):
+        shapes.append({"type": "line", "xref": "paper", "yref": "y2", "x0": 0, "x1": 1, "y0": code, "y1": code,
+                       "line": {"color": GREY, "width": 1}})
+    hist_axis.update(domain=[SPLIT + 0.06, 1.0])
+    stair_axis = {**code_axis(qp), "domain": [0.0, SPLIT], "title": {"text": stair_labels["y"]}}
+    return figure(traces, layout(labels["title"], labels["x"], labels["y"], height, shapes=shapes,
+                                 bargap=0, barmode="overlay", hovermode="closest",
+                                 xaxis={"range": list(view), "anchor": "y2"}, yaxis=hist_axis, yaxis2=stair_axis))
