@@ -68,7 +68,8 @@ def histogram_parts(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tu
         trace["yaxis"] = yaxis
     shapes = [vrect(x0, x1) for x0, x1 in ((view[0], lo_clip), (hi_clip, view[1])) if x1 > x0]
     if shapes and "clip_region" in labels:
-        traces.append(legend_only(labels["clip_region"], color=RED, opacity=0.25, size=14, symbol="square"))
+        traces.append({**legend_only(labels["clip_region"], color=RED, opacity=0.25, size=14, symbol="square"),
+                       "yaxis": yaxis})
     axis = ({"type": "log", "range": [np.log10(y_bottom), np.log10(y_top)]} if log_y else {"range": [0, y_top]})
     axis["title"] = {"text": labels["y"]}
     return traces, shapes, axis
