@@ -61,7 +61,7 @@ if rep["clipped_fraction"] > 0.5:
     res.note("warning", "mapping.notice.clipped", pct=100 * rep["clipped_fraction"])
 
 with right:
-    controls.url_notices()
+    url_box = st.container()  # filled at the end: every control has read its link value by then
     if st.session_state.pop("_mapping_article", False):
         st.success(t("mapping.preset.done"), icon=":material/menu_book:")
     show_notices(res.notices, data, st)
@@ -94,3 +94,4 @@ if frameworks.open:
     with frameworks:
         mapping_text.frameworks(s, res.qp, res.range_used)
 share_panel(share_params(s))
+controls.url_notices(url_box)
