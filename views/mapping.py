@@ -6,7 +6,7 @@ from quantviz.app.i18n import t
 from quantviz.app.layout import is_embed_view, page_header
 from quantviz.app.mapping_data import analysis, calibrations, load_data
 from quantviz.app.mapping_state import Settings, resolve
-from quantviz.app.share import embed_footer, share_panel
+from quantviz.app.share import embed_footer, embed_frame, share_panel
 from quantviz.app.strings import TABLE
 
 page_header("mapping.title", "mapping.intro")
@@ -24,7 +24,7 @@ def show_notices(notices, data, container) -> None:
 
 
 def share_params(s: Settings) -> dict:
-    """The link's parameters: only what differs from the defaults (choices by their codes)."""
+    """The link's parameters: only what differs from the defaults."""
     default = Settings()
     keys = ["data", "n", "seed", "nonfinite", "bits", "signed", "symmetric", "narrow", "scheme", "mode", "logy"]
     keys += ["calib", "pct", "rmin", "rmax"] if s.mode == "range" else ["scale", "zp"]
@@ -37,10 +37,11 @@ def share_params(s: Settings) -> dict:
     fig = st.session_state.get("fig")
     if fig:
         params["fig"] = fig
-    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in params.items()}
+    return mapping_controls.url_values(params)
 
 
 if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state read from the URL
+    embed_frame()
     s = mapping_controls.from_query(st.query_params)
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
@@ -93,5 +94,5 @@ frameworks = st.expander(t("mapping.frameworks"), icon=":material/table:", key="
 if frameworks.open:
     with frameworks:
         mapping_text.frameworks(s, res.qp, res.range_used)
-share_panel(share_params(s))
+share_panel(share_params(s), height=700)
 controls.url_notices(url_box)

@@ -55,10 +55,6 @@ def slider_bound(data: Data) -> float:
 
 # ---- callbacks -------------------------------------------------------------------------------
 
-def _manual_range():
-    st.session_state["calib"] = "manual"
-
-
 def _mode_changed():
     qp = st.session_state.get(LAST_QP)
     if qp is None:
@@ -86,8 +82,8 @@ def render() -> tuple[Settings, Data]:
     """Draw the controls (in the current container) and return the settings and their values."""
     st.button(t("mapping.preset"), help=t("mapping.preset.help"), on_click=apply_article,
               type="primary", icon=":material/menu_book:", key="article_preset", width="stretch")
-    sources = datasets.sources()
-    data_code = controls.choice(t("mapping.data"), "data", sources, sources.index(DEFAULT.data),
+    sources = [DEFAULT.data] + [code for code in datasets.sources() if code != DEFAULT.data]  # default first
+    data_code = controls.choice(t("mapping.data"), "data", sources, 0,
                                 format_func=data_label, help=t("mapping.data.help"))
     sized = datasets.is_sized(data_code)
     with st.expander(t("mapping.data.section")):
@@ -121,7 +117,7 @@ def render() -> tuple[Settings, Data]:
 
 
 def _range_controls(s: Settings, data: Data) -> Settings:
-    calib = controls.choice(t("mapping.calib"), "calib", list(CALIBS), CALIBS.index(DEFAULT.calib),
+    calib = controls.choice(t("mapping.calib"), "calib", list(CALIBS), 0,
                             format_func=calib_label, help=t("mapping.calib.help"))
     pct = DEFAULT.pct
     if calib == "percentile":
@@ -136,10 +132,13 @@ def _range_controls(s: Settings, data: Data) -> Settings:
         elif key in st.session_state:
             st.session_state[key] = float(np.clip(st.session_state[key], -bound, bound))
     lo_default, hi_default = picks["minmax"]
+    # A calibration method sets the range (the sliders show it); "your sliders" hands them over.
+    manual = calib == "manual"
+    help_text = None if manual else t("mapping.range.help")
     rmin = controls.slider(t("mapping.rmin"), "rmin", -bound, bound, float(np.clip(lo_default, -bound, bound)),
-                           step=step, format="%.4g", on_change=_manual_range)
+                           step=step, format="%.4g", disabled=not manual, help=help_text)
     rmax = controls.slider(t("mapping.rmax"), "rmax", -bound, bound, float(np.clip(hi_default, -bound, bound)),
-                           step=step, format="%.4g", on_change=_manual_range)
+                           step=step, format="%.4g", disabled=not manual, help=help_text)
     return _replace(s, calib=calib, pct=float(pct), rmin=float(rmin), rmax=float(rmax))
 
 
@@ -217,3 +216,19 @@ def figure_choice(options: tuple[str, ...]) -> str | None:
             st.session_state["fig"] = option
     return st.segmented_control(t("mapping.figure"), list(options), format_func=label, key="fig",
                                 bind="query-params", help=t("mapping.figure.help"))
+
+
+def url_values(params: dict) -> dict[str, str]:
+    """Settings as URL values the widgets read back: choices by their label in the current
+    language (as Streamlit writes them), booleans as true/false."""
+    labels = {"data": data_label, "scheme": scheme_label, "calib": calib_label, "mode": mode_label,
+              "fig": lambda code: t(f"mapping.tab.{code}")}
+    out = {}
+    for key, value in params.items():
+        if key in labels:
+            out[key] = labels[key](value)
+        elif isinstance(value, bool):
+            out[key] = str(value).lower()
+        else:
+            out[key] = str(value)
+    return out

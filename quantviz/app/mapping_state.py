@@ -13,8 +13,10 @@ from .. import datasets
 from ..affine import QParams, choose_qparams
 from ..schemes import SCHEMES, scheme_qrange
 
-CALIBS = ("manual", "minmax", "percentile", "mse", "entropy")
-METHODS = CALIBS[1:]
+# Each choice lists its default first: a URL-bound choice collapses (drops from the link) the
+# value at index 0 once the widget has state, so the default must sit there.
+CALIBS = ("minmax", "percentile", "mse", "entropy", "manual")
+METHODS = CALIBS[:4]
 MODES = ("range", "qparams")
 SCALE_FLOOR = 1e-30  # below this, 1 / scale overflows float32 and nothing can be computed
 SIZE_MAX = datasets.MAX_SIZE

@@ -58,6 +58,22 @@ def share_panel(params: dict[str, str] | None = None, height: int = 520, expande
         st.link_button(t("share.preview"), embed_link(params), icon=":material/open_in_new:")
 
 
+EMBED_CSS = """
+<style>
+/* the embed view: the figure alone, edge to edge (no sidebar, no page padding) */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 0.5rem 0.75rem 0 0.75rem !important;
+  max-width: 100% !important; }
+</style>
+"""
+
+
+def embed_frame() -> None:
+    """Strip the page down to its content for an iframe (call first in the embed view)."""
+    st.markdown(EMBED_CSS, unsafe_allow_html=True)
+
+
 def embed_footer(params: dict[str, str] | None = None) -> None:
     """Under an embedded figure: a small link to the full page in the same state."""
     st.markdown(f"[{t('embed.open_full')} ↗]({state_link(params)})")

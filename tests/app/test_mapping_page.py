@@ -100,8 +100,10 @@ def test_calibration_and_manual_range(page):
     at.selectbox(key="calib").set_value("mse").run()
     mse_scale = value(at, "mapping.m.scale")
     assert mse_scale not in (minmax_scale,)
+    assert at.slider(key="rmax").disabled  # the method sets the range
+    at.selectbox(key="calib").set_value("manual").run()
+    assert not at.slider(key="rmax").disabled and value(at, "mapping.m.scale") == mse_scale  # handed over as is
     at.slider(key="rmax").set_value(2.0).run()
-    assert at.session_state["calib"] == "manual"
     assert value(at, "mapping.m.range").endswith("]") and float(value(at, "mapping.m.clipped").split("%")[0]) > 1
 
 
@@ -151,7 +153,8 @@ def test_bad_input_gives_a_notice(page, query, shown):
 
 
 def test_garbage_in_the_link_falls_back_with_a_notice(page):
-    at = page(bits="banana", data="cauchy", scheme="fortran", rmax="inf", fig="3d", signed="maybe", n="-4")
+    at = page(bits="banana", data="cauchy", scheme="fortran", rmax="inf", fig="3d", signed="maybe", n="-4",
+              calib="manual")
     shown = notices(at)
     for key in ("bits=banana", "data=cauchy", "scheme=fortran", "fig=3d", "signed=maybe", "n=-4"):
         assert key in shown
@@ -161,7 +164,7 @@ def test_garbage_in_the_link_falls_back_with_a_notice(page):
 def test_share_panel_has_the_link_and_the_embed_snippet(page):
     at = page(data="bimodal", bits="5")
     codes = [c.value for c in at.code]
-    assert any("data=bimodal" in c and "bits=5" in c and "embed" not in c for c in codes)
+    assert any("data=bimodal+%28two+bumps%29" in c and "bits=5" in c and "embed" not in c for c in codes)
     assert any(c.startswith("<iframe") and "embed=true&amp;view=figure" in c for c in codes)
 
 
@@ -169,4 +172,4 @@ def test_embed_view_shows_the_figure_alone(page):
     at = page(data="bimodal", bits="3", embed="true", view="figure")
     assert len(at.get("plotly_chart")) == 1
     assert not at.title and not at.slider and not at.selectbox
-    assert "data=bimodal" in text(at)
+    assert "data=bimodal+%28two+bumps%29" in text(at) and "bits=3" in text(at)
