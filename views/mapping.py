@@ -23,6 +23,12 @@ def show_notices(notices, data, container) -> None:
         getattr(container, level)(t(key, **values), icon=":material/warning:" if level == "warning" else None)
 
 
+def chart(name: str, fig, key: str) -> None:
+    """A figure under its title (written by the page, so that it wraps on a phone)."""
+    st.markdown(f"**{mapping_figs.title(name)}**")
+    st.plotly_chart(fig, theme="streamlit", key=key)
+
+
 def share_params(s: Settings) -> dict:
     """The link's parameters: only what differs from the defaults."""
     default = Settings()
@@ -46,8 +52,7 @@ if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
-    st.plotly_chart(mapping_figs.main_figure(data, res, s, picks, height=600), theme="streamlit",
-                    key="mapping_main")
+    chart("main", mapping_figs.main_figure(data, res, s, picks, height=580), "mapping_main")
     embed_footer(share_params(s))
     st.stop()
 
@@ -66,19 +71,18 @@ with right:
     if st.session_state.pop("_mapping_article", False):
         st.success(t("mapping.preset.done"), icon=":material/menu_book:")
     show_notices(res.notices, data, st)
-    st.plotly_chart(mapping_figs.main_figure(data, res, s, picks), theme="streamlit", key="mapping_main")
+    chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main")
     st.caption(t("mapping.fig.stair.caption"))
     fig = mapping_controls.figure_choice(mapping_figs.FIGURES)
     if fig == "error":
-        st.plotly_chart(mapping_figs.error_curve(data, res), theme="streamlit", key="mapping_error")
-        st.plotly_chart(mapping_figs.error_histogram(data, res, stats, rep, s), theme="streamlit",
-                        key="mapping_error_hist")
+        chart("error", mapping_figs.error_curve(data, res), "mapping_error")
+        chart("error_hist", mapping_figs.error_histogram(data, res, stats, rep, s), "mapping_error_hist")
         st.caption(t("mapping.fig.err.caption"))
     elif fig == "levels":
-        st.plotly_chart(mapping_figs.code_counts(stats, s), theme="streamlit", key="mapping_levels")
+        chart("levels", mapping_figs.code_counts(stats, s), "mapping_levels")
         st.caption(mapping_figs.code_counts_summary(stats))
     elif fig == "tradeoff":
-        st.plotly_chart(mapping_figs.tradeoff(data, res, s, picks, rep), theme="streamlit", key="mapping_tradeoff")
+        chart("tradeoff", mapping_figs.tradeoff(data, res, s, picks, rep), "mapping_tradeoff")
         st.caption(t("mapping.fig.trade.caption" if s.mode == "range" else "mapping.fig.trade.qparams"))
 
 st.subheader(t("mapping.numbers"))

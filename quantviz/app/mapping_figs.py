@@ -16,7 +16,19 @@ FIGURES = ("error", "levels", "tradeoff")  # the secondary figures, one at a tim
 
 
 def _labels(prefix: str, keys) -> dict:
-    return {k: t(f"{prefix}.{k}") for k in keys}
+    """Labels of a figure; its title stays empty: ``title()`` gives it, for the page to write above."""
+    labels = {k: t(f"{prefix}.{k}") for k in keys}
+    if "title" in labels:
+        labels["title"] = ""
+    return labels
+
+
+TITLES = {"main": "mapping.fig.hist.title", "error": "mapping.fig.err.title", "error_hist": "mapping.fig.errhist.title",
+          "levels": "mapping.fig.codes.title", "tradeoff": "mapping.fig.trade.title"}
+
+
+def title(name: str) -> str:
+    return t(TITLES[name])
 
 
 def view_range(data: Data, res: Resolved) -> tuple[float, float]:
@@ -44,7 +56,7 @@ def error_curve(data: Data, res: Resolved) -> go.Figure:
 
 def error_histogram(data: Data, res: Resolved, stats, rep: dict, s: Settings) -> go.Figure:
     edges, counts = error_bins(data, res.qp, stats, rep["max_abs_error"])
-    labels = {"title": t("mapping.fig.errhist.title"), "x": t("mapping.fig.err.y"),
+    labels = {"title": "", "x": t("mapping.fig.err.y"),
               "y": t("mapping.fig.errhist.y")}
     return error_histogram_figure(edges, counts, res.qp.scale / 2, labels,
                                   log_y=s.logy or rep["clipped_fraction"] > 0)

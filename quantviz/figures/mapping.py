@@ -9,6 +9,7 @@ from .common import BLUE, GREY, ORANGE, RED
 from .mapping_style import figure, hline, layout, legend_only, vrect
 
 EXACT_STEPS = 512  # up to this many levels, every step edge is drawn exactly
+EXACT_TEETH = 128  # up to this many levels, the error curve draws every tooth of the sawtooth
 
 
 def staircase_x(qp: QParams, lo: float, hi: float, points: int = 2001, both_sides: bool = False) -> np.ndarray:

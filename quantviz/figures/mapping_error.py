@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from ..affine import QParams, fake_quantize
 from .common import BLUE, GREY, RED
-from .mapping import EXACT_STEPS, staircase_x
+from .mapping import EXACT_TEETH, staircase_x
 from .mapping_hist import clip_edges
 from .mapping_style import figure, hline, layout, vline, vrect
 
@@ -15,14 +15,14 @@ def error_curve_figure(qp: QParams, lo: float, hi: float, labels: dict, height: 
     r"""Reconstruction error :math:`\hat{x} - x` for every real ``x`` in ``[lo, hi]``.
 
     Inside the range it is a sawtooth between ``-s/2`` and ``+s/2``; beyond it the clamp makes it
-    grow linearly. With more than ``EXACT_STEPS`` levels the teeth are too fine to draw and the
+    grow linearly. With more than ``EXACT_TEETH`` levels the teeth are too fine to see and the
     band ``±s/2`` they fill is drawn instead. ``labels``: title, x, y, error, band, bound, hover.
     """
     lo_clip, hi_clip = clip_edges(qp)
     half = qp.scale / 2
     traces = []
     x = staircase_x(qp, lo, hi, 2001, both_sides=True)
-    if qp.levels > EXACT_STEPS:
+    if qp.levels > EXACT_TEETH:
         a, b = max(lo, lo_clip), min(hi, hi_clip)
         if b > a:
             traces.append({"type": "scatter", "x": [a, b, b, a, a], "y": [-half, -half, half, half, -half],

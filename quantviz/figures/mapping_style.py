@@ -24,6 +24,8 @@ def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -
         "hoverlabel": {"font": {"size": 14}},
         "template": {},  # no plotly template: the Streamlit theme styles the chart
     }
+    if not title:  # the page writes the title above the chart, where it can wrap on a phone
+        base["margin"] = {**base["margin"], "t": 24}
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             base[key] = {**base[key], **value}

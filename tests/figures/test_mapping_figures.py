@@ -91,7 +91,7 @@ def test_error_curve_is_a_sawtooth_inside_and_grows_outside(bits):
     inside = (x > qp.rmin + qp.scale) & (x < qp.rmax - qp.scale)
     assert np.all(np.abs(e[inside]) <= qp.scale / 2 + 1e-6)  # x̂ is stored as float32
     assert np.nanmax(np.abs(e)) == pytest.approx(1.5 - qp.rmax, rel=0.05)
-    assert ("band" in _names(fig)) == (qp.levels > 512)
+    assert ("band" in _names(fig)) == (qp.levels > 128)
 
 
 def test_error_histogram_colours_the_clipped_errors():

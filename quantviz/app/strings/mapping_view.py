@@ -35,7 +35,7 @@ STRINGS = {
     "mapping.fig.err.x": ("real value x", "实数值 x"),
     "mapping.fig.err.y": ("error x̂ − x (real units)", "误差 x̂ − x（实数单位）"),
     "mapping.fig.err.error": ("error x̂ − x", "误差 x̂ − x"),
-    "mapping.fig.err.band": ("sawtooth within ±scale/2 (too fine to draw)", "±scale/2 内的锯齿（太密，无法逐个画出）"),
+    "mapping.fig.err.band": ("sawtooth within ±scale/2 (fewer bits show its teeth)", "±scale/2 内的锯齿（减少位宽可看清锯齿）"),
     "mapping.fig.err.bound": ("±scale/2", "±scale/2"),
     "mapping.fig.err.hover": ("x = %{x:.5g}<br>x̂ − x = %{y:.3g}", "x = %{x:.5g}<br>x̂ − x = %{y:.3g}"),
     "mapping.fig.errhist.title": ("How the errors of the values are distributed", "各数值误差的分布"),
