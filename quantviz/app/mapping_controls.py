@@ -12,6 +12,7 @@ from .. import datasets
 from . import controls
 from .i18n import in_language, t
 from .mapping_data import Data, calibrations, load_data
+from .mapping_sources import register as register_layers
 from .mapping_state import ARTICLE, CALIBS, MODES, SCHEMES, SIZE_MAX, Settings
 from .strings import LANGUAGES, TABLE
 
@@ -21,9 +22,16 @@ LAST_QP = "_mapping_last_qp"
 NO_FINITE = "_mapping_no_finite"
 
 
+register_layers()
+
+
 def data_label(code: str) -> str:
     key = f"mapping.data.{code}"
-    return t(key) if key in TABLE else code
+    if key in TABLE:
+        return t(key)
+    prefix, _, name = code.partition(":")
+    model, _, tensor = name.partition("/")
+    return t("mapping.data.layer", model=model, tensor=tensor) if prefix == "layer" else code
 
 
 def scheme_label(code: str) -> str:

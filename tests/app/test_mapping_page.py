@@ -173,3 +173,10 @@ def test_embed_view_shows_the_figure_alone(page):
     assert len(at.get("plotly_chart")) == 1
     assert not at.title and not at.slider and not at.selectbox
     assert "data=bimodal+%28two+bumps%29" in text(at) and "bits=3" in text(at)
+
+
+def test_a_layer_of_a_bundled_network(page):
+    at = page(data="layer:mlp/dense1.weight", n="5", seed="9")
+    assert at.selectbox(key="data").value == "layer:mlp/dense1.weight"
+    assert value(at, "mapping.m.values") == "8,192 of 8,192"  # 128 x 64 weights; size and seed do not apply
+    assert at.number_input(key="n").disabled

@@ -24,6 +24,7 @@ STRINGS = {
     "mapping.data.laplace": ("Laplace (sharp peak, long tails)", "拉普拉斯分布（尖峰长尾）"),
     "mapping.data.outliers": ("normal with a few large outliers", "带少量大离群值的正态分布"),
     "mapping.data.bimodal": ("bimodal (two bumps)", "双峰分布"),
+    "mapping.data.layer": ("trained network {model}: {tensor}", "训练好的网络 {model}：{tensor}"),
     "mapping.n": ("How many values", "数值个数"),
     "mapping.n.help": ("From 1 to 1,000,000.", "1 到 1,000,000。"),
     "mapping.seed": ("Random seed", "随机种子"),
