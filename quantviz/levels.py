@@ -175,21 +175,31 @@ def cancellation_estimate(sv: SortedValues, stats: CodeStats) -> float:
     return float("inf") if sse == 0 and magnitude > 0 else magnitude / max(sse, np.finfo(np.float64).tiny)
 
 
+def direct_sse(x: np.ndarray, qp: QParams, chunk: int = 1 << 16) -> float:
+    r""":math:`\sum (\hat{x} - x)^2` summed directly in float64, block by block."""
+    total = 0.0
+    for start in range(0, x.size, chunk):
+        block = x[start:start + chunk]
+        error = dequantize(codes(block, qp), qp).astype(np.float64) - block
+        total += float(np.dot(error, error))
+    return total
+
+
 def report(sv: SortedValues, qp: QParams, stats: CodeStats | None = None) -> dict:
     """``quantviz.error_report`` of the sorted values, from the per-code runs.
 
-    The same keys and values as ``error_report(x, qp)`` (plus ``clipped_below``/``clipped_above``).
+    The same keys and values as ``error_report(x, qp)`` (plus ``clipped_below``/``clipped_above``),
+    with the squared error summed in float64 (``error_report`` may sum large float32 tensors in
+    float32, to about 1e-5 relative).
     When the run formula could cost more than ``REL_TOL`` of the squared error (many levels,
     tiny steps, or an exact reconstruction), the squared error is summed directly instead.
     """
-    from .metrics import error_report
-
     stats = stats or code_stats(sv, qp)
     n = sv.n
     below, above = clipped_counts(sv, qp)
     sse = float(stats.sse.sum())
     if cancellation_estimate(sv, stats) > REL_TOL:
-        sse = error_report(sv.x, qp)["mse"] * max(n, 1)
+        sse = direct_sse(sv.x, qp)
     sum_x2 = float(sv.sum_x2[-1])
     if sse == 0:
         sqnr = float("inf")
