@@ -56,47 +56,53 @@ if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state
     embed_footer(share_params(s))
     st.stop()
 
-left, right = st.columns([1, 2.6], gap="medium")
-with left:
-    s, data = mapping_controls.render()
-picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
-res = resolve(s, picks)
-st.session_state[mapping_controls.LAST_QP] = res.qp
-stats, rep = analysis(data, res.qp)
-if rep["clipped_fraction"] > 0.5:
-    res.note("warning", "mapping.notice.clipped", pct=100 * rep["clipped_fraction"])
+@st.fragment
+def interactive() -> None:
+    """Everything the controls change: a control reruns this part only, not the whole app."""
+    left, right = st.columns([1, 2.6], gap="medium")
+    with left:
+        s, data = mapping_controls.render()
+    picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
+    res = resolve(s, picks)
+    st.session_state[mapping_controls.LAST_QP] = res.qp
+    stats, rep = analysis(data, res.qp)
+    if rep["clipped_fraction"] > 0.5:
+        res.note("warning", "mapping.notice.clipped", pct=100 * rep["clipped_fraction"])
 
-with right:
-    url_box = st.container()  # filled at the end: every control has read its link value by then
-    if st.session_state.pop("_mapping_article", False):
-        st.success(t("mapping.preset.done"), icon=":material/menu_book:")
-    show_notices(res.notices, data, st)
-    chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main")
-    st.caption(t("mapping.fig.stair.caption"))
-    fig = mapping_controls.figure_choice(mapping_figs.FIGURES)
-    if fig == "error":
-        chart("error", mapping_figs.error_curve(data, res), "mapping_error")
-        chart("error_hist", mapping_figs.error_histogram(data, res, stats, rep, s), "mapping_error_hist")
-        st.caption(t("mapping.fig.err.caption"))
-    elif fig == "levels":
-        chart("levels", mapping_figs.code_counts(stats, s), "mapping_levels")
-        st.caption(mapping_figs.code_counts_summary(stats))
-    elif fig == "tradeoff":
-        chart("tradeoff", mapping_figs.tradeoff(data, res, s, picks, rep), "mapping_tradeoff")
-        st.caption(t("mapping.fig.trade.caption" if s.mode == "range" else "mapping.fig.trade.qparams"))
+    with right:
+        url_box = st.container()  # filled at the end: every control has read its link value by then
+        if st.session_state.pop("_mapping_article", False):
+            st.success(t("mapping.preset.done"), icon=":material/menu_book:")
+        show_notices(res.notices, data, st)
+        chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main")
+        st.caption(t("mapping.fig.stair.caption"))
+        fig = mapping_controls.figure_choice(mapping_figs.FIGURES)
+        if fig == "error":
+            chart("error", mapping_figs.error_curve(data, res), "mapping_error")
+            chart("error_hist", mapping_figs.error_histogram(data, res, stats, rep, s), "mapping_error_hist")
+            st.caption(t("mapping.fig.err.caption"))
+        elif fig == "levels":
+            chart("levels", mapping_figs.code_counts(stats, s), "mapping_levels")
+            st.caption(mapping_figs.code_counts_summary(stats))
+        elif fig == "tradeoff":
+            chart("tradeoff", mapping_figs.tradeoff(data, res, s, picks, rep), "mapping_tradeoff")
+            st.caption(t("mapping.fig.trade.caption" if s.mode == "range" else "mapping.fig.trade.qparams"))
 
-st.subheader(t("mapping.numbers"))
-mapping_text.numbers(res.qp, rep, s, data.sv.n + data.nan + data.pinf + data.ninf)
-# Drawn only when opened (KaTeX and the table cost a re-render on every slider move).
-formulas = st.expander(t("mapping.formulas"), icon=":material/function:", key="formulas", on_change="rerun",
-                       bind="query-params")
-if formulas.open:
-    with formulas:
-        mapping_text.formulas(res.qp, s, res.range_used)
-frameworks = st.expander(t("mapping.frameworks"), icon=":material/table:", key="frameworks", on_change="rerun",
-                         bind="query-params")
-if frameworks.open:
-    with frameworks:
-        mapping_text.frameworks(s, res.qp, res.range_used)
-share_panel(share_params(s), height=700)
-controls.url_notices(url_box)
+    st.subheader(t("mapping.numbers"))
+    mapping_text.numbers(res.qp, rep, s, data.sv.n + data.nan + data.pinf + data.ninf)
+    # Drawn only when opened (KaTeX and the table cost a re-render on every slider move).
+    formulas = st.expander(t("mapping.formulas"), icon=":material/function:", key="formulas", on_change="rerun",
+                           bind="query-params")
+    if formulas.open:
+        with formulas:
+            mapping_text.formulas(res.qp, s, res.range_used)
+    frameworks = st.expander(t("mapping.frameworks"), icon=":material/table:", key="frameworks", on_change="rerun",
+                             bind="query-params")
+    if frameworks.open:
+        with frameworks:
+            mapping_text.frameworks(s, res.qp, res.range_used)
+    share_panel(share_params(s), height=700)
+    controls.url_notices(url_box)
+
+
+interactive()
