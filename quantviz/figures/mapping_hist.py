@@ -18,12 +18,12 @@ def grid_step(levels: int, max_lines: int = MAX_GRID_LINES) -> int:
     return max(1, -(-levels // max_lines))
 
 
-def vertical_lines(xs, y0: float, y1: float) -> tuple[list, list]:
-    """One trace's x/y for vertical segments at ``xs`` (separated by None)."""
-    x_out, y_out = [], []
-    for x in xs:
-        x_out += [float(x), float(x), None]
-        y_out += [y0, y1, None]
+def vertical_lines(xs, y0: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
+    """One trace's x/y for vertical segments at ``xs`` (separated by NaN, a gap in the line)."""
+    xs = np.asarray(xs, dtype=np.float64)
+    x_out = np.repeat(xs, 3)
+    x_out[2::3] = np.nan
+    y_out = np.tile([y0, y1, np.nan], xs.size)
     return x_out, y_out
 
 
