@@ -39,10 +39,10 @@ def storage(n: int, qp: QParams, bits: int) -> dict:
 
 
 def numbers(qp: QParams, rep: dict, s: Settings, total: int) -> None:
-    """Metric tiles: every number with its unit."""
+    """Two tables of every number with its unit; the less obvious ones explained underneath."""
     zp_real = qp.zero_point_real if qp.zero_point_real is not None else qp.zero_point
     store = storage(rep["n"], qp, s.bits)
-    tiles = [
+    rows = [
         ("mapping.m.scale", t("mapping.m.scale.value", scale=qp.scale), t("mapping.m.scale.help")),
         ("mapping.m.zp", f"{zp_real:.6g} → {qp.zero_point}", t("mapping.m.zp.help")),
         ("mapping.m.codes", t("mapping.m.codes.value", qmin=qp.qmin, qmax=qp.qmax, dtype=qp.dtype.name), None),
@@ -53,16 +53,21 @@ def numbers(qp: QParams, rep: dict, s: Settings, total: int) -> None:
         ("mapping.m.clipped", t("mapping.m.clipped.value", pct=100 * rep["clipped_fraction"],
                                 count=rep["clipped_below"] + rep["clipped_above"]), None),
         ("mapping.m.levels", t("mapping.m.levels.value", used=rep["levels_used"], levels=qp.levels, bits=s.bits), None),
-        ("mapping.m.storage", t("mapping.m.storage.value", ratio=store["ratio"]), t("mapping.m.storage.help", **store)),
+        ("mapping.m.storage", t("mapping.m.storage.value", **store), t("mapping.m.storage.help", **store)),
         ("mapping.m.values", t("mapping.m.values.value", n=rep["n"], total=total), None),
     ]
-    half = (len(tiles) + 1) // 2
-    for column, part in zip(st.columns(2, gap="large"), (tiles[:half], tiles[half:])):
-        rows = [f"| {t('mapping.m.quantity')} | {t('mapping.m.value')} |", "|---|---|"]
-        for key, value, help_text in part:
-            name = t(key) + (f" <sup title=\"{help_text}\">ⓘ</sup>" if help_text else "")
-            rows.append(f"| {_cell(name)} | **{_cell(value)}** |")
-        column.markdown("\n".join(rows), unsafe_allow_html=True)
+    marks = iter("¹²³⁴⁵")
+    notes, lines = [], []
+    for key, value, note in rows:
+        mark = next(marks) if note else ""
+        if note:
+            notes.append(f"{mark} {note}")
+        lines.append(f"| {_cell(t(key))}{mark} | **{_cell(value)}** |")
+    header = [f"| {t('mapping.m.quantity')} | {t('mapping.m.value')} |", "|---|---|"]
+    half = (len(lines) + 1) // 2
+    for column, part in zip(st.columns(2, gap="large"), (lines[:half], lines[half:])):
+        column.markdown("\n".join(header + part))  # plain Markdown: nothing to sanitise per slider move
+    st.caption("\n\n".join(notes))
 
 
 def _cell(text: str) -> str:

@@ -93,11 +93,9 @@ STRINGS = {
     "mapping.m.levels": ("levels used", "已使用的级别"),
     "mapping.m.levels.value": ("{used:,} of {levels:,} (2^{bits})", "{levels:,} 中的 {used:,}（2^{bits}）"),
     "mapping.m.storage": ("storage", "存储空间"),
-    "mapping.m.storage.value": ("{ratio:.3g}× smaller", "缩小 {ratio:.3g} 倍"),
-    "mapping.m.storage.help": ("float32: {f32:,} bytes → {bits}-bit codes packed: {packed:,} bytes "
-                               "(as {dtype}: {stored:,} bytes), for {n:,} values.",
-                               "float32：{f32:,} 字节 → {bits} 位编码紧密存放：{packed:,} 字节"
-                               "（以 {dtype} 存放：{stored:,} 字节），共 {n:,} 个值。"),
+    "mapping.m.storage.value": ("{ratio:.3g}× smaller: {f32:,} → {packed:,} bytes", "缩小 {ratio:.3g} 倍：{f32:,} → {packed:,} 字节"),
+    "mapping.m.storage.help": ("float32 against {bits}-bit codes packed; stored as {dtype}, the codes take {stored:,} bytes.",
+                               "float32 与紧密存放的 {bits} 位编码相比；若以 {dtype} 存放，编码占 {stored:,} 字节。"),
     "mapping.m.values": ("finite values", "有限值"),
     "mapping.m.values.value": ("{n:,} of {total:,}", "{total:,} 中的 {n:,}"),
     # formulas
