@@ -18,7 +18,7 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from conftest import CHROMIUM_ARGS, IDLE, OUTPUT, free_port, start_streamlit  # noqa: E402
+from e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, free_port, start_streamlit  # noqa: E402
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
 
@@ -59,8 +59,7 @@ def press(page) -> float:
 
 
 def open_page(browser, url: str, slider: str, warmup: str | None = None):
-    """A page with ``slider`` focused. ``warmup``: open the app's root first (a fresh server whose
-    first request is a page URL runs that page without the router)."""
+    """A page with ``slider`` focused (``warmup``: a page to open first in the same tab)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     if warmup:
@@ -76,7 +75,7 @@ def first_render(browser, app_root: str, url: str) -> float:
     """Seconds from navigation until the page is idle with its charts drawn."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.goto(app_root)   # first the app's root (it does not touch the page's caches; see open_page)
+    page.goto(app_root)   # come from the app's home page (it does not touch this page's caches)
     page.wait_for_selector(IDLE, timeout=60_000)
     start = time.perf_counter()
     page.goto(url)
@@ -105,7 +104,7 @@ def main():
     try:
         app_port, minimal_port = free_port(), free_port()
         servers.append(start_streamlit(ROOT / "app.py", app_port))
-        servers.append(start_streamlit(ROOT / "bench" / "minimal_app.py", minimal_port))
+        servers.append(start_streamlit(ROOT / "bench" / "apps" / "minimal.py", minimal_port))
         app_root = f"http://127.0.0.1:{app_port}/"
         mapping_url = f"{app_root}mapping?n={args.n}&calib=manual&bits=8"
         with sync_playwright() as p:

@@ -3,7 +3,7 @@ import pytest
 
 from quantviz.app.strings import TABLE
 
-PAGE = "pages/mapping.py"
+PAGE = "views/mapping.py"
 
 
 def text(at) -> str:

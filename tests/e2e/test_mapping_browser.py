@@ -5,16 +5,13 @@ import threading
 from urllib.parse import urlencode
 
 import pytest
-from conftest import IDLE, OUTPUT, free_port, no_exception, screenshot, wait_idle
+from e2e_helpers import IDLE, OUTPUT, free_port, no_exception, screenshot, wait_idle
 
 # Choices by their labels, as Streamlit writes them into the URL.
 MAPPING = "/mapping?" + urlencode({"n": 20000, "data": "Laplace (sharp peak, long tails)", "calib": "your sliders"})
 
 
 def open_mapping(page, app_url, query=MAPPING):
-    # A fresh server that first serves a page URL runs it without the router: open the app first.
-    page.goto(app_url)
-    wait_idle(page)
     page.goto(app_url + query)
     wait_idle(page)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
@@ -66,8 +63,6 @@ def test_embed_view_inside_an_iframe_on_another_origin(page, app_url, foreign_si
         "<h1>My post about quantization</h1><p>Move nothing: the figure below is live.</p>"
         f"<iframe id='fig' src='{src}' width='100%' height='660' style='border:0'></iframe>"
         "<p>The end.</p></body></html>")
-    page.goto(app_url)  # see open_mapping
-    wait_idle(page)
     page.goto(origin + "/post.html")
     frame = page.frame_locator("#fig")
     frame.locator(IDLE).wait_for(timeout=60_000)
