@@ -121,7 +121,6 @@ STRINGS = {
     "mapping.fw.round.tflite": ("float32 division, ties away from zero", "float32 除法，四舍五入（远离零）"),
     "mapping.fw.article": ("the article", "原文"),
     "mapping.fw.round.article": ("writes 255 − 1 / (2/255) = 127 (drops the .5)", "写作 255 − 1/(2/255) = 127（舍去 .5）"),
-    "mapping.fw.na": ("set by hand", "手动设定"),
     "mapping.article.note": (
         "The article's example: scale = 2/255 ≈ 0.007843 and zero point = 127.5 exactly. Exact rounding "
         "(ties to even) and ONNX Runtime store **128**; PyTorch and TFLite compute in float32, where "
