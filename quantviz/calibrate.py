@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .binning import histogram
 from .numbers import check_bits
 from .schemes import compute_params, scheme_qrange
 
@@ -90,7 +91,7 @@ def range_sweep(x, bits: int = 8, signed: bool = False, symmetric: bool = False,
     if values.size == 0:
         raise ValueError("there are no finite values to sweep over")
     lo, hi = float(values.min()), float(values.max())
-    counts, edges = np.histogram(values, bins=SWEEP_BINS, range=(lo, hi) if lo < hi else None)
+    counts, edges = histogram(values, SWEEP_BINS, (lo, hi))
     keep = counts > 0
     density = (counts / np.diff(edges))[keep][None, :]          # (1, bins)
     a, b = edges[:-1][keep][None, :], edges[1:][keep][None, :]  # bin edges, (1, bins)
@@ -118,7 +119,7 @@ def entropy_threshold(x, num_bins: int = 2048, num_quant_bins: int = 128) -> flo
     non-empty bins. The threshold is the upper edge of the best candidate's last bin.
     """
     values = np.abs(np.asarray(x, dtype=np.float64))
-    counts, edges = np.histogram(values, bins=num_bins, range=(0.0, float(values.max())))
+    counts, edges = histogram(values, num_bins, (0.0, float(values.max())))
     counts = counts.astype(np.float64)
     start = min(num_quant_bins, num_bins)
     candidates = np.unique(np.linspace(start, num_bins, 256).astype(int))
@@ -145,7 +146,7 @@ def _merge_and_expand(p: np.ndarray, groups: int) -> np.ndarray:
 
 def _kl_divergence(p: np.ndarray, q: np.ndarray) -> float:
     p = p / p.sum()
-    q = q / q.sum()
+    q = q / q.sum() if q.sum() > 0 else q
     support = p > 0
     if np.any(q[support] == 0):
         return np.inf

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import binning
+
 PERCENTILES = (0.1, 1.0, 25.0, 50.0, 75.0, 99.0, 99.9)
 
 
@@ -66,12 +68,7 @@ def histogram(x: np.ndarray, bins: int = 80, value_range: tuple[float, float] | 
     values, _, _ = finite(x)
     if values.size == 0:
         return np.zeros(bins, np.int64), np.linspace(-1.0, 1.0, bins + 1)
-    lo, hi = value_range if value_range is not None else (float(values.min()), float(values.max()))
-    if hi <= lo:
-        pad = max(abs(lo) * 1e-3, 1e-6)
-        lo, hi = lo - pad, hi + pad
-    counts, edges = np.histogram(values, bins=bins, range=(lo, hi))
-    return counts, edges
+    return binning.histogram(values, bins, value_range)
 
 
 def channel_ranges(x: np.ndarray, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:

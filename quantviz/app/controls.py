@@ -84,11 +84,12 @@ def choice(label: str, key: str, options: list[str], index: int = 0, format_func
         if option is not None and format_func(option) != raw:
             st.session_state[key] = option
     draw = widget or st.selectbox
-    if key not in st.session_state:  # a default and a session-state value must not both be given
-        if draw in (st.selectbox, st.radio):
-            kwargs["index"] = index
-        else:
-            kwargs["default"] = options[index]
+    # Always name the default: Streamlit drops a bound value equal to the default from the URL,
+    # so the default must stay the same on every run.
+    if draw in (st.selectbox, st.radio):
+        kwargs["index"] = index
+    else:
+        kwargs["default"] = options[index]
     result = draw(label, options, format_func=format_func, key=key, bind="query-params", **kwargs)
     if result is None:  # a segmented control can be cleared: keep a valid value
         result = options[index]

@@ -13,6 +13,7 @@ import numpy as np
 import streamlit as st
 
 from .. import datasets
+from ..binning import histogram
 from ..affine import QParams, choose_qparams
 from ..calibrate import calibrate, range_sweep
 from ..levels import SortedValues, code_stats, error_histogram, report, sort_values
@@ -50,7 +51,7 @@ def load_data(source: str, n: int, seed: int, nonfinite: bool) -> Data:
     if sv.n == 0:
         return Data(sv, nan, pinf, ninf, 0.0, 0.0, np.array([-0.5, 0.5]), np.zeros(1, np.int64))
     lo, hi = float(sv.x[0]), float(sv.x[-1])
-    counts, edges = np.histogram(sv.x, bins=HIST_BINS, range=(lo, hi) if lo < hi else (lo - 0.5, hi + 0.5))
+    counts, edges = histogram(sv.x, HIST_BINS, (lo, hi) if lo < hi else (lo - 0.5, hi + 0.5))
     return Data(sv, nan, pinf, ninf, lo, hi, edges, counts)
 
 
