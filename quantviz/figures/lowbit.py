@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREY, ORANGE, styled
+from .common import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, styled
 
 
 def before_after_figure(edges: np.ndarray, before: np.ndarray, after: np.ndarray,
@@ -30,4 +30,63 @@ def before_after_figure(edges: np.ndarray, before: np.ndarray, after: np.ndarray
                       yaxis2={"domain": [0.0, 0.46], "title": {"text": labels["y"]}}, bargap=0)
     fig = styled(fig, labels["title"], "", "", height=520)
     fig.update_layout(xaxis2_title_text=labels["x"], yaxis_title_text=labels["y"], yaxis2_title_text=labels["y"])
+    return fig
+
+
+FAMILY_STYLE = {  # colour and marker of each family of formats
+    "float": (BLUE, "circle"), "int": (GREEN, "square"), "lowbit": (ORANGE, "diamond"), "xnor_acts": (RED, "x"),
+}
+TEXT_POSITION = {  # where each point's name goes, so that neighbours (same bits) do not collide
+    "float32": "bottom center", "float16": "bottom center", "bfloat16": "top center", "int8": "middle left",
+    "float8_e4m3fn": "top center", "float8_e5m2": "bottom center", "int4": "bottom center",
+    "ternary": "middle right", "binary": "top center", "xnor": "bottom right", "xnor_activations": "middle right",
+}
+
+
+def _merged(points: list[dict]) -> list[dict]:
+    """Points at the same place (same storage and same accuracy) drawn once, names joined."""
+    out: dict[tuple, dict] = {}
+    for p in points:
+        key = (p["family"], round(p["bits"], 6), p["correct"])
+        if key in out:
+            out[key] = dict(out[key], label=f"{out[key]['label']} = {p['label']}",
+                            variants=out[key]["variants"] + [p["variant"]])
+        else:
+            out[key] = dict(p, variants=[p["variant"]])
+    return list(out.values())
+
+
+def network_figure(points: list[dict], selected: str, float_accuracy: float, ticks: list[tuple[float, str]],
+                   labels: dict) -> go.Figure:
+    """Test accuracy (%) of a whole network against bits per weight (log axis), one point per
+    format. ``points``: variant, label, family, bits, accuracy (%), correct, size (text);
+    ``ticks``: (bits, text) pairs for the x axis (e.g. the model size at that many bits);
+    ``labels``: title, x, y, hover, float, selected and one legend name per family."""
+    fig = go.Figure()
+    merged = _merged(points)
+    for family, (colour, symbol) in FAMILY_STYLE.items():
+        group = [p for p in merged if p["family"] == family]
+        if not group:
+            continue
+        fig.add_trace(go.Scatter(
+            x=[p["bits"] for p in group], y=[p["accuracy"] for p in group], mode="markers+text",
+            name=labels[family], text=[p["label"] for p in group],
+            textposition=[TEXT_POSITION.get(p["variants"][0], "top center") for p in group],
+            marker={"color": colour, "symbol": symbol, "size": 11, "line": {"width": 1, "color": colour}},
+            customdata=[[p["label"], p["size"], p["correct"]] for p in group], cliponaxis=False,
+            hovertemplate=labels["hover"] + "<extra></extra>"))
+    chosen = [p for p in points if p["variant"] == selected]
+    if chosen:
+        p = chosen[0]
+        fig.add_trace(go.Scatter(x=[p["bits"]], y=[p["accuracy"]], mode="markers", name=labels["selected"],
+                                 marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": PURPLE}},
+                                 hoverinfo="skip"))
+    fig.add_shape(type="line", x0=0, x1=1, xref="x domain", y0=float_accuracy, y1=float_accuracy, yref="y",
+                  line={"color": GREY, "dash": "dot", "width": 1.5})
+    fig.add_annotation(x=0, xref="x domain", y=float_accuracy, yref="y", text=labels["float"], showarrow=False,
+                       xanchor="left", yanchor="bottom", font={"color": GREY, "size": 12})
+    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=500)
+    fig.update_layout(xaxis={"type": "log", "tickvals": [b for b, _ in ticks], "ticktext": [s for _, s in ticks],
+                             "range": [np.log10(0.75), np.log10(48)]},
+                      yaxis={"range": [0, 104], "ticksuffix": " %"}, margin={"b": 90})
     return fig
