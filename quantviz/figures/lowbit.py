@@ -36,24 +36,31 @@ def before_after_figure(edges: np.ndarray, before: np.ndarray, after: np.ndarray
 FAMILY_STYLE = {  # colour and marker of each family of formats
     "float": (BLUE, "circle"), "int": (GREEN, "square"), "lowbit": (ORANGE, "diamond"), "xnor_acts": (RED, "x"),
 }
-TEXT_POSITION = {  # where each point's name goes, so that neighbours (same bits) do not collide
-    "float32": "bottom center", "float16": "bottom center", "bfloat16": "top center", "int8": "middle left",
-    "float8_e4m3fn": "top center", "float8_e5m2": "bottom center", "int4": "bottom center",
-    "ternary": "middle right", "binary": "top center", "xnor": "bottom right", "xnor_activations": "middle right",
+TEXT_POSITION = {  # where a point's name goes (the first name of a group of neighbours)
+    "float32": "bottom center", "float16": "bottom center", "bfloat16": "bottom center", "int8": "top center",
+    "float8_e4m3fn": "top center", "float8_e5m2": "top center", "int4": "bottom center",
+    "ternary": "middle right", "binary": "top center", "xnor": "top right", "xnor_activations": "middle right",
 }
+NEAR_OCTAVES, NEAR_POINTS = 0.2, 3.0  # points closer than this share one label
 
 
-def _merged(points: list[dict]) -> list[dict]:
-    """Points at the same place (same storage and same accuracy) drawn once, names joined."""
-    out: dict[tuple, dict] = {}
-    for p in points:
-        key = (p["family"], round(p["bits"], 6), p["correct"])
-        if key in out:
-            out[key] = dict(out[key], label=f"{out[key]['label']} = {p['label']}",
-                            variants=out[key]["variants"] + [p["variant"]])
+def label_groups(points: list[dict]) -> list[dict]:
+    """Neighbouring points (within ``NEAR_OCTAVES`` of bits and ``NEAR_POINTS`` of accuracy)
+    gathered under one label, placed at the group's first point (fewest bits, then most accurate)."""
+    groups: list[dict] = []
+    for p in sorted(points, key=lambda p: (p["bits"], -p["accuracy"])):
+        for g in groups:
+            if abs(np.log2(p["bits"] / g["bits"])) < NEAR_OCTAVES and abs(p["accuracy"] - g["accuracy"]) < NEAR_POINTS:
+                g["labels"].append(p["label"])
+                break
         else:
-            out[key] = dict(p, variants=[p["variant"]])
-    return list(out.values())
+            groups.append({"bits": p["bits"], "accuracy": p["accuracy"], "labels": [p["label"]],
+                           "position": TEXT_POSITION.get(p["variant"], "top center")})
+    for g in groups:
+        text = " · ".join(dict.fromkeys(g["labels"]))
+        side = g["position"].split()[-1]  # keep the text clear of the marker (and of the highlight ring)
+        g["text"] = "  " + text if side == "right" else text + "  " if side == "left" else text
+    return groups
 
 
 def network_figure(points: list[dict], selected: str, float_accuracy: float, ticks: list[tuple[float, str]],
@@ -63,18 +70,18 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
     ``ticks``: (bits, text) pairs for the x axis (e.g. the model size at that many bits);
     ``labels``: title, x, y, hover, float, selected and one legend name per family."""
     fig = go.Figure()
-    merged = _merged(points)
     for family, (colour, symbol) in FAMILY_STYLE.items():
-        group = [p for p in merged if p["family"] == family]
-        if not group:
-            continue
-        fig.add_trace(go.Scatter(
-            x=[p["bits"] for p in group], y=[p["accuracy"] for p in group], mode="markers+text",
-            name=labels[family], text=[p["label"] for p in group],
-            textposition=[TEXT_POSITION.get(p["variants"][0], "top center") for p in group],
-            marker={"color": colour, "symbol": symbol, "size": 11, "line": {"width": 1, "color": colour}},
-            customdata=[[p["label"], p["size"], p["correct"]] for p in group], cliponaxis=False,
-            hovertemplate=labels["hover"] + "<extra></extra>"))
+        group = [p for p in points if p["family"] == family]
+        if group:
+            fig.add_trace(go.Scatter(
+                x=[p["bits"] for p in group], y=[p["accuracy"] for p in group], mode="markers", name=labels[family],
+                marker={"color": colour, "symbol": symbol, "size": 11, "line": {"width": 1, "color": colour}},
+                customdata=[[p["label"], p["size"], p["correct"]] for p in group], cliponaxis=False,
+                hovertemplate=labels["hover"] + "<extra></extra>"))
+    groups = label_groups(points)
+    fig.add_trace(go.Scatter(x=[g["bits"] for g in groups], y=[g["accuracy"] for g in groups], mode="text",
+                             text=[g["text"] for g in groups], textposition=[g["position"] for g in groups],
+                             showlegend=False, hoverinfo="skip", cliponaxis=False))
     chosen = [p for p in points if p["variant"] == selected]
     if chosen:
         p = chosen[0]
@@ -84,9 +91,11 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
     fig.add_shape(type="line", x0=0, x1=1, xref="x domain", y0=float_accuracy, y1=float_accuracy, yref="y",
                   line={"color": GREY, "dash": "dot", "width": 1.5})
     fig.add_annotation(x=0, xref="x domain", y=float_accuracy, yref="y", text=labels["float"], showarrow=False,
-                       xanchor="left", yanchor="bottom", font={"color": GREY, "size": 12})
-    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=500)
+                       xanchor="left", yanchor="top", font={"color": GREY, "size": 12})
+    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=520)
     fig.update_layout(xaxis={"type": "log", "tickvals": [b for b, _ in ticks], "ticktext": [s for _, s in ticks],
                              "range": [np.log10(0.75), np.log10(48)]},
-                      yaxis={"range": [0, 104], "ticksuffix": " %"}, margin={"b": 90})
+                      yaxis={"range": [0, 108], "tickvals": list(range(0, 101, 20)), "ticksuffix": " %"},
+                      legend={"orientation": "v", "x": 1.0, "xanchor": "right", "y": 0.02, "yanchor": "bottom"},
+                      margin={"b": 90})
     return fig

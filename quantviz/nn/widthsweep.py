@@ -28,6 +28,7 @@ BITS = (8, 6, 4, 3, 2)
 MODES = ("weights_activations", "weights")   # what is quantized
 RESULTS = ASSETS / "width_sweep.json"
 FORMAT = 1
+RISE_IMAGES = 4  # a loss "grows again" only if by more than three test images (noise: one or two)
 
 
 def evaluations(widths=zoo.WIDTHS, bits=BITS) -> int:
@@ -96,4 +97,30 @@ def table(results: dict) -> dict[str, np.ndarray]:
         acc = 100.0 * np.array([m[mode] for m in models], dtype=np.float64) / n
         out[f"{mode}.accuracy"] = acc
         out[f"{mode}.gap"] = out["float"][:, None] - acc
+    return out
+
+
+def findings(results: dict, mode: str) -> dict:
+    """The numbers the page's reading of the figure quotes, for one mode (gaps in percentage
+    points): the worst 8- and 6-bit loss beyond the narrowest model, the narrowest model's
+    losses (and the bit widths at which it loses more than any other), the fall of the 4- and
+    3-bit losses with width (and whether they grow again beyond their smallest), the range at 2 bits."""
+    if not set(BITS) <= set(results["bits"]):
+        raise ValueError(f"the reading needs the bit widths {BITS}, the results have {results['bits']}")
+    t = table(results)
+    widths, gaps = t["widths"], t[f"{mode}.gap"]
+    col = {b: results["bits"].index(b) for b in BITS}
+    one_image = 100.0 / results["test_images"]
+    wider = widths > widths.min()
+    high = float(gaps[wider][:, [col[8], col[6]]].max())
+    narrowest_worst = [b for b in BITS if gaps[0, col[b]] > gaps[1:, col[b]].max()]
+    out = {"one_image": one_image, "narrowest_worst": narrowest_worst, "narrowest": int(widths[0]), "widest": int(widths[-1]),
+           "narrowest_float": float(t["float"][0]), "high_max": high, "high_images": int(round(high / one_image)),
+           "narrow_8": float(gaps[0, col[8]]), "narrow_6": float(gaps[0, col[6]]),
+           "low2": float(gaps[:, col[2]].min()), "high2": float(gaps[:, col[2]].max())}
+    for b in (4, 3):
+        g = gaps[:, col[b]]
+        best = int(np.argmin(g))
+        out |= {f"first{b}": float(g[0]), f"min{b}": float(g[best]), f"min{b}_width": int(widths[best]),
+                f"last{b}": float(g[-1]), f"rises{b}": bool(g[-1] > g[best] + RISE_IMAGES * one_image)}
     return out
