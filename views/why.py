@@ -22,9 +22,11 @@ if not embed:
     st.markdown(t("why.over.text"))
     st.subheader(t("why.def.title"))
     st.markdown(t("why.def.text"))
-    st.latex(docstring_math(simulate.weight_qparams)[0])
+    for formula in docstring_math(simulate.weight_qparams):
+        st.latex(formula)
     st.markdown(t("why.def.act", calib=counts["calibration_images"]))
-    st.latex(docstring_math(simulate.activation_qparams)[0])
+    for formula in docstring_math(simulate.activation_qparams):
+        st.latex(formula)
     st.markdown(t("why.def.rest", test=counts["test_images"]))
     st.latex(docstring_math(widthsweep)[0])
 

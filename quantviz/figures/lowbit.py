@@ -68,7 +68,7 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
     """Test accuracy (%) of a whole network against bits per weight (log axis), one point per
     format. ``points``: variant, label, family, bits, accuracy (%), correct, size (text);
     ``ticks``: (bits, text) pairs for the x axis (e.g. the model size at that many bits);
-    ``labels``: title, x, y, hover, float, selected and one legend name per family."""
+    ``labels``: title, x, y, hover, float_line, selected and one legend name per family."""
     fig = go.Figure()
     for family, (colour, symbol) in FAMILY_STYLE.items():
         group = [p for p in points if p["family"] == family]
@@ -79,9 +79,10 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
                 customdata=[[p["label"], p["size"], p["correct"]] for p in group], cliponaxis=False,
                 hovertemplate=labels["hover"] + "<extra></extra>"))
     groups = label_groups(points)
-    fig.add_trace(go.Scatter(x=[g["bits"] for g in groups], y=[g["accuracy"] for g in groups], mode="text",
+    # names on invisible markers as large as the visible ones, so that plotly sets the text clear of them
+    fig.add_trace(go.Scatter(x=[g["bits"] for g in groups], y=[g["accuracy"] for g in groups], mode="markers+text",
                              text=[g["text"] for g in groups], textposition=[g["position"] for g in groups],
-                             showlegend=False, hoverinfo="skip", cliponaxis=False))
+                             marker={"size": 14, "opacity": 0}, showlegend=False, hoverinfo="skip", cliponaxis=False))
     chosen = [p for p in points if p["variant"] == selected]
     if chosen:
         p = chosen[0]
@@ -90,12 +91,12 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
                                  hoverinfo="skip"))
     fig.add_shape(type="line", x0=0, x1=1, xref="x domain", y0=float_accuracy, y1=float_accuracy, yref="y",
                   line={"color": GREY, "dash": "dot", "width": 1.5})
-    fig.add_annotation(x=0, xref="x domain", y=float_accuracy, yref="y", text=labels["float"], showarrow=False,
+    fig.add_annotation(x=0, xref="x domain", y=float_accuracy, yref="y", text=labels["float_line"], showarrow=False,
                        xanchor="left", yanchor="top", font={"color": GREY, "size": 12})
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=520)
     fig.update_layout(xaxis={"type": "log", "tickvals": [b for b, _ in ticks], "ticktext": [s for _, s in ticks],
                              "range": [np.log10(0.75), np.log10(48)]},
-                      yaxis={"range": [0, 108], "tickvals": list(range(0, 101, 20)), "ticksuffix": " %"},
+                      yaxis={"range": [0, 108], "dtick": 20, "ticksuffix": " %"},
                       legend={"orientation": "v", "x": 1.0, "xanchor": "right", "y": 0.02, "yanchor": "bottom"},
                       margin={"b": 90})
     return fig

@@ -32,8 +32,9 @@ INPUT = "input"                                  # the name of the quantization 
 def weight_qparams(w: np.ndarray, bits: int) -> QParams:
     r"""Per-channel symmetric parameters of a weight tensor (channels along axis 0).
 
-    .. math:: s_k = \frac{\max_i |W_{k,i}|}{2^{b-1} - 1}, \qquad z_k = 0, \qquad
-              \hat{W}_{k,i} = s_k \operatorname{clamp}\left(\operatorname{round}\frac{W_{k,i}}{s_k},\ -(2^{b-1} - 1),\ 2^{b-1} - 1\right)
+    .. math:: q_{max} = 2^{b-1} - 1, \qquad s_k = \max_i |W_{k,i}| \,/\, q_{max}, \qquad z_k = 0
+
+    .. math:: \hat{W}_{k,i} = s_k \operatorname{clamp}(\operatorname{round}(W_{k,i} / s_k),\ -q_{max},\ q_{max})
     """
     amax = np.abs(w).reshape(len(w), -1).max(axis=1).astype(np.float64)
     return choose_qparams(-amax, amax, bits=bits, signed=True, symmetric=True, narrow_range=True, axis=0)
@@ -42,9 +43,9 @@ def weight_qparams(w: np.ndarray, bits: int) -> QParams:
 def activation_qparams(x: np.ndarray, bits: int) -> QParams:
     r"""Per-tensor asymmetric parameters from the calibration values' minimum and maximum.
 
-    .. math:: s = \frac{\max x - \min x}{2^b - 1}, \qquad
-              z = \operatorname{round}\left(-\frac{\min x}{s}\right), \qquad
-              \hat{x} = s \left(\operatorname{clamp}\left(\operatorname{round}\frac{x}{s} + z,\ 0,\ 2^b - 1\right) - z\right)
+    .. math:: s = (\max x - \min x) \,/\, (2^b - 1), \qquad z = \operatorname{round}(-\min x \,/\, s)
+
+    .. math:: \hat{x} = s \, (\operatorname{clamp}(\operatorname{round}(x / s) + z,\ 0,\ 2^b - 1) - z)
     """
     return choose_qparams(float(np.min(x)), float(np.max(x)), bits=bits, signed=False)
 

@@ -5,7 +5,10 @@ For every model of the width family (64-width-10, ``zoo.WIDTH_MODELS``) and ever
 min-max on the calibration images), once with weights and activations at that width and once
 with weights only, and count the test images classified right. The gap is
 
-.. math:: \Delta_b = \text{accuracy}_{\text{float}} - \text{accuracy}_{b\ \text{bits}}\quad\text{(percentage points; positive = lost)}
+.. math:: \Delta_b = A_{\mathrm{float32}} - A_b
+
+with :math:`A` the test accuracy in percent, so :math:`\Delta_b` is in percentage points
+(positive: accuracy lost).
 
     results = sweep(progress=lambda done, total: ...)   # a JSON-ready dict
     save(results, path); load(path)                     # assets/width_sweep.json

@@ -45,18 +45,20 @@ STRINGS = {
         "**Simulated**: every weight and activation is quantized and mapped back to float (fake quantization), "
         "then the float forward pass runs on those values, so the predictions are those of the integer network "
         "up to the float rounding of its sums.\n"
-        "- **Accuracy** on the {test} test images; the gap is what quantization loses, in percentage points (pp):",
+        "- **Accuracy** *A* (%) on the {test} test images; the gap Δ is what quantization loses, in percentage "
+        "points (pp):",
         "- **偏置**保持 float32（整数网络用 int32 保存它们，比其他任何数都精细）。**模拟**：每个权重和激活值都先量化再映射回"
         "浮点（伪量化），然后用这些值做浮点前向计算，所以预测结果与整数网络相同，只差在求和的浮点舍入上。\n"
-        "- **准确率**在 {test} 张测试图片上计算；差距是量化损失的准确率，单位为百分点（pp）："),
+        "- **准确率** *A*（%）在 {test} 张测试图片上计算；差距 Δ 是量化损失的准确率，单位为百分点（pp）："),
     "why.mode.label": ("Quantized", "量化对象"),
     "why.mode.weights_activations": ("weights and activations", "权重和激活值"),
     "why.mode.weights": ("weights only", "仅权重"),
     "why.mode.help": ("Weights only leaves every activation in float32: switch to see how much of the loss the "
                       "activations cause.",
                       "仅权重时所有激活值保持 float32：切换一下，看看损失中有多少来自激活值。"),
-    "fig.why.gap.title": ("Accuracy lost to quantization, by hidden width ({mode})", "量化损失的准确率与隐藏层宽度（{mode}）"),
-    "fig.why.acc.title": ("Test accuracy, by hidden width ({mode})", "测试准确率与隐藏层宽度（{mode}）"),
+    "fig.why.gap.title": ("Accuracy lost to quantization", "量化损失的准确率"),
+    "fig.why.acc.title": ("Test accuracy", "测试准确率"),
+    "fig.why.subtitle": ("{mode} quantized, by hidden width", "量化{mode}，按隐藏层宽度"),
     "fig.why.x": ("hidden width (neurons, log scale)", "隐藏层宽度（神经元个数，对数刻度）"),
     "fig.why.gap.y": ("accuracy lost (percentage points)", "损失的准确率（百分点）"),
     "fig.why.acc.y": ("test accuracy (%)", "测试准确率（%）"),
