@@ -8,25 +8,12 @@ simulated post-training quantization (calibrate + test) against a float evaluati
 width sweep (what the page's "Recompute now" button runs) and loading the stored results.
 """
 import argparse
-import pathlib
-import sys
 import time
 
-import numpy as np
+from timing import ROOT, median_seconds
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 from quantviz.nn import forward, lowbitnet, widthsweep, zoo  # noqa: E402
 from quantviz.nn.simulate import calibrate_model, correct  # noqa: E402
-
-
-def median_seconds(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
 
 
 def page_render(path, interact):
