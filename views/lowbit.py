@@ -80,7 +80,7 @@ net = view.network_rows(model)
 float_acc = 100 * net[0]["accuracy"]
 net_labels = {k: t(f"fig.lowbit.net.{k}") for k in ("x", "y", "hover", "selected")}
 net_labels |= {f: t(f"fig.lowbit.net.family.{f}") for f in ("float", "int", "lowbit", "xnor_acts")}
-net_labels |= {"title": t("fig.lowbit.net.title", model=model_label(model)),
+net_labels |= {"title": t("fig.lowbit.net.title"), "subtitle": t("fig.lowbit.net.subtitle", model=model_label(model)),
                "float_line": t("fig.lowbit.net.float", acc=float_acc)}
 show_figure(network_figure(view.network_points(net), method, float_acc, view.size_ticks(model), net_labels),
             key="lowbit_network", file_name=f"quantviz-lowbit-network-{model}")

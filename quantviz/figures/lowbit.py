@@ -21,8 +21,8 @@ def before_after_figure(edges: np.ndarray, before: np.ndarray, after: np.ndarray
             fig.add_shape(type="line", x0=threshold, x1=threshold, y0=0, y1=1, xref=f"x{axis}",
                           yref=f"y{axis} domain", line={"color": GREY, "dash": "dash", "width": 2})
     if thresholds:
-        fig.add_annotation(x=thresholds[0], y=1, xref="x", yref="y domain", text=labels["threshold"],
-                           showarrow=False, xanchor="right", yanchor="bottom")
+        fig.add_annotation(x=thresholds[0], y=1, xref="x2", yref="y2 domain", text=labels["threshold"],
+                           showarrow=False, xanchor="right", yanchor="bottom")  # between the panels, clear of the legend
     # two stacked panels sharing one x axis (faster than make_subplots, which pages pay on every run)
     fig.update_layout(xaxis={"matches": "x2", "showticklabels": False, "anchor": "y"},
                       xaxis2={"anchor": "y2", "title": {"text": labels["x"]}},
@@ -37,7 +37,7 @@ FAMILY_STYLE = {  # colour and marker of each family of formats
     "float": (BLUE, "circle"), "int": (GREEN, "square"), "lowbit": (ORANGE, "diamond"), "xnor_acts": (RED, "x"),
 }
 TEXT_POSITION = {  # where a point's name goes (the first name of a group of neighbours)
-    "float32": "bottom center", "float16": "bottom center", "bfloat16": "bottom center", "int8": "top center",
+    "float32": "top center", "float16": "bottom center", "bfloat16": "bottom center", "int8": "top center",
     "float8_e4m3fn": "top center", "float8_e5m2": "top center", "int4": "bottom center",
     "ternary": "middle right", "binary": "top center", "xnor": "top right", "xnor_activations": "middle right",
 }
@@ -68,7 +68,7 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
     """Test accuracy (%) of a whole network against bits per weight (log axis), one point per
     format. ``points``: variant, label, family, bits, accuracy (%), correct, size (text);
     ``ticks``: (bits, text) pairs for the x axis (e.g. the model size at that many bits);
-    ``labels``: title, x, y, hover, float_line, selected and one legend name per family."""
+    ``labels``: title, subtitle, x, y, hover, float_line, selected and one legend name per family."""
     fig = go.Figure()
     for family, (colour, symbol) in FAMILY_STYLE.items():
         group = [p for p in points if p["family"] == family]
@@ -82,7 +82,7 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
     # names on invisible markers as large as the visible ones, so that plotly sets the text clear of them
     fig.add_trace(go.Scatter(x=[g["bits"] for g in groups], y=[g["accuracy"] for g in groups], mode="markers+text",
                              text=[g["text"] for g in groups], textposition=[g["position"] for g in groups],
-                             marker={"size": 14, "opacity": 0}, showlegend=False, hoverinfo="skip", cliponaxis=False))
+                             marker={"size": 14, "color": "rgba(0,0,0,0)"}, showlegend=False, hoverinfo="skip", cliponaxis=False))
     chosen = [p for p in points if p["variant"] == selected]
     if chosen:
         p = chosen[0]
@@ -93,10 +93,10 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
                   line={"color": GREY, "dash": "dot", "width": 1.5})
     fig.add_annotation(x=0, xref="x domain", y=float_accuracy, yref="y", text=labels["float_line"], showarrow=False,
                        xanchor="left", yanchor="top", font={"color": GREY, "size": 12})
-    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=520)
-    fig.update_layout(xaxis={"type": "log", "tickvals": [b for b, _ in ticks], "ticktext": [s for _, s in ticks],
+    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=560)
+    fig.update_layout(title_subtitle_text=labels["subtitle"], xaxis={"type": "log", "tickvals": [b for b, _ in ticks], "ticktext": [s for _, s in ticks],
                              "range": [np.log10(0.75), np.log10(48)]},
                       yaxis={"range": [0, 108], "dtick": 20, "ticksuffix": " %"},
-                      legend={"orientation": "v", "x": 1.0, "xanchor": "right", "y": 0.02, "yanchor": "bottom"},
-                      margin={"b": 90})
+                      legend={"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.3, "yanchor": "top"},
+                      margin={"t": 80, "b": 150})
     return fig
