@@ -62,7 +62,7 @@ def figure_labels(kind: str, mode: str, recomputed: bool) -> dict:
     """Labels of the gap (``kind="gap"``) or accuracy figure."""
     subtitle = t("fig.why.subtitle", mode=t(f"why.mode.{mode}")) + (t("fig.why.live") if recomputed else "")
     return {"title": t(f"fig.why.{kind}.title"), "subtitle": subtitle, "x": t("fig.why.x"), "y": t(f"fig.why.{kind}.y"), "bits": t("fig.why.bits"),
-            "hover": t(f"fig.why.{kind}.hover"), "zero": t("fig.why.zero"), "float": t("fig.why.float")}
+            "hover": t(f"fig.why.{kind}.hover"), "float": t("fig.why.float")}
 
 
 def reading(results: dict, mode: str) -> list[str]:

@@ -36,14 +36,12 @@ def _bits_traces(fig: go.Figure, widths, values, bits, parameters, labels) -> No
 def gap_figure(widths: np.ndarray, parameters: np.ndarray, gaps: np.ndarray, bits: np.ndarray,
                labels: dict) -> go.Figure:
     """Accuracy lost (percentage points) at each bit width, one line per bit width, against the
-    hidden width. ``gaps``: (n_widths, n_bits). ``labels``: title, subtitle, x, y, bits (with
-    ``{bits}``), hover, zero."""
+    hidden width, above a dotted line at 0 (no loss). ``gaps``: (n_widths, n_bits). ``labels``:
+    title, subtitle, x, y, bits (with ``{bits}``), hover."""
     fig = go.Figure()
     _bits_traces(fig, widths, gaps, bits, parameters, labels)
     fig.add_shape(type="line", x0=0, x1=1, xref="x domain", y0=0, y1=0, yref="y",
                   line={"color": GREY, "dash": "dot", "width": 1.5})
-    fig.add_annotation(x=1, xref="x domain", y=0, yref="y", text=labels["zero"], showarrow=False,
-                       xanchor="right", yanchor="bottom", font={"color": GREY, "size": 12})
     fig = _frame(fig, widths, labels)
     fig.update_yaxes(rangemode="tozero", ticksuffix=" pp")
     return fig

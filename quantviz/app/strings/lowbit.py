@@ -37,8 +37,6 @@ STRINGS = {
     "lowbit.formula.float": ("Each weight is rounded to the nearest value of the format (ties to even), "
                              "saturating at its largest value.",
                              "每个权重舍入到该格式最近的值（平局取偶），在最大值处饱和。"),
-    "lowbit.formula.int": ("Symmetric integers: scale = max|w| / qmax, zero point 0, codes in [−qmax, qmax].",
-                           "对称整数：scale = max|w| / qmax，zero point 为 0，编码在 [−qmax, qmax] 内。"),
     "lowbit.metric.bits": ("Bits per weight", "每个权重的位数"),
     "lowbit.metric.bits.value": ("{bits:.4g}", "{bits:.4g}"),
     "lowbit.metric.ratio": ("Size vs float32", "相对 float32 的大小"),
@@ -107,9 +105,11 @@ STRINGS = {
         "处处为 +1：每一层只看到 β，即输入的平均大小，平均值相同的两张图片看起来完全一样。XNOR-Net 在二值化之前用批归一化"
         "把输入居中到 0 附近；用浮点训练的网络没有这样的东西。"),
     "lowbit.net.note": (
-        "Size: the weight codes packed at their width, one float32 per scale, every bias in float32. "
-        "One test image is {pp:.2f} percentage points.",
-        "大小：权重编码按位宽紧密存放，每个缩放系数一个 float32，偏置全部为 float32。一张测试图片相当于 {pp:.2f} 个百分点。"),
+        "Size: the weight codes packed at their width, one float32 per scale, every bias in float32 (the "
+        "sizes under the axis leave the scales out; the table counts them). One test image is {pp:.2f} "
+        "percentage points.",
+        "大小：权重编码按位宽紧密存放，每个缩放系数一个 float32，偏置全部为 float32（坐标轴下方的大小不含缩放系数；"
+        "表格中包含）。一张测试图片相当于 {pp:.2f} 个百分点。"),
     "lowbit.size.bytes": ("{n} B", "{n} B"),
     "lowbit.size.kb": ("{n:.1f} kB", "{n:.1f} kB"),
     "lowbit.tick": ("{bits}<br>{size}", "{bits}<br>{size}"),

@@ -64,7 +64,6 @@ STRINGS = {
     "fig.why.acc.y": ("test accuracy (%)", "测试准确率（%）"),
     "fig.why.bits": ("{bits} bits", "{bits} 位"),
     "fig.why.float": ("float32", "float32"),
-    "fig.why.zero": ("no loss", "无损失"),
     "fig.why.live": (" · recomputed live", " · 刚刚实时重算"),
     "fig.why.gap.hover": ("width %{x}, %{customdata} parameters<br>lost %{y:.2f} pp",
                           "宽度 %{x}，%{customdata} 个参数<br>损失 %{y:.2f} pp"),
