@@ -69,10 +69,7 @@ show_figure(before_after_figure(h["edges"], h["before"], h["after"], h["threshol
 
 if not embed:
     st.subheader(t("lowbit.table.title"))
-    rows = [{t("lowbit.col.method"): names[r["method"]], t("lowbit.col.bits"): round(r["bits"], 3),
-             t("lowbit.col.mse"): float(f"{r['mse']:.3g}"), t("lowbit.col.sqnr"): round(r["sqnr_db"], 1)}
-            for r in view.method_rows(model, layer)]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch")
 
     st.subheader(t("lowbit.net.title"))
     st.markdown(t("lowbit.net.text", model=model_label(model)))
@@ -87,11 +84,7 @@ show_figure(network_figure(view.network_points(net), method, float_acc, view.siz
 if not embed:
     st.markdown(t("lowbit.net.collapse", acc=100 * net[-1]["accuracy"]))
     st.caption(t("lowbit.net.note", pp=100 / len(view.test_set()[1])))
-    cols = {k: t(f"lowbit.net.col.{k}") for k in ("format", "bits", "bytes", "ratio", "acc", "correct")}
-    st.dataframe(pd.DataFrame([{cols["format"]: names[r["variant"]], cols["bits"]: round(r["bits_per_weight"], 3),
-                                cols["bytes"]: r["bytes"], cols["ratio"]: round(net[0]["bytes"] / r["bytes"], 2),
-                                cols["acc"]: round(100 * r["accuracy"], 2), cols["correct"]: r["correct"]}
-                               for r in net]), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch")
 
     st.subheader(t("lowbit.xnor.title"))
     st.markdown(t("lowbit.xnor.text"))

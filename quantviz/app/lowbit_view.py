@@ -81,6 +81,21 @@ def network_rows(name: str) -> list[dict]:
     return lowbitnet.network_rows(model(name), *test_set())
 
 
+def layer_table(name: str, layer: str, names: dict[str, str]) -> list[dict]:
+    """Rows of the every-method table, with translated headers and method ``names``."""
+    return [{t("lowbit.col.method"): names[r["method"]], t("lowbit.col.bits"): round(r["bits"], 3),
+             t("lowbit.col.mse"): float(f"{r['mse']:.3g}"), t("lowbit.col.sqnr"): round(r["sqnr_db"], 1)}
+            for r in method_rows(name, layer)]
+
+
+def network_table(rows: list[dict], names: dict[str, str]) -> list[dict]:
+    """Rows of the whole-network table; sizes compared with the first row (float32)."""
+    cols = {k: t(f"lowbit.net.col.{k}") for k in ("format", "bits", "bytes", "ratio", "acc", "correct")}
+    return [{cols["format"]: names[r["variant"]], cols["bits"]: round(r["bits_per_weight"], 3),
+             cols["bytes"]: r["bytes"], cols["ratio"]: round(rows[0]["bytes"] / r["bytes"], 2),
+             cols["acc"]: round(100 * r["accuracy"], 2), cols["correct"]: r["correct"]} for r in rows]
+
+
 def family(variant: str) -> str:
     """The group a variant is drawn with: floats, integers, 1-2-bit weights, or binarized inputs."""
     if variant == lowbitnet.XNOR_ACTIVATIONS:
