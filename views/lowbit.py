@@ -1,4 +1,5 @@
-"""Beyond int8: binary, ternary and XNOR-Net weights, and 16- and 8-bit float casts, on a layer."""
+"""Beyond int8: binary, ternary and XNOR-Net weights, and 16- and 8-bit float casts, on a layer of a
+bundled network and on the whole network."""
 import pandas as pd
 import streamlit as st
 
@@ -9,21 +10,34 @@ from quantviz.app.docmath import docstring_math
 from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
 from quantviz.app.layout import is_embed_view, page_header
-from quantviz.figures.lowbit import before_after_figure
+from quantviz.figures.lowbit import before_after_figure, network_figure
+from quantviz.nn import lowbitnet
+from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
 
 FUNCTIONS = {"binary": lowbit.binary_connect, "ternary": lowbit.ternary, "xnor": lowbit.xnor_weights}
+WIDTH_OF = {name: width for width, name in WIDTH_MODELS.items()}
 page_header("lowbit.title", "lowbit.intro")
 embed = is_embed_view()
 notices = st.container()
-layers = view.weight_tensors()
-methods = [*view.REFERENCES, *lowbit.METHODS]
+methods = list(view.METHODS)
+names = {m: t(f"lowbit.method.{m}") for m in (*methods, "float32", lowbitnet.XNOR_ACTIVATIONS)}
 
 
-names = {m: (t(f"lowbit.method.{m}") if m in (*FUNCTIONS, *view.REFERENCES) else m) for m in methods}
-left, right = st.columns(2)
+def model_label(name: str) -> str:
+    acc = 100 * view.float_accuracy(name)
+    if name in WIDTH_OF:
+        return t("lowbit.model.width", width=WIDTH_OF[name], acc=acc)
+    return t(f"lowbit.model.{name}", acc=acc)
+
+
+left, middle, right = st.columns(3)
 with left:
-    layer = controls.choice(t("lowbit.layer.label"), "layer", list(layers),
-                            format_func=lambda n: t("lowbit.layer.option", name=n, shape=layers[n].shape))
+    model = controls.choice(t("lowbit.model.label"), "model", list(MODEL_NAMES), format_func=model_label,
+                            help=t("lowbit.model.help"), on_change=lambda: st.session_state.pop("layer", None))
+shapes = view.layer_shapes(model)
+with middle:
+    layer = controls.choice(t("lowbit.layer.label"), "layer", list(shapes),
+                            format_func=lambda n: t("lowbit.layer.option", name=n, shape=shapes[n]))
 with right:
     method = controls.choice(t("lowbit.method.label"), "method", methods, index=methods.index("ternary"),
                              format_func=names.get)
@@ -33,17 +47,20 @@ if not embed:
         st.markdown(t("lowbit.formula"))
         for formula in docstring_math(FUNCTIONS[method]):
             st.latex(formula)
+    elif method in view.REFERENCES:
+        st.markdown(t("lowbit.formula"))
+        st.latex(docstring_math(lowbitnet.symmetric_int)[0])
     else:
-        st.markdown(t("lowbit.formula.int" if method in view.REFERENCES else "lowbit.formula.float"))
+        st.markdown(t("lowbit.formula.float"))
 
-h = view.histograms(layer, method)
+h = view.histograms(model, layer, method)
 if not embed:
     cols = st.columns(4)
     cols[0].metric(t("lowbit.metric.bits"), t("lowbit.metric.bits.value", bits=h["bits"]))
     cols[1].metric(t("lowbit.metric.ratio"), t("lowbit.metric.ratio.value", ratio=32 / h["bits"]))
     cols[2].metric(t("lowbit.metric.mse"), f"{h['mse']:.3g}")
     cols[3].metric(t("lowbit.metric.sqnr"), t("lowbit.metric.sqnr.value", sqnr=h["sqnr_db"]))
-    st.caption(t("lowbit.levels", levels=h["levels"]))
+    st.caption(t("lowbit.levels", levels=h["levels"], bytes=h["bytes"], float_bytes=h["float_bytes"]))
     if method == "binary":
         st.info(t("lowbit.binary.note"))
 labels = {k: t(f"fig.lowbit.{k}") for k in ("title", "x", "y", "before", "after", "threshold", "hover")}
@@ -52,10 +69,22 @@ show_figure(before_after_figure(h["edges"], h["before"], h["after"], h["threshol
 
 if not embed:
     st.subheader(t("lowbit.table.title"))
-    rows = [{t("lowbit.col.method"): names[r["method"]], t("lowbit.col.bits"): round(r["bits"], 3),
-             t("lowbit.col.mse"): float(f"{r['mse']:.3g}"), t("lowbit.col.sqnr"): round(r["sqnr_db"], 1)}
-            for r in view.method_rows(layer)]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch")
+
+    st.subheader(t("lowbit.net.title"))
+    st.markdown(t("lowbit.net.text", model=model_label(model)))
+net = view.network_rows(model)
+float_acc = 100 * net[0]["accuracy"]
+net_labels = {k: t(f"fig.lowbit.net.{k}") for k in ("x", "y", "hover", "selected")}
+net_labels |= {f: t(f"fig.lowbit.net.family.{f}") for f in ("float", "int", "lowbit", "xnor_acts")}
+net_labels |= {"title": t("fig.lowbit.net.title"), "subtitle": t("fig.lowbit.net.subtitle", model=model_label(model)),
+               "float_line": t("fig.lowbit.net.float", acc=float_acc)}
+show_figure(network_figure(view.network_points(net), method, float_acc, view.size_ticks(model), net_labels),
+            key="lowbit_network", file_name=f"quantviz-lowbit-network-{model}")
+if not embed:
+    st.markdown(t("lowbit.net.collapse", acc=100 * net[-1]["accuracy"]))
+    st.caption(t("lowbit.net.note", pp=100 / len(view.test_set()[1])))
+    st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch")
 
     st.subheader(t("lowbit.xnor.title"))
     st.markdown(t("lowbit.xnor.text"))

@@ -23,6 +23,7 @@ PAGES: list[PageInfo] = [
     PageInfo("views/mapping.py", "nav.mapping", ":material/stairs:", "mapping"),
     PageInfo("views/formats.py", "nav.formats", ":material/pin:", "formats"),
     PageInfo("views/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),
+    PageInfo("views/why.py", "nav.why", ":material/lightbulb:", "why"),
     PageInfo("views/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic"),
     PageInfo("views/weights.py", "nav.weights", ":material/bar_chart:", "weights"),
 ]

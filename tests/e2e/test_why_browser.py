@@ -1,0 +1,53 @@
+"""The "Why it works" page in a browser: recompute shows its progress and updates the chart."""
+from e2e_helpers import no_exception, screenshot, wait_idle
+
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+PROGRESS = '[data-testid="stProgress"] [role="progressbar"]'
+_ROUTED: set[str] = set()
+
+
+def open_why(page, app_url, query=""):
+    if app_url not in _ROUTED:  # a fresh server serves a deep link inside the app's shell only
+        page.goto(app_url)      # once the router (app.py) has run
+        wait_idle(page)
+        _ROUTED.add(app_url)
+    page.goto(f"{app_url}/why{query}")
+    wait_idle(page)
+    page.wait_for_selector(CHART, timeout=30_000)
+    wait_idle(page)
+
+
+def first_chart_text(page) -> str:
+    return page.locator('[data-testid="stPlotlyChart"]').first.text_content()
+
+
+def test_recompute_shows_progress_and_updates_the_chart(page, app_url):
+    open_why(page, app_url)
+    assert no_exception(page)
+    assert "recomputed live" not in first_chart_text(page)
+    lines_before = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace").count()
+    page.get_by_role("button", name="Recompute now").click()
+    # the bar moves while the 77 evaluations run: catch a value strictly between 0 and 100
+    page.wait_for_function(
+        """sel => { const bar = document.querySelector(sel);
+                    const v = bar && Number(bar.getAttribute('aria-valuenow'));
+                    return v > 0 && v < 100; }""", arg=PROGRESS, timeout=30_000, polling=20)
+    wait_idle(page)
+    page.get_by_text("Done: 77 evaluations", exact=False).wait_for(timeout=30_000)
+    assert page.locator(PROGRESS).get_attribute("aria-valuenow") == "100"
+    assert "recomputed live" in first_chart_text(page)
+    assert page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace").count() == lines_before
+    assert page.get_by_text("The live results are identical to the stored ones.").is_visible()
+    assert no_exception(page)
+    assert screenshot(page, "why-recomputed", height=4200).stat().st_size > 10_000
+
+
+def test_weights_only_link_in_chinese_dark_and_narrow(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    open_why(page, app_url, "?lang=zh&quantized=weights")
+    assert no_exception(page)
+    assert page.get_by_text("为什么可行：越宽的网络越不在意").is_visible()
+    assert "仅权重" in first_chart_text(page)
+    screenshot(page, "why-dark-zh-narrow", height=5200)
+    context.close()
