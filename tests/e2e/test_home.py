@@ -28,9 +28,9 @@ def test_slider_moves_with_the_keyboard_and_updates_the_url(page, app_url):
     slider.focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('x=0.305')", timeout=30_000)
     wait_idle(page)
-    assert "x=0.305" in page.url
-    assert page.get_by_text("x = 0.3050").count() >= 1
+    page.get_by_text("x = 0.3050").first.wait_for(timeout=30_000)
 
 
 def test_presentation_mode_hides_the_sidebar(page, app_url):
