@@ -107,7 +107,7 @@ def _buffer(b, data):
         b.StartVector(1, len(raw), 16)                 # 16-byte aligned, as the converter does
         b.head -= len(raw)
         b.Bytes[b.head:b.head + len(raw)] = raw
-        vec = b.EndVector(len(raw))
+        vec = b.EndVector()
     module.BufferStart(b)
     if vec is not None:
         module.BufferAddData(b, vec)
