@@ -31,8 +31,54 @@ def _fc_kwargs(layer: QLayer) -> dict:
                 act_max=layer.act_max)
 
 
+def rescale(acc: np.ndarray, M0: np.ndarray, shift: np.ndarray, single_rounding: bool,
+            offset: np.ndarray | int = 0, zero_point: int = 0) -> np.ndarray:
+    r"""``multiply_by_quantized_multiplier(acc + offset, M0, shift) + zero_point`` for sums within int32 and
+    multipliers below 1 (``shift <= 0``), in fewer array passes; bit for bit the same
+    (tests/nn/test_intinfer.py). ``M0``, ``shift``, ``offset``: per output channel (last axis).
+
+    One rounding: :math:`\lfloor (x M_0 + 2^{30 - \text{shift}}) / 2^{31 - \text{shift}} \rfloor`.
+    Two: :math:`h = \lfloor (x M_0 + 2^{30}) / 2^{31} \rfloor`, then
+    :math:`\lfloor (h + 2^{e-1} - [h < 0]) / 2^{e} \rfloor` with :math:`e = -\text{shift}`
+    (ties away from zero). Adding :math:`z \cdot 2^{k}` before a shift by :math:`k` adds
+    :math:`z` after it, so the zero point costs no extra pass.
+    """
+    y = acc * M0                                              # int64: |x M0| < 2^62
+    if single_rounding:
+        total = 31 - shift
+        y += offset * M0 + np.left_shift(1, total - 1, dtype=np.int64) + np.left_shift(zero_point, total,
+                                                                                       dtype=np.int64)
+        y >>= total
+        return y
+    y += offset * M0 + (1 << 30)
+    y >>= 31
+    e = -shift
+    negative = y < 0
+    negative &= e > 0
+    y += (np.left_shift(1, e, dtype=np.int64) >> 1) + np.left_shift(zero_point, e, dtype=np.int64)
+    y -= negative                            # ties away from zero: one less below zero
+    y >>= e
+    return y
+
+
+def _fast_fc(layer: QLayer, q: np.ndarray) -> np.ndarray | None:
+    """(rows, in) codes -> (rows, out) codes with the layer's prepared constants, or None when the
+    accumulator bounds or a multiplier above 1 need the general kernel."""
+    prep = layer.prepared()
+    if prep is None:
+        return None
+    acc = (q.astype(np.float32) @ prep["weight_t"]).astype(np.int32)   # exact: |sum| < 2^24
+    y = rescale(acc, prep["M0"], prep["shift"], layer.single_rounding, prep["offset"],
+                zero_point=int(layer.out.zero_point))
+    np.clip(y, layer.act_min, layer.act_max, out=y)
+    return y.astype(np.int8 if layer.act_min >= -128 and layer.act_max <= 127 else np.int32)
+
+
 def dense(layer: QLayer, q: np.ndarray) -> np.ndarray:
     """(N, in) codes -> (N, out) codes."""
+    y = _fast_fc(layer, q)
+    if y is not None:
+        return y
     return fully_connected(q, layer.weight, layer.bias, single_rounding=layer.single_rounding, **_fc_kwargs(layer))
 
 
@@ -55,8 +101,10 @@ def conv2d(layer: QLayer, q: np.ndarray) -> np.ndarray:
     o, _, kh, kw = layer.weight.shape
     cols = im2col(q, kh, kw, layer.stride, layer.padding, int(layer.inp.zero_point))
     n, oh, ow, k = cols.shape
-    y = fully_connected(cols.reshape(-1, k), layer.weight.reshape(o, -1), layer.bias,
-                        single_rounding=layer.single_rounding, **_fc_kwargs(layer))
+    y = _fast_fc(layer, cols.reshape(-1, k))
+    if y is None:
+        y = fully_connected(cols.reshape(-1, k), layer.weight.reshape(o, -1), layer.bias,
+                            single_rounding=layer.single_rounding, **_fc_kwargs(layer))
     return np.ascontiguousarray(y.reshape(n, oh, ow, o).transpose(0, 3, 1, 2))
 
 

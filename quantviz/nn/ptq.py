@@ -90,9 +90,27 @@ class QLayer:
     padding: int = 0
     size: int = 2                      # pooling window
 
+    _prep: dict | None = field(default=None, repr=False, compare=False)
+
     @property
     def weight_zero_point(self):
         return np.broadcast_to(np.asarray(self.weight_qp.zero_point, np.int64), self.M0.shape)
+
+    def prepared(self) -> dict | None:
+        r"""Constants of the vectorized kernel, computed once: ``weight_t`` (in, out) float32
+        :math:`q_w - z_w`; ``offset`` (out,) int64 :math:`q_{bias} - z_{in} \sum_k (q_w - z_w)`,
+        so that :math:`acc = q_{in} (q_w - z_w)^T + offset`; ``M0``, ``shift``. None when an
+        accumulator could leave int32 or float32's exact integers, or a multiplier exceeds 1."""
+        if self._prep is None and self.weight is not None:
+            centred = self.weight.reshape(len(self.weight), -1).astype(np.int64) - self.weight_zero_point[:, None]
+            k, w_max = centred.shape[1], int(np.abs(centred).max(initial=0))
+            a_max = max(abs(self.inp.qmin), abs(self.inp.qmax))
+            offset = self.bias.astype(np.int64) - int(self.inp.zero_point) * centred.sum(axis=1)
+            safe = (k * a_max * w_max < 2**24 and k * (a_max + abs(int(self.inp.zero_point))) * w_max
+                    + int(np.abs(self.bias).max(initial=0)) < 2**31 and np.all(self.shift <= 0))
+            self._prep = {"weight_t": np.ascontiguousarray(centred.T, np.float32), "offset": offset,
+                          "M0": self.M0.astype(np.int64), "shift": self.shift.astype(np.int64)} if safe else {}
+        return self._prep or None
 
 
 @dataclass

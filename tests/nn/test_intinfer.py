@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from quantviz.affine import QParams
 from quantviz.intkernels import activation_range, fc_multipliers
 from quantviz.nn import zoo
-from quantviz.nn.intinfer import KERNELS, REFERENCE_KERNELS, forward_int, im2col
+from quantviz.nn.intinfer import KERNELS, REFERENCE_KERNELS, forward_int, im2col, rescale
 from quantviz.nn.ptq import PTQConfig, QLayer, quantize_model
 
 
@@ -98,3 +98,35 @@ def test_whole_models_loop_and_vectorized_agree(name):
     assert list(fast) == list(slow) == ["input"] + [layer.name for layer in qmodel.layers]
     for key in fast:
         assert np.array_equal(fast[key], slow[key]), key
+
+
+@settings(max_examples=200, deadline=None)
+@given(acc=st.lists(st.integers(-(2**31), 2**31 - 1), min_size=1, max_size=20),
+       m=st.floats(1e-9, 0.999999), single=st.booleans())
+def test_rescale_equals_multiply_by_quantized_multiplier(acc, m, single):
+    from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
+    m0, shift = quantize_multiplier(m)
+    acc = np.array(acc, np.int64)
+    expected = multiply_by_quantized_multiplier(acc, m0, shift, single)
+    got = rescale(acc[:, None], np.array([m0]), np.array([shift]), single)[:, 0]
+    assert np.array_equal(got, expected)
+
+
+def test_the_vectorized_kernels_fall_back_when_an_accumulator_could_overflow():
+    rng = np.random.default_rng(3)
+    layer = weight_layer(rng, "dense", (3, 2000), True, "none", True)   # 2000 * 255 * 127 > 2^24
+    assert layer.prepared() is None
+    q = codes(rng, (2, 2000), layer.inp)
+    assert np.array_equal(KERNELS["dense"](layer, q), REFERENCE_KERNELS["dense"](layer, q))
+
+
+@settings(max_examples=100, deadline=None)
+@given(acc=st.lists(st.integers(-(2**24), 2**24), min_size=1, max_size=10), offset=st.integers(-(2**29), 2**29),
+       m=st.floats(1e-9, 0.999999), single=st.booleans(), zp=st.integers(-128, 127))
+def test_rescale_with_an_offset_and_a_zero_point(acc, offset, m, single, zp):
+    from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
+    m0, shift = quantize_multiplier(m)
+    acc = np.array(acc, np.int32)
+    expected = multiply_by_quantized_multiplier(acc.astype(np.int64) + offset, m0, shift, single) + zp
+    got = rescale(acc[:, None], np.array([m0]), np.array([shift]), single, np.array([offset]), zp)[:, 0]
+    assert np.array_equal(got, expected)

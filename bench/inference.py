@@ -1,0 +1,85 @@
+"""Whole-network inference on the 359 test images: float32 numpy, int8 numpy (vectorized), LiteRT.
+
+    python bench/inference.py [--repeat 30]
+
+For each bundled model (mlp, cnn) prints the median and best time of one batch of 359 images:
+the float32 forward, the vectorized integer-only forward (input quantization included), and the
+exported .tflite file in LiteRT (reference and optimized kernels; interpreter built once, one
+invoke timed). The target is int8 / float32 <= 2 (numpy has no integer BLAS).
+"""
+import argparse
+import pathlib
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from quantviz.nn import forward, zoo  # noqa: E402
+from quantviz.nn.intinfer import forward_int  # noqa: E402
+from quantviz.nn.ptq import PTQConfig, quantize_model  # noqa: E402
+from quantviz.tflite import export  # noqa: E402
+
+
+def interleaved(fns: dict, repeat: int) -> dict:
+    """``{label: (median, best)}`` wall times; the functions take turns in every round, so that
+    a change of machine load touches them alike (the ratios are what matter). Warm-up first."""
+    for fn in fns.values():
+        for _ in range(10):
+            fn()
+    times = {label: [] for label in fns}
+    for _ in range(repeat):
+        for label, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[label].append(time.perf_counter() - start)
+    return {label: (float(np.median(t)), float(np.min(t))) for label, t in times.items()}
+
+
+def litert_invoke(data: bytes, x: np.ndarray, resolver: str):
+    """A prepared interpreter's ``invoke`` for batch ``x`` (NCHW float32), or None without LiteRT."""
+    try:
+        from ai_edge_litert import interpreter as litert
+    except ImportError:
+        return None
+    interpreter = litert.Interpreter(model_content=data, experimental_op_resolver_type=getattr(
+        litert.OpResolverType, resolver))
+    x = np.ascontiguousarray(x.transpose(0, 2, 3, 1))
+    index = interpreter.get_input_details()[0]["index"]
+    interpreter.resize_tensor_input(index, list(x.shape))
+    interpreter.allocate_tensors()
+
+    def invoke():
+        interpreter.set_tensor(index, x)
+        interpreter.invoke()
+    return invoke
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=100)
+    args = parser.parse_args()
+    split = zoo.load_digits_split()
+    calib, test = zoo.to_input(split.calib.images), zoo.to_input(split.test.images)
+    print(f"one batch of {len(test)} test images; median and best of {args.repeat} runs")
+    print(f"{'model':<6}{'path':<34}{'median ms':>11}{'best ms':>10}{'/ float32 (median)':>20}{'(best)':>12}")
+    for name in ("mlp", "cnn"):
+        model = zoo.load_model(name)
+        qmodel = quantize_model(model, calib, PTQConfig())
+        fns = {"float32 numpy forward": lambda: forward(model, test),
+               "int8 numpy, vectorized": lambda: forward_int(qmodel, test)}
+        data = export(qmodel)
+        for label, resolver in (("LiteRT reference kernels", "BUILTIN_REF"), ("LiteRT optimized kernels", "BUILTIN")):
+            invoke = litert_invoke(data, test, resolver)
+            if invoke is not None:
+                fns[label] = invoke
+        times = interleaved(fns, args.repeat)
+        t_float, b_float = times["float32 numpy forward"]
+        for label, (median, best) in times.items():
+            print(f"{name:<6}{label:<34}{median * 1e3:>11.3f}{best * 1e3:>10.3f}"
+                  f"{median / t_float:>20.2f}{best / b_float:>12.2f}")
+    print("target: int8 numpy / float32 numpy <= 2")
+
+
+if __name__ == "__main__":
+    main()
