@@ -217,13 +217,14 @@ def forward_int(qmodel: QModel, x: np.ndarray, reference: bool = False) -> dict[
 def run(qmodel: QModel, x: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The quantized model's output and its activations as reals, ``{float layer name: array}``.
 
-    Full integer: each integer layer's codes dequantized (keyed by the float layer it stands
-    for); weight-only: the float forward with dequantized weights (every float layer).
+    Full integer: the quantized input (``"input"``) and each integer layer's codes dequantized
+    (keyed by the float layer it stands for); weight-only: the float forward with dequantized weights (every float layer).
     """
     if qmodel.config.mode == "weight":
         return forward(dequantized_weights_model(qmodel), np.asarray(x, np.float32), activations=True)
     codes = forward_int(qmodel, x)
-    acts = {layer.float_name: dequantize(codes[layer.name], layer.out) for layer in qmodel.layers}
+    acts = {"input": dequantize(codes["input"], qmodel.input)}
+    acts.update((layer.float_name, dequantize(codes[layer.name], layer.out)) for layer in qmodel.layers)
     return acts[qmodel.layers[-1].float_name], acts
 
 
