@@ -33,16 +33,17 @@ def noise_image() -> tuple[np.ndarray, str]:
 
 def drawn_image() -> tuple[np.ndarray, str] | None:
     """The canvas's digit, or None if the canvas cannot run (then the caller falls back)."""
+    st.caption(t("int8.draw.help"))
+    st.space("small")           # room for the canvas's floating toolbar
     try:   # the component raises at import outside a running app, so import it here
         from streamlit_drawable_canvas import st_canvas
         result = st_canvas(stroke_width=20, stroke_color="#000000", background_color="#FFFFFF",
                            height=CANVAS_PX, width=CANVAS_PX, drawing_mode="freedraw", key="canvas",
-                           return_image_data=True, display_toolbar=True)
+                           return_image_data=True)
         pixels = result.image_data
     except Exception as e:  # noqa: BLE001 - any failure of the third-party canvas: fall back
         st.warning(t("int8.draw.unavailable", error=type(e).__name__), icon=":material/draw:")
         return None
-    st.caption(t("int8.draw.help"))
     if pixels is None or not (canvas_to_digit(pixels) > 0).any():
         st.info(t("int8.draw.empty"))
         return np.zeros((8, 8), np.uint8), ""
