@@ -5,34 +5,39 @@
 For each bundled model (mlp, cnn) prints the median and best time of one batch of 359 images:
 the float32 forward, the vectorized integer-only forward (input quantization included), and the
 exported .tflite file in LiteRT (reference and optimized kernels; interpreter built once, one
-invoke timed). The target is int8 / float32 <= 2 (numpy has no integer BLAS).
+invoke timed). The target is int8 / float32 <= 2 (numpy has no integer BLAS). Both numpy paths
+run their matrix products in BLAS, here on one thread (``OPENBLAS_NUM_THREADS``, unless set):
+on a busy 2-core machine several BLAS threads make single timings swing by 10x.
 """
 import argparse
-import pathlib
-import sys
+import os
 import time
 
-import numpy as np
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy is imported
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+import numpy as np
+import timing  # noqa: F401  (puts the project root on sys.path)
+
 from quantviz.nn import forward, zoo  # noqa: E402
 from quantviz.nn.intinfer import forward_int  # noqa: E402
 from quantviz.nn.ptq import PTQConfig, quantize_model  # noqa: E402
 from quantviz.tflite import export  # noqa: E402
 
 
-def interleaved(fns: dict, repeat: int) -> dict:
-    """``{label: (median, best)}`` wall times; the functions take turns in every round, so that
-    a change of machine load touches them alike (the ratios are what matter). Warm-up first."""
-    for fn in fns.values():
-        for _ in range(10):
-            fn()
+def interleaved(fns: dict, repeat: int, run: int = 10) -> dict:
+    """``{label: (median, best)}`` wall times of single calls. The functions take turns, ``run``
+    consecutive calls each, so that a change of machine load touches them alike (the ratios are
+    what matter) while each call finds its own data in the caches, as in a real loop. The first
+    turn is a warm-up (numpy's allocator and the caches settle)."""
     times = {label: [] for label in fns}
-    for _ in range(repeat):
+    for turn in range(repeat // run + 1):
         for label, fn in fns.items():
-            start = time.perf_counter()
-            fn()
-            times[label].append(time.perf_counter() - start)
+            for _ in range(run):
+                start = time.perf_counter()
+                fn()
+                if turn:
+                    times[label].append(time.perf_counter() - start)
     return {label: (float(np.median(t)), float(np.min(t))) for label, t in times.items()}
 
 
@@ -57,11 +62,12 @@ def litert_invoke(data: bytes, x: np.ndarray, resolver: str):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
     split = zoo.load_digits_split()
     calib, test = zoo.to_input(split.calib.images), zoo.to_input(split.test.images)
-    print(f"one batch of {len(test)} test images; median and best of {args.repeat} runs")
+    print(f"one batch of {len(test)} test images; median and best of {args.repeat} interleaved runs; "
+          f"BLAS threads: {os.environ['OPENBLAS_NUM_THREADS']}")
     print(f"{'model':<6}{'path':<34}{'median ms':>11}{'best ms':>10}{'/ float32 (median)':>20}{'(best)':>12}")
     for name in ("mlp", "cnn"):
         model = zoo.load_model(name)
