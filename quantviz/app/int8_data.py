@@ -81,9 +81,14 @@ def test_accuracy(name: str, s: Settings) -> tuple[float, float]:
             accuracy(predict_int(qmodel(name, s), test_x), labels))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
 def accuracy_table(s: Settings) -> dict[str, dict]:
-    """Krishnamoorthi-style rows for both models (activations, calibration, mode as ``s``)."""
+    """Krishnamoorthi-style rows for both models (activations, calibration, mode as ``s``; the
+    weight settings of ``s`` do not matter, so they do not split the cache)."""
+    return _accuracy_table(s._replace(weight_bits=8, per_channel=True))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _accuracy_table(s: Settings) -> dict[str, dict]:
     calib_x, test_x, _, labels = digits()
     return {name: accuracy_row(model(name), calib_x, test_x, labels, s.config(),
                                ranges(name, s.method, s.n_calib, s.act_bits)) for name in MODELS}

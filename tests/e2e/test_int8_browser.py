@@ -24,8 +24,10 @@ def test_draw_a_stroke_and_see_a_prediction(page, app_url):
     open_int8(page, app_url, "?src=draw")
     assert no_exception(page)
     page.get_by_text("The canvas is empty").wait_for(timeout=30_000)
-    canvas = page.locator("canvas").last
+    canvas = page.locator(".canvas-root canvas.upper-canvas")   # fabric.js's event layer
     canvas.wait_for(timeout=30_000)
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     box = canvas.bounding_box()
     x, top, bottom = box["x"] + box["width"] / 2, box["y"] + 0.15 * box["height"], box["y"] + 0.85 * box["height"]
     page.mouse.move(x, top)
