@@ -41,14 +41,18 @@ def rescale(acc: np.ndarray, M0: np.ndarray, shift: np.ndarray, single_rounding:
     Two: :math:`h = \lfloor (x M_0 + 2^{30}) / 2^{31} \rfloor`, then
     :math:`\lfloor (h + 2^{e-1} - [h < 0]) / 2^{e} \rfloor` with :math:`e = -\text{shift}`
     (ties away from zero). Adding :math:`z \cdot 2^{k}` before a shift by :math:`k` adds
-    :math:`z` after it, so the zero point costs no extra pass.
+    :math:`z` after it, so the zero point costs no extra pass (unless :math:`k > 52`).
     """
     y = acc * M0                                              # int64: |x M0| < 2^62
     if single_rounding:
         total = 31 - shift
-        y += offset * M0 + np.left_shift(1, total - 1, dtype=np.int64) + np.left_shift(zero_point, total,
-                                                                                       dtype=np.int64)
-        y >>= total
+        y += offset * M0 + np.left_shift(1, total - 1, dtype=np.int64)
+        if np.all(total <= 52):              # |z| 2^total stays far below 2^63
+            y += np.left_shift(zero_point, total, dtype=np.int64)
+            y >>= total
+        else:
+            y >>= total
+            y += zero_point
         return y
     y += offset * M0 + (1 << 30)
     y >>= 31

@@ -1,7 +1,7 @@
 """Integer kernels: the plain-loop references against the vectorized versions, bit for bit."""
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quantviz.affine import QParams
@@ -123,6 +123,8 @@ def test_the_vectorized_kernels_fall_back_when_an_accumulator_could_overflow():
 @settings(max_examples=100, deadline=None)
 @given(acc=st.lists(st.integers(-(2**24), 2**24), min_size=1, max_size=10), offset=st.integers(-(2**29), 2**29),
        m=st.floats(1e-9, 0.999999), single=st.booleans(), zp=st.integers(-128, 127))
+@example(acc=[2**24, -(2**24)], offset=0, m=1e-9, single=True, zp=8)   # shift -29: z 2^60 would overflow
+@example(acc=[3, -3], offset=-1, m=0.5, single=False, zp=-128)
 def test_rescale_with_an_offset_and_a_zero_point(acc, offset, m, single, zp):
     from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
     m0, shift = quantize_multiplier(m)
