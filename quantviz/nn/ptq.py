@@ -145,12 +145,9 @@ def calibration_ranges(model: Model, calib_x: np.ndarray, config: PTQConfig) -> 
     x = calib_x[:config.n_calib]
     _, acts = forward(model, x, activations=True)
     kw = dict(method=config.method, bits=config.act_bits, signed=True, scheme=SCHEME, p=config.percentile)
-    # entropy calibration on few images meets empty candidate histograms (0 / 0: a NaN
-    # divergence, never chosen): keep numpy quiet about it
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ranges = {"input": calibrate(x, **kw)}
-        for name, a in acts.items():
-            ranges[name] = calibrate(a, **kw)
+    ranges = {"input": calibrate(x, **kw)}
+    for name, a in acts.items():
+        ranges[name] = calibrate(a, **kw)
     return ranges
 
 

@@ -131,3 +131,12 @@ def test_model_bytes():
 def test_bad_configurations_say_what_to_change(kwargs, message):
     with pytest.raises(ValueError, match=message):
         PTQConfig(**kwargs)
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("method", ["minmax", "percentile", "mse", "entropy"])
+def test_one_calibration_image_and_two_bits_work_quietly_with_every_method(method):
+    qmodel = quantize_model(zoo.load_model("cnn"), CALIB, PTQConfig(method=method, n_calib=1, act_bits=2,
+                                                                    weight_bits=2))
+    codes = forward_int(qmodel, TEST[:10])
+    assert codes["dense1"].min() >= -2 and codes["dense1"].max() <= 1
