@@ -23,6 +23,7 @@ from .fixedpoint import multiply_by_quantized_multiplier, quantize_multipliers
 from .numbers import storage_dtype
 
 EXACT_FLOAT64 = 2**53  # integers of magnitude up to 2^53 (and their sums below it) are exact
+EXACT_FLOAT32 = 2**24  # the same in float32
 _WRAP_DTYPES = {8: np.int8, 16: np.int16, 32: np.int32}
 
 
@@ -43,12 +44,15 @@ def _max_abs(x: np.ndarray) -> int:
 def _int_matmul(a: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Exact ``a @ w.T`` of integer arrays a (batch, n), w (out, n) as int64 (batch, out).
 
-    numpy has no integer BLAS, but float64 BLAS is exact on integers as long as every partial
-    sum stays below 2^53: guarded by ``n * max|a| * max|w| < 2^53`` (int8 operands: n < 2^38).
+    numpy has no integer BLAS, but float BLAS is exact on integers as long as every partial
+    sum stays below 2^24 (float32) or 2^53 (float64): guarded by ``n * max|a| * max|w|`` below
+    that bound (int8 operands: n < 1032 in float32, n < 2^38 in float64).
     Beyond that the (slow, exact below 2^63) int64 matmul is used.
     """
     n = a.shape[1]
     bound = n * _max_abs(a) * _max_abs(w)
+    if bound < EXACT_FLOAT32:   # int8 operands, n up to 1032: float32 BLAS is exact and faster
+        return (a.astype(np.float32) @ w.astype(np.float32).T).astype(np.int64)
     if bound < EXACT_FLOAT64:
         return (a.astype(np.float64) @ w.astype(np.float64).T).astype(np.int64)
     if bound >= 2**63:

@@ -4,7 +4,8 @@ A model is a graph: a list of tensors (constants carry their data; quantized ten
 ``scale`` and ``zero_point``, per tensor or per channel along ``quantized_dimension``) and a
 list of operators reading and writing tensors by index. ``serialize`` builds the flatbuffer with
 the TFLite schema (the ``tflite`` package's generated code over ``flatbuffers``); ``inspect``
-lists the tensors of any ``.tflite`` file with their dtypes, shapes, scales and zero points.
+lists the tensors of any ``.tflite`` file with their dtypes, shapes, scales and zero points;
+``export`` writes a post-training quantized model (``quantviz.nn.ptq.QModel``).
 """
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ def _buffer(b, data):
         b.StartVector(1, len(raw), 16)                 # 16-byte aligned, as the converter does
         b.head -= len(raw)
         b.Bytes[b.head:b.head + len(raw)] = raw
-        vec = b.EndVector(len(raw))
+        vec = b.EndVector()
     module.BufferStart(b)
     if vec is not None:
         module.BufferAddData(b, vec)
@@ -214,6 +215,13 @@ def _operator_code(b, kind: str):
     module.OperatorCodeAddBuiltinCode(b, code)
     module.OperatorCodeAddVersion(b, 1)
     return module.OperatorCodeEnd(b)
+
+
+def export(qmodel) -> bytes:
+    """A full-integer ``QModel`` as a ``.tflite`` file: float input -> QUANTIZE -> int8 layers ->
+    DEQUANTIZE (see ``quantviz.tflite_export``). Raises ValueError if TFLite cannot run it."""
+    from .tflite_export import build_graph
+    return serialize(build_graph(qmodel))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,4 +26,5 @@ PAGES: list[PageInfo] = [
     PageInfo("views/why.py", "nav.why", ":material/lightbulb:", "why"),
     PageInfo("views/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic"),
     PageInfo("views/weights.py", "nav.weights", ":material/bar_chart:", "weights"),
+    PageInfo("views/int8.py", "nav.int8", ":material/memory:", "int8"),
 ]

@@ -1,0 +1,85 @@
+"""Run a small network in int8, live: post-training quantization, integer-only inference, and
+the .tflite file LiteRT runs bit for bit."""
+import streamlit as st
+
+from quantviz.app import controls
+from quantviz.app import int8_data as data
+from quantviz.app import int8_view as view
+from quantviz.app.docmath import docstring_math
+from quantviz.app.i18n import t
+from quantviz.app.layout import is_embed_view, page_header
+from quantviz.calibrate import METHODS
+from quantviz.nn import intinfer, ptq, quality
+
+page_header("int8.title", "int8.intro")
+embed = is_embed_view()
+notices = st.container()
+
+# --- the model, the input
+c1, c2 = st.columns([2, 3])
+with c1:
+    name = controls.choice(t("int8.model"), "model", list(data.MODELS), widget=st.segmented_control,
+                           format_func=lambda code: t(f"int8.model.{code}"))
+with c2:
+    source = controls.choice(t("int8.src"), "src", ["test", "draw", "noise"], widget=st.segmented_control,
+                             format_func=lambda code: t(f"int8.src.{code}"))
+
+# --- how to quantize
+with st.expander(t("int8.controls"), expanded=not embed):
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        weight_bits = controls.slider(t("int8.wbits"), "wbits", 2, 8, 8)
+        act_bits = controls.slider(t("int8.abits"), "abits", 2, 8, 8, help=t("int8.abits.help"))
+    with c2:
+        granularity = controls.choice(t("int8.gran"), "gran", ["channel", "tensor"], widget=st.segmented_control,
+                                      format_func=lambda code: t(f"int8.gran.{code}"))
+        method = controls.choice(t("int8.calib"), "calib", list(METHODS),
+                                 format_func=lambda code: t(f"int8.calib.{code}"))
+        n_calib = controls.slider(t("int8.ncal"), "ncal", 1, 199, 100, help=t("int8.ncal.help"))
+    with c3:
+        mode = controls.choice(t("int8.mode"), "mode", list(ptq.MODES), widget=st.segmented_control,
+                               format_func=lambda code: t(f"int8.mode.{code}"), help=t("int8.mode.help"))
+        rounding = controls.choice(t("int8.round"), "round", list(ptq.ROUNDINGS),
+                                   format_func=lambda code: t(f"int8.round.{code}"), help=t("int8.round.help"))
+settings = data.Settings(weight_bits, act_bits, granularity == "channel", method, n_calib, mode, rounding)
+
+# --- the input
+st.subheader(t("int8.pred.sub"))
+c_in, c_out = st.columns([2, 3])
+with c_in:
+    picked = None
+    if source == "draw":
+        picked = view.drawn_image()
+    elif source == "noise":
+        picked = view.noise_image()
+    if picked is None:
+        picked = view.test_image()
+    image, caption = picked
+    if caption:
+        st.markdown(caption)
+    view.digit(image)
+result = data.infer(name, settings, image)
+with c_out:
+    view.predictions(result)
+    view.probabilities(result, "int8_prob")
+if embed:
+    controls.url_notices(notices)
+    st.stop()
+
+# --- layer by layer
+st.subheader(t("int8.layers.sub"))
+view.layers(result, mode == "weight")
+
+# --- the whole test set
+st.subheader(t("int8.test.sub"))
+view.test_set(name, settings)
+view.accuracy_table(settings)
+view.sizes(name, settings)
+
+# --- the file
+view.tflite(name, settings)
+with st.expander(t("int8.formulas")):
+    for formula in docstring_math(ptq) + docstring_math(intinfer) + docstring_math(quality):
+        st.latex(formula)
+view.inspector()
+controls.url_notices(notices)
