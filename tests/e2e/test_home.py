@@ -37,7 +37,6 @@ def test_presentation_mode_hides_the_sidebar(page, app_url):
     page.goto(app_url + "/?present=1")
     wait_idle(page)
     assert no_exception(page)
+    page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '21px'", timeout=30_000)
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
-    font_size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
-    assert font_size == "21px"
     screenshot(page, "home-present")
