@@ -26,6 +26,8 @@ def show_notices(notices, data, container) -> None:
 def chart(name: str, fig, key: str) -> None:
     """A figure under its title (written by the page, so that it wraps on a phone)."""
     st.markdown(f"**{mapping_figs.title(name)}**")
+    if getattr(fig, "key", None):  # the figure's key, written here (a plotly legend costs a second draw)
+        st.markdown(mapping_figs.key_html(fig.key), unsafe_allow_html=True)
     st.plotly_chart(fig, theme="streamlit", key=key)
 
 
@@ -52,7 +54,7 @@ if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
-    chart("main", mapping_figs.main_figure(data, res, s, picks, height=580), "mapping_main")
+    chart("main", mapping_figs.main_figure(data, res, s, picks, height=540), "mapping_main")
     embed_footer(share_params(s))
     st.stop()
 
