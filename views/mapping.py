@@ -1,12 +1,12 @@
 """The mapping: move the range, scale, zero point and bits; watch the grid, the staircase and the error."""
 import streamlit as st
 
-from quantviz.app import controls, mapping_controls, mapping_figs, mapping_text
+from quantviz.app import controls, mapping_controls, mapping_figs, mapping_share, mapping_text
 from quantviz.app.i18n import t
 from quantviz.app.layout import is_embed_view, page_header
 from quantviz.app.mapping_data import analysis, calibrations, load_data
 from quantviz.app.mapping_state import Settings, resolve
-from quantviz.app.share import embed_footer, embed_frame, share_panel
+from quantviz.app.share import embed_footer, embed_frame
 from quantviz.app.strings import TABLE
 
 page_header("mapping.title", "mapping.intro")
@@ -103,7 +103,7 @@ def interactive() -> None:
     if frameworks.open:
         with frameworks:
             mapping_text.frameworks(s, res.qp, res.range_used)
-    share_panel(share_params(s), height=700)
+    mapping_share.share_section(lambda: share_params(s), height=700)  # drawn only while open
     controls.url_notices(url_box)
 
 

@@ -162,7 +162,8 @@ def test_garbage_in_the_link_falls_back_with_a_notice(page):
 
 
 def test_share_panel_has_the_link_and_the_embed_snippet(page):
-    at = page(data="bimodal", bits="5")
+    assert not page(data="bimodal", bits="5").code  # closed, the panel draws nothing
+    at = page(data="bimodal", bits="5", share="true")
     codes = [c.value for c in at.code]
     assert any("data=bimodal+%28two+bumps%29" in c and "bits=5" in c and "embed" not in c for c in codes)
     assert any(c.startswith("<iframe") and "embed=true&amp;view=figure" in c for c in codes)
