@@ -3,14 +3,18 @@
 Both apps are served the same way (``streamlit run`` on a free port). In one run, presses
 alternate between the two pages: each press of ArrowRight on a focused slider is timed from the
 key press until the app is idle again and every plotly chart on the page has repainted
-(``plotly_afterplot``). Prints the median and p90 of each, the ratio mapping/minimal, and the
-first render of the mapping page with an empty cache (a fresh server).
+(``plotly_afterplot``). Prints the median and p90 of each, the ratio mapping/minimal, the
+first render of the mapping page with an empty cache (a fresh server), the load average during
+the run, and where each press spends CPU time: the server process, the page's renderer
+process and its main thread (Chrome's ``Performance.getMetrics``). On a shared machine the
+times follow the load; the ratio, measured in one interleaved run, much less so.
 
     python bench/latency.py [--presses 25] [--n 1000000] [--slider rmax]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import statistics
 import sys
@@ -56,6 +60,32 @@ def press(page) -> float:
     page.keyboard.press("ArrowRight")
     page.wait_for_function(DONE, timeout=30_000, polling="raf")
     return time.perf_counter() - start
+
+
+class CpuMeter:
+    """CPU seconds spent by a server process and by a page's renderer (process, main thread)."""
+
+    def __init__(self, page, server_pid: int):
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("Performance.enable")
+        self.pid = server_pid
+        self.samples: list[tuple[float, float, float]] = []
+
+    def read(self) -> tuple[float, float, float]:
+        with open(f"/proc/{self.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        metrics = {m["name"]: m["value"] for m in self.cdp.send("Performance.getMetrics")["metrics"]}
+        return server, metrics["ProcessTime"], metrics["ThreadTime"]
+
+    def measure(self, action):
+        before = self.read()
+        result = action()
+        self.samples.append(tuple(b - a for a, b in zip(before, self.read())))
+        return result
+
+    def medians_ms(self) -> list[float]:
+        return [statistics.median(s[i] for s in self.samples) * 1e3 for i in range(3)]
 
 
 def open_page(browser, url: str, slider: str, warmup: str | None = None):
@@ -113,14 +143,18 @@ def main():
             warm = first_render(browser, app_root, mapping_url)
             minimal_url = f"http://127.0.0.1:{minimal_port}/"
             floor = statistics.median(first_render(browser, minimal_url, minimal_url) for _ in range(3))
+            cold_load = os.getloadavg()[0]
             minimal = open_page(browser, f"http://127.0.0.1:{minimal_port}/", "value")
             mapping = open_page(browser, mapping_url, SLIDERS[args.slider], warmup=app_root)
             for page in (minimal, mapping):           # one unmeasured press each
                 press(page)
+            meters = {"minimal": CpuMeter(minimal, servers[1].pid), "mapping": CpuMeter(mapping, servers[0].pid)}
             times = {"minimal": [], "mapping": []}
+            loads = [os.getloadavg()[0]]
             for _ in range(args.presses):
-                times["minimal"].append(press(minimal))
-                times["mapping"].append(press(mapping))
+                for name, page in (("minimal", minimal), ("mapping", mapping)):
+                    times[name].append(meters[name].measure(lambda page=page: press(page)))
+            loads.append(os.getloadavg()[0])
             browser.close()
     finally:
         for proc in servers:
@@ -128,11 +162,14 @@ def main():
             proc.wait(timeout=20)
     print(f"keyboard presses on a slider, {args.presses} each, interleaved in one run "
           f"(mapping page: {args.n:,} values, slider {args.slider})")
-    print(f"{'page':<10}{'median ms':>11}{'p90 ms':>9}")
+    print(f"load average (1 min, {os.cpu_count()} cores): {loads[0]:.1f} at the first press, {loads[1]:.1f} "
+          f"at the last; {cold_load:.1f} after the first renders")
+    print(f"{'page':<10}{'median ms':>11}{'p90 ms':>9}   CPU ms per press (medians): server, renderer (main thread)")
     med = {}
     for name, values in times.items():
         med[name], p90 = summary(values)
-        print(f"{name:<10}{med[name] * 1e3:>11.0f}{p90 * 1e3:>9.0f}")
+        server, renderer, main_thread = meters[name].medians_ms()
+        print(f"{name:<10}{med[name] * 1e3:>11.0f}{p90 * 1e3:>9.0f}   {server:6.0f}, {renderer:6.0f} ({main_thread:.0f})")
     print(f"ratio mapping/minimal (median): {med['mapping'] / med['minimal']:.2f}   (target <= 1.3)")
     print(f"first render of the mapping page, empty cache: {cold:.2f} s   (target < 2 s); "
           f"again with a warm cache: {warm:.2f} s; the minimal page: {floor:.2f} s")

@@ -1,12 +1,12 @@
 """The mapping: move the range, scale, zero point and bits; watch the grid, the staircase and the error."""
 import streamlit as st
 
-from quantviz.app import controls, mapping_controls, mapping_figs, mapping_text
+from quantviz.app import controls, mapping_controls, mapping_figs, mapping_share, mapping_text
 from quantviz.app.i18n import t
 from quantviz.app.layout import is_embed_view, page_header
 from quantviz.app.mapping_data import analysis, calibrations, load_data
 from quantviz.app.mapping_state import Settings, resolve
-from quantviz.app.share import embed_footer, embed_frame, share_panel
+from quantviz.app.share import embed_footer, embed_frame
 from quantviz.app.strings import TABLE
 
 page_header("mapping.title", "mapping.intro")
@@ -26,6 +26,8 @@ def show_notices(notices, data, container) -> None:
 def chart(name: str, fig, key: str) -> None:
     """A figure under its title (written by the page, so that it wraps on a phone)."""
     st.markdown(f"**{mapping_figs.title(name)}**")
+    if getattr(fig, "key", None):  # the figure's key, written here (a plotly legend costs a second draw)
+        st.markdown(mapping_figs.key_html(fig.key), unsafe_allow_html=True)
     st.plotly_chart(fig, theme="streamlit", key=key)
 
 
@@ -52,7 +54,7 @@ if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
-    chart("main", mapping_figs.main_figure(data, res, s, picks, height=580), "mapping_main")
+    chart("main", mapping_figs.main_figure(data, res, s, picks, height=540), "mapping_main")
     embed_footer(share_params(s))
     st.stop()
 
@@ -101,7 +103,7 @@ def interactive() -> None:
     if frameworks.open:
         with frameworks:
             mapping_text.frameworks(s, res.qp, res.range_used)
-    share_panel(share_params(s), height=700)
+    mapping_share.share_section(lambda: share_params(s), height=700)  # drawn only while open
     controls.url_notices(url_box)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from .. import affine
@@ -108,8 +107,9 @@ def formulas(qp: QParams, s: Settings, range_used) -> None:
     st.latex(rf"\hat{{x}} = {num(qp.scale)} \cdot ({q} - {num(qp.zero_point)}) = {num(xhat, 7)}")
 
 
-def framework_rows(s: Settings, qp: QParams, range_used) -> pd.DataFrame:
-    """Scale and zero point of each scheme for the current range and options."""
+def framework_rows(s: Settings, qp: QParams, range_used):
+    """Scale and zero point of each scheme for the current range and options (a DataFrame)."""
+    import pandas as pd  # only when the table is opened: pandas costs a deep link half a second
     rows = []
     for scheme in SCHEMES:
         if range_used is None:

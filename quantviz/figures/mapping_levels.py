@@ -5,9 +5,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .common import BLUE
-from .mapping_style import figure, layout
+from .mapping_hist import step_outline
+from .mapping_style import KeyEntry, figure, keyed_layout
 
 MAX_BARS = 512
+MAX_SEPARATE_BARS = 64  # beyond this many bars, one filled outline (one path instead of one per bar)
 
 
 def group_codes(q: np.ndarray, values: np.ndarray, max_bars: int = MAX_BARS) -> tuple[np.ndarray, np.ndarray, int]:
@@ -27,17 +29,28 @@ def code_counts_figure(q: np.ndarray, distinct: np.ndarray, xmin: np.ndarray, xm
                        labels: dict, log_y: bool = False, height: int = 380) -> go.Figure:
     """Bars: distinct input values stored as each code ``q``; hover gives the inputs' range.
 
-    With many codes, bars sum groups of ``k`` codes (``labels["grouped"]`` formats ``{k}``).
-    ``labels``: title, x, y, hover, grouped.
+    With many codes, bars sum groups of ``k`` codes (``labels["grouped"]`` formats ``{k}``); beyond
+    ``MAX_SEPARATE_BARS`` bars they are drawn as one filled outline (hover at its corners).
+    ``labels``: title, x, y, hover, grouped. The key is ``figure.key``.
     """
     starts, sums, k = group_codes(q, distinct)
-    if k == 1:
+    floor = 0.5 if log_y else 0.0
+    if starts.size <= MAX_SEPARATE_BARS:
         trace = {"type": "bar", "x": q, "y": distinct, "customdata": np.stack([xmin, xmax], axis=1),
-                 "marker": {"color": BLUE, "line": {"width": 0}}, "showlegend": False,
+                 "marker": {"color": BLUE, "line": {"width": 0}}, "name": "codes",
                  "hovertemplate": labels["hover"] + "<extra></extra>"}
     else:
-        trace = {"type": "bar", "x": starts + (k - 1) / 2, "y": sums, "width": k, "showlegend": True,
-                 "marker": {"color": BLUE, "line": {"width": 0}}, "name": labels["grouped"].format(k=k),
-                 "hovertemplate": "q ≈ %{x:.0f}<br>%{y:,}<extra></extra>"}
-    return figure([trace], layout(labels["title"], labels["x"], labels["y"], height,
-                                  bargap=0.05 if q.size <= 64 else 0, yaxis={"type": "log"} if log_y else {}))
+        x, y = step_outline(np.append(starts, starts[-1] + k) - 0.5, sums, np.ones(sums.size, bool), floor)
+        bar = np.concatenate([[0], np.repeat(np.arange(sums.size), 2), [sums.size - 1]])  # bar of each corner
+        trace = {"type": "scatter", "x": x, "y": y, "mode": "lines", "fill": "toself", "fillcolor": BLUE,
+                 "line": {"width": 0}, "hoveron": "points", "name": labels["grouped"].format(k=k) if k > 1 else "codes"}
+        if k == 1:
+            trace.update(text=starts[bar].astype(str).tolist(), customdata=np.stack([xmin[bar], xmax[bar]], axis=1),
+                         hovertemplate=labels["hover"].replace("%{x}", "%{text}") + "<extra></extra>")
+        else:
+            trace.update(text=[f"{starts[i]} … {starts[i] + k - 1}" for i in bar],
+                         hovertemplate="q = %{text}<br>%{y:,}<extra></extra>")
+    key = [KeyEntry("■", BLUE, labels["grouped"].format(k=k))] if k > 1 else []
+    top = float(sums.max(initial=1)) * 1.05 or 1.0
+    yaxis = {"type": "log", "range": [np.log10(floor), np.log10(top) + 0.05]} if log_y else {"range": [0, top]}
+    return figure([trace], keyed_layout(labels["x"], labels["y"], height, bargap=0.05, yaxis=yaxis), key)

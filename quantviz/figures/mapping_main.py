@@ -5,10 +5,10 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..affine import QParams
-from .common import GREY
+from .common import BLUE, GREY
 from .mapping import code_axis, staircase_parts
 from .mapping_hist import histogram_parts
-from .mapping_style import figure, layout
+from .mapping_style import TITLE_STANDOFF, KeyEntry, figure, keyed_layout
 
 SPLIT = 0.42  # the staircase takes the lower part, the histogram the upper part
 
@@ -20,16 +20,18 @@ def main_figure(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tuple[
     Below, on the same x axis: the staircase x -> q over the ideal line, flat where it clamps.
 
     ``labels`` as for ``histogram_figure``; ``stair_labels`` as for ``staircase_figure`` (y, ideal,
-    codes, hover).
+    codes, hover). The key (``figure.key``) is for the page to write next to the figure.
     """
-    traces, shapes, hist_axis = histogram_parts(edges, counts, qp, view, labels, picks, range_used, log_y,
-                                                yaxis="y")
+    traces, shapes, hist_axis, key = histogram_parts(edges, counts, qp, view, labels, picks, range_used, log_y,
+                                                     yaxis="y")
     traces += staircase_parts(qp, view[0], view[1], stair_labels, yaxis="y2")
+    key += [KeyEntry("┈", GREY, stair_labels["ideal"]), KeyEntry("━", BLUE, stair_labels["codes"])]
     for code in (qp.qmin, qp.qmax):
         shapes.append({"type": "line", "xref": "paper", "yref": "y2", "x0": 0, "x1": 1, "y0": code, "y1": code,
                        "line": {"color": GREY, "width": 1}})
     hist_axis.update(domain=[SPLIT + 0.06, 1.0])
-    stair_axis = {**code_axis(qp), "domain": [0.0, SPLIT], "title": {"text": stair_labels["y"]}}
-    return figure(traces, layout(labels["title"], labels["x"], labels["y"], height, shapes=shapes,
-                                 bargap=0, barmode="overlay", hovermode="closest",
-                                 xaxis={"range": list(view), "anchor": "y2"}, yaxis=hist_axis, yaxis2=stair_axis))
+    stair_axis = {**code_axis(qp), "domain": [0.0, SPLIT], "title": {"text": stair_labels["y"],
+                                                                    "standoff": TITLE_STANDOFF}}
+    return figure(traces, keyed_layout(labels["x"], labels["y"], height, shapes=shapes, hovermode="closest",
+                                       xaxis={"range": list(view), "anchor": "y2"}, yaxis=hist_axis,
+                                       yaxis2=stair_axis), key)

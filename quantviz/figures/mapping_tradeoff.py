@@ -5,10 +5,10 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .common import BLUE, GREY, RED
-from .mapping_hist import METHOD_COLOURS
-from .mapping_style import figure, layout
+from .mapping_hist import METHOD_COLOURS, METHOD_GLYPHS, METHOD_SYMBOLS
+from .mapping_style import KeyEntry, figure, keyed_layout
 
-SYMBOLS = {"minmax": "circle", "percentile": "diamond", "mse": "star", "entropy": "square"}
+SYMBOLS = METHOD_SYMBOLS
 
 
 def tradeoff_figure(sweep: dict, picks: dict, current: tuple[float, float] | None, labels: dict,
@@ -17,25 +17,31 @@ def tradeoff_figure(sweep: dict, picks: dict, current: tuple[float, float] | Non
 
     ``picks``: method -> (alpha, total MSE) of each calibration method's range; ``current``:
     (alpha, total MSE) of the range in use. ``labels``: title, x, y, rounding, clipping, total,
-    current, one per method, hover.
+    current, one per method, hover. The key is ``figure.key``.
     """
     alpha = np.asarray(sweep["alpha"]) * 100
     hover = labels["hover"] + "<extra></extra>"
-    traces = []
-    for key, colour, dash in (("rounding", BLUE, "dot"), ("clipping", RED, "dash"), ("total", GREY, "solid")):
-        y = np.asarray(sweep[key], dtype=np.float64)
+    traces, key = [], []
+    for name, colour, dash, glyph in (("rounding", BLUE, "dot", "┈"), ("clipping", RED, "dash", "┅"),
+                                      ("total", GREY, "solid", "━")):
+        y = np.asarray(sweep[name], dtype=np.float64)
         y = np.where(y > 0, y, np.nan)  # a log axis has no zero
-        traces.append({"type": "scatter", "x": alpha, "y": y, "mode": "lines", "name": labels[key],
-                       "line": {"color": colour, "dash": dash, "width": 3 if key == "total" else 2},
+        traces.append({"type": "scatter", "x": alpha, "y": y, "mode": "lines", "name": labels[name],
+                       "line": {"color": colour, "dash": dash, "width": 3 if name == "total" else 2},
                        "hovertemplate": hover})
-    for method, (a, mse) in picks.items():
-        if mse > 0:
-            traces.append({"type": "scatter", "x": [a * 100], "y": [mse], "mode": "markers", "name": labels[method],
-                           "marker": {"color": METHOD_COLOURS[method], "size": 14, "symbol": SYMBOLS[method],
-                                      "line": {"width": 1, "color": "white"}}, "hovertemplate": hover})
+        key.append(KeyEntry(glyph, colour, labels[name]))
+    shown = [m for m, (_, mse) in picks.items() if mse > 0]
+    if shown:  # one trace: a marker per method, in its colour and symbol
+        traces.append({"type": "scatter", "x": [picks[m][0] * 100 for m in shown], "y": [picks[m][1] for m in shown],
+                       "mode": "markers", "name": "picks", "text": [labels[m] for m in shown],
+                       "marker": {"color": [METHOD_COLOURS[m] for m in shown], "size": 14,
+                                  "symbol": [SYMBOLS[m] for m in shown], "line": {"width": 1, "color": "white"}},
+                       "hovertemplate": "%{text}<br>" + hover})
+        key += [KeyEntry(METHOD_GLYPHS[m], METHOD_COLOURS[m], labels[m]) for m in shown]
     if current is not None and current[1] > 0:
         traces.append({"type": "scatter", "x": [current[0] * 100], "y": [current[1]], "mode": "markers",
                        "name": labels["current"], "hovertemplate": hover,
                        "marker": {"color": RED, "size": 18, "symbol": "x-thin-open", "line": {"width": 3, "color": RED}}})
-    return figure(traces, layout(labels["title"], labels["x"], labels["y"], height,
-                                 yaxis={"type": "log", "exponentformat": "power"}))
+        key.append(KeyEntry("✕", RED, labels["current"]))
+    return figure(traces, keyed_layout(labels["x"], labels["y"], height,
+                                       yaxis={"type": "log", "exponentformat": "power"}), key)

@@ -162,7 +162,8 @@ def test_garbage_in_the_link_falls_back_with_a_notice(page):
 
 
 def test_share_panel_has_the_link_and_the_embed_snippet(page):
-    at = page(data="bimodal", bits="5")
+    assert not page(data="bimodal", bits="5").code  # closed, the panel draws nothing
+    at = page(data="bimodal", bits="5", share="true")
     codes = [c.value for c in at.code]
     assert any("data=bimodal+%28two+bumps%29" in c and "bits=5" in c and "embed" not in c for c in codes)
     assert any(c.startswith("<iframe") and "embed=true&amp;view=figure" in c for c in codes)
@@ -180,3 +181,23 @@ def test_a_layer_of_a_bundled_network(page):
     assert at.selectbox(key="data").value == "layer:mlp/dense1.weight"
     assert value(at, "mapping.m.values") == "8,192 of 8,192"  # 128 x 64 weights; size and seed do not apply
     assert at.number_input(key="n").disabled
+
+
+def test_each_figure_has_its_key_written_by_the_page(page):
+    at = page(calib="manual", rmin="-1.0", rmax="1.0")
+    keys = [m.value for m in at.markdown if m.value.startswith("<div")]
+    assert len(keys) == 1 and len(at.get("plotly_chart")) == 1
+    for label in ("mapping.fig.hist.kept", "mapping.fig.hist.clipped", "mapping.fig.pick.mse", "mapping.fig.stair.codes"):
+        assert TABLE[label][0] in keys[0]
+    at = page(fig="tradeoff", lang="zh")
+    keys = [m.value for m in at.markdown if m.value.startswith("<div")]
+    assert len(keys) == 2 and TABLE["mapping.fig.trade.rounding"][1] in keys[1]
+
+
+def test_key_html_escapes_labels():
+    from quantviz.app.mapping_figs import key_html
+    from quantviz.figures.mapping_style import KeyEntry
+
+    html = key_html([KeyEntry("■", "#0072B2", "x < 1 & <b>"), KeyEntry("━", "rgba(1, 2, 3, 0.5)", "q")])
+    assert "x &lt; 1 &amp; &lt;b&gt;" in html and "<b>" not in html
+    assert html.count("color:") == 2 and "rgba(1, 2, 3, 0.5)" in html

@@ -74,7 +74,7 @@ def test_embed_view_inside_an_iframe_on_another_origin(page, app_url, foreign_si
     assert frame.locator("h1").count() == 0
     assert not frame.locator('[data-testid="stSidebar"]').is_visible()
     assert frame.locator('[data-testid="stException"]').count() == 0
-    assert "levels" in frame.locator(".legend").first.text_content()
+    assert frame.get_by_text("levels: the reals the codes stand for").is_visible()  # the figure's key
 
 
 @pytest.mark.parametrize("name, query, scheme, width, charts", [
@@ -90,3 +90,37 @@ def test_screenshots(browser, app_url, name, query, scheme, width, charts):
     assert page.locator('[data-testid="stPlotlyChart"]').count() == charts
     assert screenshot(page, name, height=3200 if width > 500 else 6400).stat().st_size > 20_000
     context.close()
+
+
+MARGINS = "() => { const gd = document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot');" \
+          " const m = gd._fullLayout._size; return [m.l, m.r, m.t, m.b]; }"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_main_figure_is_drawn_once_per_change(browser, app_url, width):
+    """Plotly draws a figure a second time when a legend or an axis does not fit its margins;
+    the page's figures keep their margins (a key written by the page instead of a legend)."""
+    from quantviz.figures.mapping_style import KEYED_MARGIN
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    open_mapping(page, app_url, MAPPING + "&logy=true")
+    wanted = [KEYED_MARGIN[k] for k in ("l", "r", "t", "b")]
+    assert page.evaluate(MARGINS) == wanted
+    page.get_by_role("slider", name="bits").focus()
+    page.keyboard.press("End")  # 16 bits: long tick labels on the code axis
+    wait_idle(page)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+    assert page.evaluate(MARGINS) == wanted
+    assert page.get_by_text("stored code q").first.is_visible()  # the key, next to the figure
+    context.close()
+
+
+def test_the_share_panel_opens_with_the_link(page, app_url):
+    open_mapping(page, app_url)
+    assert page.locator('[data-testid="stCode"]').count() == 0  # closed: nothing drawn
+    page.get_by_text("Share", exact=True).click()
+    wait_idle(page)
+    page.wait_for_selector('[data-testid="stCode"]', timeout=30_000)
+    assert "data=Laplace" in page.locator('[data-testid="stCode"]').first.inner_text()
+    assert "share=true" in page.url

@@ -1,4 +1,6 @@
 """The mapping page's figures: what they draw, and that they stay small for a million values."""
+import base64
+
 import numpy as np
 import plotly.io as pio
 import pytest
@@ -7,7 +9,8 @@ from quantviz import choose_qparams, fake_quantize
 from quantviz.datasets import synthetic
 from quantviz.figures.mapping import staircase_figure, staircase_x
 from quantviz.figures.mapping_error import error_curve_figure, error_histogram_figure
-from quantviz.figures.mapping_hist import MAX_GRID_LINES, grid_step, histogram_figure
+from quantviz.figures.mapping_hist import MAX_GRID_LINES, grid_step, histogram_figure, step_outline
+from quantviz.figures.mapping_style import keyed_layout, typed_array
 from quantviz.figures.mapping_levels import code_counts_figure, group_codes
 from quantviz.figures.mapping_main import main_figure
 from quantviz.figures.mapping_tradeoff import tradeoff_figure
@@ -38,17 +41,53 @@ def test_every_level_when_few_a_sample_when_many(bits, lines):
     assert _grid_lines(fig, name) == lines
 
 
-def test_clipped_bars_and_regions():
+def _area(trace) -> float:
+    """Area enclosed by a filled outline (shoelace formula over each NaN-separated polygon)."""
+    x, y = np.asarray(trace.x, float), np.asarray(trace.y, float)
+    total = 0.0
+    for part in np.split(np.arange(x.size), np.flatnonzero(np.isnan(x)) + 1):
+        px, py = x[part], y[part]
+        px, py = px[~np.isnan(px)], py[~np.isnan(py)]
+        total += abs(np.dot(px, np.roll(py, -1)) - np.dot(py, np.roll(px, -1))) / 2
+    return total
+
+
+def test_step_outline_encloses_exactly_the_selected_bars():
+    edges = np.array([0.0, 1.0, 2.0, 4.0, 5.0, 6.0])
+    counts = np.array([3, 0, 5, 2, 7])
+    mask = np.array([True, True, False, True, True])
+    x, y = step_outline(edges, counts, mask, 0.0)
+    assert np.isnan(x).sum() == 1  # two runs of neighbouring bars: two polygons
+    trace = type("T", (), {"x": x, "y": y})
+    assert _area(trace) == pytest.approx(3 * 1 + 0 * 1 + 2 * 1 + 7 * 1)
+    assert step_outline(edges, counts, np.zeros(5, bool), 0.0)[0].size == 0
+    _, y_log = step_outline(edges, counts, mask, 0.5)  # a log axis has no zero: empty bars sit on the floor
+    assert np.nanmin(y_log) == 0.5
+
+
+def test_clipped_values_and_regions():
     x = synthetic("normal", 100_000)
     counts, edges = np.histogram(x, bins=120)
     qp = choose_qparams(-1, 1)
     fig = histogram_figure(edges, counts, qp, (-5, 5), HIST, picks={"minmax": (-4.5, 4.5)}, range_used=(-1, 1))
-    assert {"kept", "clipped", "minmax", "range", "clip_region"} <= set(_names(fig))
-    clipped = next(t for t in fig.data if t.name == "clipped")
-    assert np.all(np.abs(clipped.x) > 1) and sum(clipped.y) + sum(fig.data[0].y) == counts.sum()
+    assert {"kept", "clipped", "range", "picks"} <= set(_names(fig))
+    kept, clipped = fig.data[0], next(t for t in fig.data if t.name == "clipped")
+    assert np.nanmin(np.abs(np.asarray(clipped.x, float))) > 1 - np.diff(edges).max()
+    assert _area(kept) + _area(clipped) == pytest.approx(float(np.dot(counts, np.diff(edges))))
     assert len(fig.layout.shapes) == 2
+    assert [e.label for e in fig.key][:3] == ["kept", "clipped", "clip_region"] and "minmax" in {e.label for e in fig.key}
     wide = histogram_figure(edges, counts, choose_qparams(-6, 6), (-5, 5), HIST)
     assert "clipped" not in _names(wide) and len(wide.layout.shapes) == 0
+    assert "clip_region" not in {e.label for e in wide.key}
+
+
+def test_each_pick_keeps_its_own_row_and_colour():
+    counts, edges = np.histogram(synthetic("normal", 10_000), bins=40)
+    picks = {"minmax": (-3.9, 3.9), "percentile": (-3.9, 3.9), "mse": (-2.5, 2.5)}
+    fig = histogram_figure(edges, counts, choose_qparams(-3, 3), (-5, 5), HIST, picks=picks)
+    marks = next(t for t in fig.data if t.name == "picks")
+    assert list(marks.text) == ["minmax", "minmax", "percentile", "percentile", "mse", "mse"]
+    assert len(set(marks.marker.color)) == 3 and len(set(marks.y)) == 3  # equal picks stay visible
 
 
 def test_log_count_axis():
@@ -65,8 +104,31 @@ def test_main_figure_shares_x_and_stays_small_for_a_million_values():
                       picks={"minmax": (-4.9, 4.9), "mse": (-3, 3)}, range_used=(-4, 4))
     assert {t.yaxis for t in fig.data} == {"y", "y2"} and {t.xaxis for t in fig.data} <= {None, "x"}
     spec = pio.to_json(fig)
-    assert len(spec) < 80_000 and "NaN" not in spec  # gaps go out as null
-    assert fig.to_dict()["data"][0]["type"] == "bar"  # handed over as assembled
+    assert len(spec) < 40_000 and "NaN" not in spec  # numbers go out as typed arrays
+    wire = fig.to_dict()["data"][0]
+    assert wire["type"] == "scatter" and wire["x"]["dtype"] == "f8"  # handed over as assembled
+    decoded = np.frombuffer(base64.b64decode(wire["x"]["bdata"]), np.float64)
+    np.testing.assert_array_equal(decoded, np.asarray(fig.data[0].x, float))
+    layout = fig.to_dict()["layout"]
+    assert "title" not in layout and layout["showlegend"] is False and len(fig.key) >= 8
+
+
+def test_typed_arrays_for_the_browser():
+    floats = typed_array(np.array([0.5, np.nan, -2.0]))
+    assert floats["dtype"] == "f8"
+    assert np.isnan(np.frombuffer(base64.b64decode(floats["bdata"]), np.float64)[1])
+    assert typed_array(np.arange(3, dtype=np.int64))["dtype"] == "i4"
+    assert typed_array(np.array([0, 2**40]))["dtype"] == "f8"  # too large for int32: exact as float64
+    grid = typed_array(np.zeros((4, 2)))
+    assert grid["shape"] == "4,2"
+    assert typed_array(np.array([True, False])) == [True, False]
+
+
+def test_keyed_layout_leaves_room_for_the_axes():
+    layout = keyed_layout("x (real units)", "count", 300, yaxis={"type": "log"})
+    assert layout["showlegend"] is False and "title" not in layout
+    assert layout["margin"]["l"] >= 80 and layout["margin"]["b"] >= 50
+    assert layout["yaxis"] == {"title": {"text": "count", "standoff": 8}, "type": "log"}
 
 
 def test_staircase_jumps_exactly_at_step_edges_and_clamps():
@@ -102,8 +164,11 @@ def test_error_histogram_colours_the_clipped_errors():
     error = fake_quantize(x, qp) - x
     counts, edges = np.histogram(error, bins=30)
     fig = error_histogram_figure(edges, counts, qp.scale / 2, {"title": "t", "x": "x", "y": "y"}, log_y=True)
-    colours = fig.data[0].marker.color
-    assert len(set(colours)) == 2 and fig.layout.yaxis.type == "log"
+    assert [t.fillcolor for t in fig.data] == ["#0072B2", "#D55E00"] and fig.layout.yaxis.type == "log"
+    inside = fig.data[0]
+    assert np.nanmax(np.abs(np.asarray(inside.x, float))) <= qp.scale / 2 + np.diff(edges).max()
+    above_floor = np.maximum(counts, 0.5) - 0.5  # a log axis: the bars stand on 0.5
+    assert _area(inside) + _area(fig.data[1]) == pytest.approx(float(np.dot(above_floor, np.diff(edges))))
 
 
 def test_many_codes_are_grouped():
@@ -112,9 +177,22 @@ def test_many_codes_are_grouped():
     assert k == 128 and sums.sum() == q.size and starts.size == 512
     labels = {"title": "t", "x": "q", "y": "n", "hover": "h", "grouped": "{k} codes per bar"}
     fig = code_counts_figure(q, np.ones(q.size, np.int64), np.zeros(q.size), np.ones(q.size), labels)
-    assert fig.data[0].name == "128 codes per bar" and len(fig.data[0].x) == 512
+    outline = fig.data[0]
+    assert outline.name == "128 codes per bar" and [e.label for e in fig.key] == ["128 codes per bar"]
+    assert len(outline.x) == 2 * 512 + 2 and _area(outline) == pytest.approx(q.size * 128)  # one path
+    assert outline.text[1] == "-32768 … -32641"
     few = code_counts_figure(np.arange(4), np.array([1, 5, 0, 2]), np.zeros(4), np.ones(4), labels)
-    assert list(few.data[0].y) == [1, 5, 0, 2]
+    assert list(few.data[0].y) == [1, 5, 0, 2] and few.data[0].type == "bar" and not few.key
+
+
+def test_codes_drawn_as_an_outline_keep_their_hover():
+    q = np.arange(0, 256)
+    labels = {"title": "t", "x": "q", "y": "n", "hover": "q = %{x}<br>from %{customdata[0]}", "grouped": "{k}"}
+    fig = code_counts_figure(q, np.arange(256), q / 10, q / 10 + 0.05, labels)
+    outline = fig.data[0]
+    assert outline.type == "scatter" and outline.hovertemplate.startswith("q = %{text}")
+    corner = 7  # corners 2k-1 and 2k are the top of bar k - 1 and of bar k
+    assert outline.text[corner] == "3" and outline.y[corner] == 3 and outline.customdata[corner][0] == 0.3
 
 
 def test_tradeoff_marks_each_method_and_the_current_range():
@@ -123,5 +201,7 @@ def test_tradeoff_marks_each_method_and_the_current_range():
                              "minmax", "percentile", "mse", "entropy")}
     picks = {"minmax": (1.0, 0.5), "mse": (0.3, 0.01), "entropy": (0.2, 0.0)}
     fig = tradeoff_figure(sweep, picks, (0.5, 0.02), labels)
-    assert _names(fig) == ["rounding", "clipping", "total", "minmax", "mse", "current"]
+    assert _names(fig) == ["rounding", "clipping", "total", "picks", "current"]
+    assert list(fig.data[3].text) == ["minmax", "mse"]  # a zero error has no place on a log axis
+    assert [e.label for e in fig.key] == ["rounding", "clipping", "total", "minmax", "mse", "current"]
     assert fig.layout.yaxis.type == "log"
