@@ -7,6 +7,7 @@ from quantviz.app import weights_data as data
 from quantviz.app import weights_view as view
 from quantviz.app.i18n import lang, t
 from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.share import embed_footer
 from quantviz.app.docmath import docstring_math
 from quantviz.io import WeightFileError
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
@@ -78,6 +79,7 @@ else:
 
 if embed:
     view.tensor_histogram(tensor, summary, log, key="weights_hist")
+    embed_footer()
     finish()
 
 st.subheader(t("weights.hist.sub"))

@@ -16,6 +16,8 @@ from .i18n import lang, t
 
 EMBED = {"embed": "true", "view": "figure"}
 FALLBACK_BASE = "http://localhost:8501"
+NOT_STATE = ("embed", "view", "embed_options")  # parameters of the view, not of the page's state
+DRAWN = "_share_drawn"
 
 
 def page_url() -> str:
@@ -30,7 +32,7 @@ def page_url() -> str:
 def state_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
     """The link that reopens the page in its current state (``lang`` included when not English)."""
     params = dict(st.query_params.to_dict() if params is None else params)
-    for key in ("embed", "view"):
+    for key in NOT_STATE:
         params.pop(key, None)
     if lang() != "en":
         params["lang"] = lang()
@@ -39,6 +41,9 @@ def state_link(params: dict[str, str] | None = None, base: str | None = None) ->
 
 
 def embed_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
+    """The embed view of the same state (without presentation mode: a blog post has its own type)."""
+    params = dict(st.query_params.to_dict() if params is None else params)
+    params.pop("present", None)
     link = state_link(params, base)
     return link + ("&" if "?" in link else "?") + urlencode(EMBED)
 
@@ -50,12 +55,22 @@ def iframe_snippet(src: str, height: int = 520) -> str:
 
 def share_panel(params: dict[str, str] | None = None, height: int = 520, expanded: bool = False) -> None:
     """An expander with the state link and the iframe snippet, each with a copy button."""
+    st.session_state[DRAWN] = True
     with st.expander(t("share.title"), icon=":material/share:", expanded=expanded):
         st.markdown(t("share.link"))
         st.code(state_link(params), language=None, wrap_lines=True)
         st.markdown(t("share.embed"))
         st.code(iframe_snippet(embed_link(params), height), language="html", wrap_lines=True)
         st.link_button(t("share.preview"), embed_link(params), icon=":material/open_in_new:")
+
+
+def panel_drawn() -> bool:
+    """Whether the page has drawn its own Share panel in this run."""
+    return bool(st.session_state.get(DRAWN))
+
+
+def forget_panel() -> None:
+    st.session_state[DRAWN] = False
 
 
 EMBED_CSS = """
