@@ -75,7 +75,7 @@ def bits_figure(fields: list[tuple[str, str]], labels: dict) -> go.Figure:
                              textfont={"size": 15, "color": ink}, constraintext="none",
                              marker={"color": fill, "line": {"color": colour, "width": 2}},
                              hovertemplate=labels["hover"] + f"<extra>{labels[field]}</extra>"))
-    fig.update_xaxes(autorange="reversed", tickvals=list(range(0, total, 4)) + [total - 1], range=[total - 0.5, -0.5])
+    fig.update_xaxes(tickvals=list(range(0, total, 4)) + [total - 1], range=[total - 0.5, -0.5])  # high bit left
     fig.update_yaxes(visible=False, range=[0, 1.05])
     fig.update_layout(bargap=0.12)
     fig = styled(fig, labels["title"], labels["x"], "", height=270)
@@ -112,7 +112,8 @@ def product_figure(values: dict, labels: dict) -> go.Figure:
                            textposition="outside", cliponaxis=False,
                            hovertemplate=labels["hover"] + "<extra></extra>"))
     span = max(1.0, *(abs(v) for v in values.values()))
-    fig.update_xaxes(range=[min(0.0, *values.values()) - 0.25 * span, max(0.0, *values.values()) + 0.3 * span])
+    low, high = min(0.0, *values.values()), max(0.0, *values.values())
+    fig.update_xaxes(range=[low - (0.3 if low < 0 else 0.03) * span, high + (0.3 if high > 0 else 0.03) * span])
     fig.update_yaxes(autorange="reversed")
     fig.add_vline(x=0, line={"color": GREY, "width": 1})
     fig = styled(fig, labels["title"], labels["x"], "", height=300)
