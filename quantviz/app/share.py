@@ -69,6 +69,11 @@ def panel_drawn() -> bool:
     return bool(st.session_state.get(DRAWN))
 
 
+def no_panel() -> None:
+    """This state cannot travel in a link (e.g. an uploaded file): no Share panel at the foot."""
+    st.session_state[DRAWN] = True
+
+
 def forget_panel() -> None:
     st.session_state[DRAWN] = False
 

@@ -38,9 +38,9 @@ STRINGS = {
     "lesson.s1.form.ternary": ("ternary −1, 0, +1 (2 bits)", "三值 −1、0、+1（2 位）"),
     "lesson.s1.form.binary": ("binary ±1 (1 bit)", "二值 ±1（1 位）"),
     "lesson.s1.result": (
-        "Over all {n:,} weights of this layer: mean squared error **{mse:.3g}**, "
-        "{bits:g} bits per weight instead of 32.",
-        "在该层全部 {n:,} 个权重上：均方误差 **{mse:.3g}**，每个权重 {bits:g} 位而不是 32 位。"),
+        "Over all {n:,} weights of this layer: mean squared error **{mse:.3g}**; bits per weight: "
+        "**{bits:g}** instead of 32.",
+        "在该层全部 {n:,} 个权重上：均方误差 **{mse:.3g}**；每个权重 **{bits:g}** 位，而不是 32 位。"),
     "fig.lesson.s1.title": ("The first {n} weights of {layer}, before and after",
                             "{layer} 的前 {n} 个权重：量化前后"),
     "fig.lesson.s1.x": ("weight index", "权重序号"),
