@@ -20,6 +20,19 @@ NOT_STATE = ("embed", "view", "embed_options")  # parameters of the view, not of
 DRAWN = "_share_drawn"
 
 
+START = "_share_start_params"
+
+
+def current_params() -> dict[str, str]:
+    """The page's state as link parameters: the URL as it is now, plus any value the link named
+    by a code (``?model=cnn``) that the widget holds but Streamlit left out of the URL."""
+    params = st.query_params.to_dict()
+    for key, raw in st.session_state.get(START, {}).items():
+        if key not in params and key in st.session_state and str(st.session_state[key]) == raw:
+            params[key] = raw
+    return params
+
+
 def page_url() -> str:
     """The address of the current page, without parameters."""
     try:
@@ -31,7 +44,7 @@ def page_url() -> str:
 
 def state_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
     """The link that reopens the page in its current state (``lang`` included when not English)."""
-    params = dict(st.query_params.to_dict() if params is None else params)
+    params = dict(current_params() if params is None else params)
     for key in NOT_STATE:
         params.pop(key, None)
     if lang() != "en":
@@ -42,7 +55,7 @@ def state_link(params: dict[str, str] | None = None, base: str | None = None) ->
 
 def embed_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
     """The embed view of the same state (without presentation mode: a blog post has its own type)."""
-    params = dict(st.query_params.to_dict() if params is None else params)
+    params = dict(current_params() if params is None else params)
     params.pop("present", None)
     link = state_link(params, base)
     return link + ("&" if "?" in link else "?") + urlencode(EMBED)
@@ -75,7 +88,9 @@ def no_panel() -> None:
 
 
 def forget_panel() -> None:
+    """A new run of a page: no Share panel drawn yet; the link's parameters as the run starts."""
     st.session_state[DRAWN] = False
+    st.session_state[START] = st.query_params.to_dict()
 
 
 EMBED_CSS = """
