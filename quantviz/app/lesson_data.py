@@ -1,13 +1,9 @@
-r"""Cached numbers behind the lesson's widgets, keyed on small parameters (model, tensor, bits).
+"""Cached numbers behind the lesson's widgets, keyed on small parameters (model, tensor, bits).
 
-Weights are rounded the way TFLite stores them: per output channel (axis 0), symmetric, signed,
-narrow range, zero point 0; biases stay 32-bit.
-
-.. math:: s_k = \max_i |W_{k,i}| \,/\, (2^{b-1} - 1), \qquad \hat{W}_{k,i} = s_k\,\operatorname{round}(W_{k,i} / s_k)
+Weights are rounded the way TFLite stores them (``quantviz.nn.simulate.weight_qparams``): per
+output channel, symmetric, signed, narrow range, zero point 0; biases stay 32-bit.
 """
 from __future__ import annotations
-
-import dataclasses
 
 import numpy as np
 import streamlit as st
@@ -15,6 +11,7 @@ import streamlit as st
 from quantviz import QParams, choose_qparams, dequantize, error_report, fake_quantize, lowbit, quantize
 from quantviz.nn import zoo
 from quantviz.nn.model import Model, predict
+from quantviz.nn.simulate import quantize_weights, weight_qparams
 from quantviz.weightstats import histogram, tensor_stats
 
 LESSON_MODEL = "mlp"                  # step 2: the 64-128-64-10 digit classifier
@@ -35,19 +32,6 @@ def model(name: str) -> Model:
 def test_set() -> tuple[np.ndarray, np.ndarray]:
     split = zoo.load_digits_split()
     return zoo.to_input(split.test.images), split.test.labels
-
-
-def weight_qparams(w: np.ndarray, bits: int) -> QParams:
-    """TFLite's parameters for a weight tensor: per output channel, symmetric, narrow range."""
-    amax = np.abs(w).reshape(len(w), -1).max(axis=1).astype(np.float64)
-    return choose_qparams(-amax, amax, bits=bits, signed=True, symmetric=True, narrow_range=True, axis=0)
-
-
-def quantize_weights(m: Model, bits: int) -> Model:
-    """A copy of ``m`` whose dense and conv weights are rounded to ``bits`` (``weight_qparams``)."""
-    layers = [dataclasses.replace(layer, weight=fake_quantize(layer.weight, weight_qparams(layer.weight, bits)))
-              if hasattr(layer, "weight") else layer for layer in m.layers]
-    return Model(m.name, layers, m.input, m.meta)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -17,6 +17,7 @@ from quantviz.figures import lesson as figs
 from quantviz.figures.formats import float_formula_latex, latex_number
 from quantviz.figures.mapping import staircase_figure
 from quantviz.figures.weights import histogram_figure
+from quantviz.nn import simulate
 from quantviz.numbers import FLOAT_FORMATS
 
 from . import controls
@@ -162,7 +163,7 @@ def step8(embed: bool) -> None:
     show_figure(figs.scales_figure(s["scales"], s["tensor"], labels), "lesson_fig",
                 f"quantviz-lesson-8-{model}-{tensor}")
     if not embed:
-        st.latex(docstring_math(data)[0])
+        st.latex(docstring_math(simulate.weight_qparams)[0])
         scales = s["scales"]
         st.markdown(t("lesson.s8.result", channels=scales.size, lo=float(scales.min()), hi=float(scales.max()),
                       ratio=float(scales.max() / scales.min()), tensor=s["tensor"], levels=s["min_levels"]))

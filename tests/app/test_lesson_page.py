@@ -186,16 +186,13 @@ def test_share_panel_gives_the_link_and_the_iframe_of_the_step(lesson):
                for s in snippets)
 
 
-def test_weights_rounded_as_tflite_stores_them():
-    w = zoo.weight_tensors("mlp")["dense2.weight"]
-    qp = data.weight_qparams(w, 4)
-    assert np.all(qp.zero_point == 0) and qp.qmin == -7 and qp.qmax == 7
-    model = data.quantize_weights(zoo.load_model("mlp"), 4)
-    w_hat = model.layer("dense2").weight
-    for row, row_hat in zip(w, w_hat):
-        assert len(np.unique(row_hat)) <= 15  # at most 2^4 - 1 levels per output channel
-        assert np.max(np.abs(row_hat)) == pytest.approx(np.max(np.abs(row)), rel=1e-6)  # the end point is a level
-    assert np.array_equal(model.layer("dense2").bias, zoo.load_model("mlp").layer("dense2").bias)
+def test_model_size_counts_weights_at_their_bits_and_the_rest_at_32():
+    m = zoo.load_model("cnn")
+    weights = sum(layer.weight.size for layer in m.layers if hasattr(layer, "weight"))
+    channels = sum(len(layer.weight) for layer in m.layers if hasattr(layer, "weight"))
+    assert data.model_size("cnn", None)["bytes"] == 4 * sum(v.size for v in zoo.weight_tensors("cnn").values())
+    assert data.model_size("cnn", 4)["bytes"] == weights / 2 + 4 * channels + 4 * channels  # biases and scales
+    assert data.model_size("cnn", 8)["scales"] == channels
 
 
 def test_wider_networks_lose_less_on_average():

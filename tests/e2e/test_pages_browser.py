@@ -103,7 +103,7 @@ def test_the_embedded_figure_follows_its_state(page, app_url, blog_site, url_pat
         src = page_address(app_url, info, "&".join(filter(None, [state, "embed=true&view=figure"])))
         page.goto(blog_post(blog_site, f"{url_path}-react", f"<iframe src='{src}' width='100%' height='620'></iframe>"))
         frame = embedded_chart(page)
-        assert frame.locator(".gtitle").first.text_content() == title or title in frame.locator(".gtitle").first.text_content()
+        assert frame.get_by_text(title).is_visible()  # the figure's title, written above it
 
 
 def test_the_embedded_lesson_figure_moves_with_its_slider(page, app_url, blog_site):
@@ -111,8 +111,11 @@ def test_the_embedded_lesson_figure_moves_with_its_slider(page, app_url, blog_si
     src = page_address(app_url, info, "step=6&sbits=3&embed=true&view=figure")
     page.goto(blog_post(blog_site, "lesson-slider", f"<iframe src='{src}' width='100%' height='620'></iframe>"))
     frame = embedded_chart(page)
-    assert "8 codes" in frame.locator(".gtitle").first.text_content()
+    assert frame.get_by_text("onto 8 codes").is_visible()
+    steps = frame.locator(".scatterlayer .trace").nth(1).locator("path.js-line").get_attribute("d")
     frame.get_by_role("slider", name="Bits").focus()
     page.keyboard.press("ArrowRight")
-    frame.locator(".gtitle", has_text="16 codes").wait_for(timeout=30_000)
+    frame.get_by_text("onto 16 codes").wait_for(timeout=30_000)
+    frame.locator(IDLE).wait_for(timeout=30_000)
+    assert frame.locator(".scatterlayer .trace").nth(1).locator("path.js-line").get_attribute("d") != steps
     page.screenshot(path=str(OUTPUT / "embed-lesson-slider.png"), full_page=True)
