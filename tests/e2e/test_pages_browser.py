@@ -9,6 +9,7 @@ from e2e_helpers import CHART, IDLE, OUTPUT, content_screenshot, no_exception, p
 from quantviz.app.registry import PAGES
 
 IDS = [p.url_path for p in PAGES]
+SHARE = re.compile("(Share|分享)$")
 
 
 def open_page(page, address):
@@ -21,7 +22,7 @@ def open_page(page, address):
 
 def share_snippets(page) -> tuple[str, str]:
     """The Share panel's link and iframe snippet, as a reader copies them."""
-    page.locator('[data-testid="stExpander"] summary', has_text=re.compile("(Share|分享)$")).last.click()
+    page.locator('[data-testid="stExpander"] summary', has_text=SHARE).last.click()
     codes = page.locator('[data-testid="stExpander"] [data-testid="stCode"] code')
     codes.nth(1).wait_for(timeout=10_000)
     return codes.nth(0).inner_text(), codes.nth(1).inner_text()
@@ -56,37 +57,25 @@ def test_share_snippet_embeds_the_main_figure_on_another_origin(page, app_url, b
     assert frame.locator('[data-testid="stException"]').count() == 0
     assert frame.locator("h1").count() == 0                           # the page's title stays out
     assert not frame.locator('[data-testid="stSidebar"]').is_visible()
-    assert not frame.locator('[data-testid="stExpander"]').count()    # no Share panel inside the embed
+    assert not frame.locator('[data-testid="stExpander"] summary', has_text=SHARE).count()  # no Share panel inside
     page.wait_for_timeout(300)
     page.screenshot(path=str(OUTPUT / f"embed-{info.url_path}.png"), full_page=True)
 
 
 @pytest.mark.parametrize("info", PAGES, ids=IDS)
-def test_presentation_mode_in_the_dark_theme(browser, app_url, info):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="dark")
-    page = context.new_page()
-    open_page(page, page_address(app_url, info, "present=1&lang=zh"))
-    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "21px"
-    assert page.locator('[data-testid="stSidebar"]').is_hidden()
-    background = page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor")
-    assert sum(map(int, re.findall(r"\d+", background)[:3])) < 3 * 80, background  # a dark theme
-    assert page.get_by_role("button", name="退出演示模式").count() == 1
-    content_screenshot(page, f"page-{info.url_path}-present-dark-zh")
-    context.close()
-
-
-@pytest.mark.parametrize("info", PAGES, ids=IDS)
-def test_phone_screen(browser, app_url, info):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
+def test_phone_screen_in_the_dark_theme_in_chinese(browser, app_url, info):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark", is_mobile=True,
                                   has_touch=True)
     page = context.new_page()
-    open_page(page, page_address(app_url, info))
+    open_page(page, page_address(app_url, info, "lang=zh"))
+    background = page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor")
+    assert sum(map(int, re.findall(r"\d+", background)[:3])) < 3 * 80, background  # the dark theme
     overflow = page.evaluate("(() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
                              " return m.scrollWidth - m.clientWidth; })()")
     assert overflow <= 1, f"the page is {overflow} px wider than the phone"
     for chart in page.locator('[data-testid="stPlotlyChart"]').all()[:3]:
         assert chart.bounding_box()["width"] <= 390
-    content_screenshot(page, f"page-{info.url_path}-phone")
+    content_screenshot(page, f"page-{info.url_path}-phone-dark-zh")
     context.close()
 
 
@@ -103,7 +92,7 @@ def test_the_embedded_figure_follows_its_state(page, app_url, blog_site, url_pat
         src = page_address(app_url, info, "&".join(filter(None, [state, "embed=true&view=figure"])))
         page.goto(blog_post(blog_site, f"{url_path}-react", f"<iframe src='{src}' width='100%' height='620'></iframe>"))
         frame = embedded_chart(page)
-        assert frame.get_by_text(title).is_visible()  # the figure's title, written above it
+        assert frame.locator("strong", has_text=title).is_visible()  # the figure's title, written above it
 
 
 def test_the_embedded_lesson_figure_moves_with_its_slider(page, app_url, blog_site):
@@ -111,11 +100,11 @@ def test_the_embedded_lesson_figure_moves_with_its_slider(page, app_url, blog_si
     src = page_address(app_url, info, "step=6&sbits=3&embed=true&view=figure")
     page.goto(blog_post(blog_site, "lesson-slider", f"<iframe src='{src}' width='100%' height='620'></iframe>"))
     frame = embedded_chart(page)
-    assert frame.get_by_text("onto 8 codes").is_visible()
+    assert frame.locator("strong", has_text="onto 8 codes").is_visible()
     steps = frame.locator(".scatterlayer .trace").nth(1).locator("path.js-line").get_attribute("d")
     frame.get_by_role("slider", name="Bits").focus()
     page.keyboard.press("ArrowRight")
-    frame.get_by_text("onto 16 codes").wait_for(timeout=30_000)
+    frame.locator("strong", has_text="onto 16 codes").wait_for(timeout=30_000)
     frame.locator(IDLE).wait_for(timeout=30_000)
     assert frame.locator(".scatterlayer .trace").nth(1).locator("path.js-line").get_attribute("d") != steps
     page.screenshot(path=str(OUTPUT / "embed-lesson-slider.png"), full_page=True)
