@@ -40,3 +40,4 @@ controls.url_notices()
 if not embed:
     st.subheader(t("home.next"))
     st.markdown(t("home.next.text"))
+    st.page_link("views/lesson.py", label=t("home.next.lesson"), icon=":material/school:")

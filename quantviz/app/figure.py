@@ -20,6 +20,7 @@ EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.
            ("html", "text/html", static.to_html))
 PRESENT_FONT = 19                      # chart type on a projector
 HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
 
 
 def titles(layout: dict) -> tuple[str, str]:
@@ -37,7 +38,8 @@ def as_text(title: str) -> str:
 
 def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, str]:
     """The figure as the page draws it, without copying its data: the title and subtitle hidden
-    (the page writes them above), less room on top, larger type in presentation mode."""
+    (the page writes them above), less room on top, the legend under the plot, larger type in
+    presentation mode."""
     spec = fig.to_dict()
     layout = dict(spec.get("layout") or {})
     text, subtitle = titles(layout)
@@ -47,8 +49,11 @@ def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, st
         if subtitle:
             title["subtitle"] = {**title["subtitle"], "font": {**(title["subtitle"].get("font") or {}), **HIDDEN}}
         layout["title"] = title
-        legend_above = ((layout.get("legend") or {}).get("y") or 0) >= 1
-        layout["margin"] = {**(layout.get("margin") or {}), "t": 40 if legend_above else 24}
+        layout["margin"] = {**(layout.get("margin") or {}), "t": 24}
+    if ((layout.get("legend") or {}).get("y") or 0) >= 1:  # above the plot it would crowd the toolbar on a phone
+        layout["legend"] = {**layout["legend"], **LEGEND_BELOW}
+        layout["margin"] = {**(layout.get("margin") or {}), "t": 24,
+                            "b": max(110, (layout.get("margin") or {}).get("b") or 0)}
     if present:
         layout["font"] = {**(layout.get("font") or {}), "size": PRESENT_FONT}
     return SpecFigure(spec["data"], layout), text, subtitle  # handed to the browser as is (no validation)
