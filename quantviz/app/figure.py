@@ -20,6 +20,7 @@ EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.
            ("html", "text/html", static.to_html))
 PRESENT_FONT = 19                      # chart type on a projector
 HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
+CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}  # the page offers its own files
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
 
 
@@ -77,7 +78,7 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
     lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else ""]
     if text or subtitle:
         st.markdown("  \n".join(filter(None, lines)))
-    st.plotly_chart(spec, theme="streamlit", key=key, config={"displaylogo": False})
+    st.plotly_chart(spec, theme="streamlit", key=key, config=CONFIG)
     if not export or is_embed_view():
         return
     row = st.container(horizontal=True, gap="small")
