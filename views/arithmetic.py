@@ -8,7 +8,8 @@ from quantviz.app import arithmetic_matmul as mm
 from quantviz.app import controls
 from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
-from quantviz.app.layout import page_header
+from quantviz.app.errors import explain
+from quantviz.app.layout import is_embed_view, page_header
 from quantviz.arith import quantized_add, quantized_multiply
 from quantviz.figures.arithmetic import error_figure, overflow_figure, rounding_figure
 from quantviz.fixedpoint import (multiply_by_quantized_multiplier, multiply_by_quantized_multiplier_steps,
@@ -37,7 +38,7 @@ def multiply_section():
     try:
         z_q, tr = quantized_multiply(x_q, y_q, grids["x"], grids["y"], grids["z"])
     except ValueError as err:
-        st.warning(t("arith.error", reason=err))
+        st.warning(t("arith.error", reason=explain(err)))
         return
     st.markdown(t("arith.mul.codes", xq=x_q, xr=view.num(tr["x_q"].real), yq=y_q, yr=view.num(tr["y_q"].real)))
     left, right = st.columns(2)
@@ -69,7 +70,7 @@ def add_section():
     try:
         z_q, tr = quantized_add(x_q, y_q, grids["x"], grids["y"], grids["z"])
     except ValueError as err:
-        st.warning(t("arith.error", reason=err))
+        st.warning(t("arith.error", reason=explain(err)))
         return
     cols = st.columns(3)
     cols[0].metric(t("arith.add.naive"), view.num(round(float(tr["naive"].real), 4)), border=True)
@@ -81,11 +82,13 @@ def add_section():
     view.table(view.trace_frame(tr, [k for k in tr if k not in ("naive", "no_rescale", "exact")]))
 
 
-def requantization_section():
-    """3. M -> (M0, shift), the bits of M0, SRDHM and RDBPOT step by step, double vs single rounding."""
-    st.header(t("arith.rq.title"))
-    st.markdown(t("arith.rq.text"))
-    st.latex(view.formulas(fixedpoint)[0])
+def requantization_section(embed: bool = False):
+    """3. M -> (M0, shift), the bits of M0, SRDHM and RDBPOT step by step, double vs single rounding.
+    In the embed view: the two inputs and the rounding figure."""
+    if not embed:
+        st.header(t("arith.rq.title"))
+        st.markdown(t("arith.rq.text"))
+        st.latex(view.formulas(fixedpoint)[0])
     cols = st.columns(2)
     with cols[0]:
         m = controls.number(t("arith.rq.M"), "rM", 0.3, min_value=0.0, max_value=1e12, step=0.01, format="%.8f")
@@ -94,8 +97,18 @@ def requantization_section():
     try:
         m0, shift = quantize_multiplier(m)
     except ValueError as err:
-        st.warning(t("arith.rq.error", reason=err))
+        st.warning(t("arith.rq.error", reason=explain(err)))
         m, (m0, shift) = 0.3, quantize_multiplier(0.3)
+    window = np.arange(max(x - 20, -(2**31)), min(x + 20, 2**31 - 1) + 1)
+    cmp = rounding_comparison(m, window)
+    if not embed:
+        requantization_steps(m, m0, shift, x, window, cmp)
+    keys = ["title", "x", "y", "exact", "double", "single", "disagree", "mark"]
+    show_figure(rounding_figure(window, cmp["exact"], cmp["double"], cmp["single"], x, labels("fig.rq", keys)),
+                key="arith_rounding", file_name="quantviz-requantization-rounding")
+
+
+def requantization_steps(m, m0, shift, x, window, cmp):
     st.latex(view.decomposition_tex(m, m0, shift))
     if m0 == 0:
         st.info(t("arith.rq.zero" if m == 0 else "arith.rq.flush"))
@@ -113,15 +126,10 @@ def requantization_section():
     agree = "arith.rq.agree" if double["result"] == single["result"] else "arith.rq.disagree"
     st.markdown(t("arith.rq.compare", exact=view.num(x * m, 10), double=double["result"],
                   single=single["result"]) + t(agree))
-    window = np.arange(max(x - 20, -(2**31)), min(x + 20, 2**31 - 1) + 1)
-    cmp = rounding_comparison(m, window)
     where = window[cmp["double"] != cmp["single"]]
     listed = ", ".join(map(str, where[:12])) + (" …" if where.size > 12 else "") if where.size else "—"
     st.markdown(t("arith.rq.window", lo=int(window[0]), hi=int(window[-1]), n=where.size, where=listed))
     st.caption(t("arith.rq.builds"))
-    keys = ["title", "x", "y", "exact", "double", "single", "disagree", "mark"]
-    show_figure(rounding_figure(window, cmp["exact"], cmp["double"], cmp["single"], x, labels("fig.rq", keys)),
-                key="arith_rounding", file_name="quantviz-requantization-rounding")
 
 
 def matmul_sections():
@@ -137,7 +145,7 @@ def matmul_sections():
         tr = integer_matmul(a, b, bias, weights, activation, single)
         tr16 = integer_matmul(a, b, bias, weights, activation, single, acc_bits=16)
     except ValueError as err:
-        st.warning(t("arith.error", reason=err))
+        st.warning(t("arith.error", reason=explain(err)))
         return
     mm.bias_notice(tr)
     st.markdown(t("arith.mm.params"))
@@ -178,10 +186,12 @@ def matmul_sections():
 
 
 page_header("arith.title", "arith.intro")
-view.scrollable_formulas()
 notices = st.container()  # URL values that were replaced are listed here, at the top
-multiply_section()
-add_section()
-requantization_section()
-matmul_sections()
+if is_embed_view():  # ?embed=true&view=figure: the requantization figure and its inputs
+    requantization_section(embed=True)
+else:
+    multiply_section()
+    add_section()
+    requantization_section()
+    matmul_sections()
 controls.url_notices(notices)

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from quantviz.app import controls, mapping_controls, mapping_figs, mapping_share, mapping_text
+from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
 from quantviz.app.layout import is_embed_view, page_header
 from quantviz.app.mapping_data import analysis, calibrations, load_data
@@ -23,12 +24,16 @@ def show_notices(notices, data, container) -> None:
         getattr(container, level)(t(key, **values), icon=":material/warning:" if level == "warning" else None)
 
 
-def chart(name: str, fig, key: str) -> None:
-    """A figure under its title (written by the page, so that it wraps on a phone)."""
+def chart(name: str, fig, key: str, export: bool = False) -> None:
+    """A figure under its title (written by the page, so that it wraps on a phone); the main one
+    with its PNG / SVG / HTML files (which carry the title)."""
     st.markdown(f"**{mapping_figs.title(name)}**")
     if getattr(fig, "key", None):  # the figure's key, written here (a plotly legend costs a second draw)
         st.markdown(mapping_figs.key_html(fig.key), unsafe_allow_html=True)
-    st.plotly_chart(fig, theme="streamlit", key=key)
+    if export:
+        show_figure(fig, key, f"quantviz-mapping-{name}", title=mapping_figs.title(name))
+    else:
+        st.plotly_chart(fig, theme="streamlit", key=key)
 
 
 def share_params(s: Settings) -> dict:
@@ -76,7 +81,7 @@ def interactive() -> None:
         if st.session_state.pop("_mapping_article", False):
             st.success(t("mapping.preset.done"), icon=":material/menu_book:")
         show_notices(res.notices, data, st)
-        chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main")
+        chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main", export=True)
         st.caption(t("mapping.fig.stair.caption"))
         fig = mapping_controls.figure_choice(mapping_figs.FIGURES)
         if fig == "error":

@@ -7,6 +7,7 @@ from quantviz.app import weights_data as data
 from quantviz.app import weights_view as view
 from quantviz.app.i18n import lang, t
 from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.share import embed_footer, no_panel
 from quantviz.app.docmath import docstring_math
 from quantviz.io import WeightFileError
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
@@ -48,6 +49,7 @@ if source == "model":
     with c2:
         tensor = controls.choice(t("weights.tensor"), "tensor", data.model_tensor_names(model_name))
 else:
+    no_panel()  # an uploaded file cannot travel in a link
     uploaded = st.file_uploader(t("weights.upload"), type=UPLOAD_TYPES, key="upload", help=t("weights.upload.help"))
     if uploaded is None:
         st.info(t("weights.upload.none"))
@@ -78,6 +80,7 @@ else:
 
 if embed:
     view.tensor_histogram(tensor, summary, log, key="weights_hist")
+    embed_footer()
     finish()
 
 st.subheader(t("weights.hist.sub"))

@@ -15,12 +15,6 @@ QMIN, QMAX = 0, 255          # the article's uint8 codes
 ARTICLE_SCALE, ARTICLE_ZP = 2 / 255, 127
 
 
-def scrollable_formulas() -> None:
-    """A long formula scrolls sideways on a phone instead of being cut off."""
-    st.markdown("<style>.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }</style>",
-                unsafe_allow_html=True)
-
-
 def formulas(func) -> list[str]:
     """The LaTeX of every ``.. math::`` line in ``func``'s docstring: each formula is written once."""
     return re.findall(r"\.\. math:: (.+)", func.__doc__ or "")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import controls
+from . import controls, share
 from .i18n import LANGUAGE_NAMES, t
 from .strings import LANGUAGES
 
@@ -11,6 +11,8 @@ CSS = """
 <style>
 /* figures and tables read well on a projector: no tiny captions */
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+/* a long formula scrolls sideways on a phone instead of being cut off */
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
 </style>
 """
 
@@ -61,6 +63,7 @@ def presentation_mode() -> bool:
     Read from the link once per session, then written back to the URL on every run (page
     switches drop unbound parameters). The page foot offers a way out.
     """
+    share.forget_panel()  # a new run of a page: it has not drawn its Share panel yet
     if "present" not in st.session_state:
         st.session_state["present"] = st.query_params.get("present") in ("1", "true")
     if st.session_state["present"]:
@@ -72,7 +75,15 @@ def presentation_mode() -> bool:
 
 
 def presentation_exit() -> None:
-    """A small button at the foot of the page that leaves presentation mode."""
+    """The foot of every page (the router calls it after the page has run): the Share panel of
+    the page's state unless the page drew its own (in the embed view: the link to the full
+    page), and in presentation mode a small button that leaves it."""
+    if is_embed_view():
+        if not share.panel_drawn():
+            share.embed_footer()
+        return
+    if not share.panel_drawn():
+        share.share_panel()
     if st.session_state.get("present"):
         st.button(t("present.exit"), key="present_exit", type="tertiary",
                   on_click=lambda: st.session_state.update(present=False))
@@ -86,6 +97,7 @@ def is_embed_view() -> bool:
 def page_header(title_key: str, intro_key: str | None = None) -> None:
     st.markdown(CSS, unsafe_allow_html=True)
     if is_embed_view():
+        share.embed_frame()
         return
     st.title(t(title_key))
     if intro_key:

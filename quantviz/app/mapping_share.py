@@ -17,6 +17,7 @@ from .i18n import t
 
 def share_section(params: Callable[[], dict[str, str]], height: int = 520) -> None:
     """The Share expander; ``params()`` (the link's parameters) is called only when it is open."""
+    share.no_panel()  # the page foot draws no second one
     panel = st.expander(t("share.title"), icon=":material/share:", key="share", on_change="rerun",
                         bind="query-params")
     if not panel.open:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from .. import datasets
 from ..affine import QParams, choose_qparams
 from ..schemes import SCHEMES, scheme_qrange
+from .errors import explain
 
 # Each choice lists its default first: a URL-bound choice collapses (drops from the link) the
 # value at index 0 once the widget has state, so the default must sit there.
@@ -78,7 +79,7 @@ def _choose(s: Settings, rmin: float, rmax: float, out: list) -> QParams:
             qp = choose_qparams(rmin, rmax, bits=bits, signed=s.signed, symmetric=s.symmetric,
                                 narrow_range=narrow, scheme=s.scheme)
         except ValueError as exc:
-            error = error or str(exc)
+            error = error or explain(exc)
             continue
         if fallback:
             out.append(("warning", "mapping.notice.invalid", {"message": error, "fallback": fallback}))
@@ -91,7 +92,7 @@ def _qrange(s: Settings, out: list) -> tuple[int, int]:
         return scheme_qrange(s.bits, s.signed, s.narrow, s.symmetric, False, s.scheme)
     except ValueError as exc:
         out.append(("warning", "mapping.notice.invalid",
-                    {"message": str(exc), "fallback": "mapping.notice.fallback.narrow"}))
+                    {"message": explain(exc), "fallback": "mapping.notice.fallback.narrow"}))
         return scheme_qrange(s.bits, s.signed, False, s.symmetric, False, s.scheme)
 
 

@@ -20,6 +20,7 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("views/home.py", "nav.home", ":material/home:", "home"),
+    PageInfo("views/lesson.py", "nav.lesson", ":material/school:", "lesson"),
     PageInfo("views/mapping.py", "nav.mapping", ":material/stairs:", "mapping"),
     PageInfo("views/formats.py", "nav.formats", ":material/pin:", "formats"),
     PageInfo("views/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),

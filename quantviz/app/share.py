@@ -16,6 +16,21 @@ from .i18n import lang, t
 
 EMBED = {"embed": "true", "view": "figure"}
 FALLBACK_BASE = "http://localhost:8501"
+NOT_STATE = ("embed", "view", "embed_options")  # parameters of the view, not of the page's state
+DRAWN = "_share_drawn"
+
+
+START = "_share_start_params"
+
+
+def current_params() -> dict[str, str]:
+    """The page's state as link parameters: the URL as it is now, plus any value the link named
+    by a code (``?model=cnn``) that the widget holds but Streamlit left out of the URL."""
+    params = st.query_params.to_dict()
+    for key, raw in st.session_state.get(START, {}).items():
+        if key not in params and key in st.session_state and str(st.session_state[key]) == raw:
+            params[key] = raw
+    return params
 
 
 def page_url() -> str:
@@ -29,8 +44,8 @@ def page_url() -> str:
 
 def state_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
     """The link that reopens the page in its current state (``lang`` included when not English)."""
-    params = dict(st.query_params.to_dict() if params is None else params)
-    for key in ("embed", "view"):
+    params = dict(current_params() if params is None else params)
+    for key in NOT_STATE:
         params.pop(key, None)
     if lang() != "en":
         params["lang"] = lang()
@@ -39,6 +54,9 @@ def state_link(params: dict[str, str] | None = None, base: str | None = None) ->
 
 
 def embed_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
+    """The embed view of the same state (without presentation mode: a blog post has its own type)."""
+    params = dict(current_params() if params is None else params)
+    params.pop("present", None)
     link = state_link(params, base)
     return link + ("&" if "?" in link else "?") + urlencode(EMBED)
 
@@ -50,12 +68,30 @@ def iframe_snippet(src: str, height: int = 520) -> str:
 
 def share_panel(params: dict[str, str] | None = None, height: int = 520, expanded: bool = False) -> None:
     """An expander with the state link and the iframe snippet, each with a copy button."""
+    st.session_state[DRAWN] = True
     with st.expander(t("share.title"), icon=":material/share:", expanded=expanded):
         st.markdown(t("share.link"))
         st.code(state_link(params), language=None, wrap_lines=True)
         st.markdown(t("share.embed"))
         st.code(iframe_snippet(embed_link(params), height), language="html", wrap_lines=True)
         st.link_button(t("share.preview"), embed_link(params), icon=":material/open_in_new:")
+
+
+def panel_drawn() -> bool:
+    """Whether the page has drawn its own Share panel in this run."""
+    return bool(st.session_state.get(DRAWN))
+
+
+def no_panel() -> None:
+    """No Share panel at the foot: the page draws its own (e.g. one built only while open), or its
+    state cannot travel in a link (e.g. an uploaded file)."""
+    st.session_state[DRAWN] = True
+
+
+def forget_panel() -> None:
+    """A new run of a page: no Share panel drawn yet; the link's parameters as the run starts."""
+    st.session_state[DRAWN] = False
+    st.session_state[START] = st.query_params.to_dict()
 
 
 EMBED_CSS = """

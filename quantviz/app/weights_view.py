@@ -78,7 +78,8 @@ def channel_section(name: str, summary: dict, sort: bool, key: str) -> None:
     labels = {"title": t("fig.weights.channels.title", name=name), "x": t("fig.weights.channels.x"),
               "y": t("fig.weights.channels.y"), "hover": t("fig.weights.channels.hover"),
               "tensor": t("fig.weights.channels.tensor"), "channel": t("fig.weights.channels.channel")}
-    st.plotly_chart(channel_ranges_figure(lo, hi, labels, order=order), theme="streamlit", key=key)
+    show_figure(channel_ranges_figure(lo, hi, labels, order=order), key=key,
+                file_name=f"weights-{name}-channels".replace("/", "_").replace(" ", "_"))
     widths = hi - lo
     if np.isfinite(usage).any() and np.nanmax(widths) > 0:
         narrow = int(np.nanargmin(usage))

@@ -18,3 +18,11 @@ def styled(fig: go.Figure, title: str, x_title: str, y_title: str, height: int =
         hoverlabel={"font": {"size": 14}},
     )
     return fig
+
+
+def legend_below(fig: go.Figure, bottom: int = 110) -> go.Figure:
+    """The legend under the plot, below the x axis title: on a phone a legend above the plot
+    would cover a long title."""
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
+                      margin={"b": bottom})
+    return fig

@@ -1,26 +1,31 @@
 """Static export: redraw a plotly figure with matplotlib, for PNG and SVG files.
 
-Covers what quantviz's charts use: line, step and marker scatter traces (with fills), bars,
-heatmaps, rectangles and lines drawn as layout shapes, log axes, several subplots, titles,
-axis titles and a legend. Anything else is skipped rather than guessed.
+Covers what quantviz's charts use: line, step, marker and text scatter traces (filled or
+outline-only markers, fills), vertical and horizontal bars (``base``, per-bar colours, outlines,
+text on the bars), heatmaps, categorical axes and tick labels, rectangles and lines drawn as
+layout shapes, annotations (subplot titles, labels of lines), log and reversed axes, several
+subplots, a title with its subtitle, axis titles and a legend inside, above or below the plot.
+Anything else is skipped rather than guessed. Sizes follow plotly's: pixels at 100 dpi.
 """
 from __future__ import annotations
 
 import io
-import re
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import matplotlib.ticker as mticker  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
+
+from .static_style import DEFAULT_COLORS, plain  # noqa: E402
+from .static_traces import draw_annotation, draw_shape, draw_trace  # noqa: E402
 
 # Chinese labels need a CJK font; matplotlib falls back along this list per glyph.
 plt.rcParams["font.sans-serif"] = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "DejaVu Sans",
                                    "Source Han Sans SC", "SimHei", "Arial Unicode MS"]
-DEFAULT_COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#888888"]
-DASHES = {"dot": ":", "dash": "--", "dashdot": "-.", "longdash": "--", "solid": "-", None: "-"}
+plt.rcParams["axes.unicode_minus"] = False
+LEGEND_GAP = 52                # pixels under the plot for tick labels and the x axis title
 
 
 def to_png(fig: go.Figure, dpi: int = 150) -> bytes:
@@ -44,26 +49,77 @@ def _render(fig: go.Figure, fmt: str, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
+class _Paper:
+    """Plotly's paper coordinates (0..1 over the plot area inside the margins) as figure fractions.
+
+    Like plotly, a legend below the plot gets room: the figure grows at the bottom."""
+
+    def __init__(self, fig: go.Figure):
+        layout = fig.layout
+        self.width, self.height = layout.width or 900, layout.height or 420
+        m = layout.margin
+        pick = (lambda v, d: d if v is None else v)
+        self.l, self.r = pick(m.l, 80), pick(m.r, 80)
+        self.t, self.b = pick(m.t, 100), pick(m.b, 80)
+        names = [str(v) for t in fig.data if t.type == "bar" and t.orientation == "h" and t.y is not None
+                 for v in t.y if isinstance(v, str)]
+        if names:  # plotly widens the margin for category names (automargin): so do we
+            self.l = max(self.l, 7 * max(len(n) for n in names) + 20)
+        labels = _legend_labels(fig)
+        y = layout.legend.y if layout.legend else None
+        if labels and y is not None and y < 0 and layout.showlegend is not False:
+            rows = -(-len(labels) // self.legend_columns(labels, layout.legend.orientation))
+            needed = self.legend_gap(y) + 18 * rows + 14
+            extra = max(0.0, needed - self.b)
+            self.height += extra
+            self.b += extra
+
+    def legend_gap(self, y: float) -> float:
+        """Pixels between the plot's bottom and a legend at ``y`` < 0: plotly's distance, at most
+        enough for the tick labels and the axis title."""
+        return min(-y * (self.height - self.t - self.b), LEGEND_GAP)
+
+    def legend_columns(self, labels: list[str], orientation) -> int:
+        if orientation != "h":
+            return 1
+        fit = int((self.width - self.l - self.r) / (7 * max(len(lbl) for lbl in labels) + 45))
+        return max(1, min(len(labels), fit))
+
+    def x(self, px: float) -> float:
+        return (self.l + px * (self.width - self.l - self.r)) / self.width
+
+    def y(self, py: float) -> float:
+        return (self.b + py * (self.height - self.t - self.b)) / self.height
+
+
 def to_matplotlib(fig: go.Figure):
     layout = fig.layout
-    width = (layout.width or 900) / 100
-    height = (layout.height or 420) / 100
-    mpl_fig = plt.figure(figsize=(width, height))
-    axes = _axes(mpl_fig, fig)
+    paper = _Paper(fig)
+    mpl_fig = plt.figure(figsize=(paper.width / 100, paper.height / 100))
+    axes = _axes(mpl_fig, fig, paper)
+    categories: dict = {}
     for i, trace in enumerate(fig.data):
-        ax = axes[(trace.xaxis or "x", trace.yaxis or "y")] if hasattr(trace, "xaxis") else axes[("x", "y")]
-        _draw_trace(ax, trace, DEFAULT_COLORS[i % len(DEFAULT_COLORS)])
+        names = (getattr(trace, "xaxis", None) or "x", getattr(trace, "yaxis", None) or "y")
+        draw_trace(axes[names], trace, DEFAULT_COLORS[i % len(DEFAULT_COLORS)], layout,
+                    categories.setdefault(names, ({}, {})))
+    for names, (x_cats, y_cats) in categories.items():
+        for cats, set_ticks in ((x_cats, axes[names].set_xticks), (y_cats, axes[names].set_yticks)):
+            if cats:
+                set_ticks(list(cats.values()), [plain(c) for c in cats])
+    for (xname, yname), ax in axes.items():
+        _finish_axis(ax, _layout_axis(layout, xname), "x")
+        _finish_axis(ax, _layout_axis(layout, yname), "y")
     for shape in layout.shapes:
-        _draw_shape(axes, shape)
-    title = layout.title.text if layout.title and layout.title.text else ""
-    if title:
-        mpl_fig.suptitle(_plain(title), x=0.02, ha="left", fontsize=12)
-    handles = [h for ax in axes.values() for h in ax.get_legend_handles_labels()[0]]
-    if handles:
-        first = next(iter(axes.values()))
-        labels = [lbl for ax in axes.values() for lbl in ax.get_legend_handles_labels()[1]]
-        first.legend(handles, labels, fontsize=8, loc="best")
+        draw_shape(axes, shape)
+    for note in layout.annotations:
+        draw_annotation(mpl_fig, axes, note, paper)
+    _title(mpl_fig, layout, paper)
+    _legend(mpl_fig, axes, fig, paper)
     return mpl_fig
+
+
+def _legend_labels(fig: go.Figure) -> list[str]:
+    return [plain(t.name) for t in fig.data if t.name and t.showlegend is not False]
 
 
 def _axis_names(fig: go.Figure) -> list[tuple[str, str]]:
@@ -76,100 +132,88 @@ def _layout_axis(layout, name: str):
         layout.xaxis if name == "x" else layout.yaxis)
 
 
-def _axes(mpl_fig, fig: go.Figure) -> dict:
-    axes = {}
-    left, bottom, right, top = 0.08, 0.13, 0.98, 0.86
-    for xname, yname in _axis_names(fig):
+def _axes(mpl_fig, fig: go.Figure, paper: _Paper) -> dict:
+    """One matplotlib axes per (x axis, y axis) pair; an x axis shared by several y axes is drawn
+    once, where it is anchored (plotly's ``anchor``, else the lowest)."""
+    axes, first_of = {}, {}
+    names = _axis_names(fig)
+    for xname, yname in names:
         xaxis, yaxis = _layout_axis(fig.layout, xname), _layout_axis(fig.layout, yname)
         x0, x1 = xaxis.domain or (0, 1)
         y0, y1 = yaxis.domain or (0, 1)
-        rect = [left + x0 * (right - left), bottom + y0 * (top - bottom),
-                (x1 - x0) * (right - left) - 0.04 * (x0 > 0 or x1 < 1), (y1 - y0) * (top - bottom)]
-        ax = mpl_fig.add_axes(rect)
-        ax.set_xlabel(_plain(xaxis.title.text or ""), fontsize=9)
-        ax.set_ylabel(_plain(yaxis.title.text or ""), fontsize=9)
+        left, bottom = paper.x(x0), paper.y(y0)
+        ax = mpl_fig.add_axes([left, bottom, paper.x(x1) - left, paper.y(y1) - bottom], sharex=first_of.get(xname))
+        first_of.setdefault(xname, ax)
+        sharing = [y for x, y in names if x == xname]
+        home = xaxis.anchor if xaxis.anchor in sharing else min(sharing, key=lambda y: (_layout_axis(
+            fig.layout, y).domain or (0, 1))[0])
+        if yname == home:
+            ax.set_xlabel(plain(xaxis.title.text or ""), fontsize=9)
+        else:
+            ax.tick_params(labelbottom=False)
+        ax.set_ylabel(plain(yaxis.title.text or ""), fontsize=9)
         ax.tick_params(labelsize=8)
         ax.grid(alpha=0.25)
+        ax.set_axisbelow(True)
         for axis, set_scale, set_range in ((xaxis, ax.set_xscale, ax.set_xlim), (yaxis, ax.set_yscale, ax.set_ylim)):
             if axis.type == "log":
                 set_scale("log")
                 if axis.range:
                     set_range(10 ** axis.range[0], 10 ** axis.range[1])
-            elif axis.range:
+            elif axis.range and axis.type != "category":
                 set_range(*axis.range)
         axes[(xname, yname)] = ax
     return axes
 
 
-def _draw_trace(ax, trace, fallback: str):
-    name = _plain(trace.name) if trace.name and trace.showlegend is not False else None
-    if trace.type == "bar":
-        color = _color(trace.marker.color, fallback)
-        x, y = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
-        width = trace.width if trace.width is not None else (np.min(np.diff(x)) if x.size > 1 else 0.8)
-        ax.bar(x, y, width=width, color=color, alpha=trace.opacity or 1.0, label=name)
-    elif trace.type == "scatter":
-        _draw_scatter(ax, trace, name, fallback)
-    elif trace.type == "heatmap":
-        z = np.asarray(trace.z, dtype=float)
-        ax.imshow(z, aspect="auto", origin="lower", cmap="viridis")
+def _finish_axis(ax, axis, which: str) -> None:
+    """Tick labels, reversed direction, hidden axes and tick suffixes as the layout asks."""
+    mpl_axis = ax.xaxis if which == "x" else ax.yaxis
+    if axis.tickvals is not None and axis.ticktext is not None:
+        values = list(axis.tickvals)
+        (ax.set_xticks if which == "x" else ax.set_yticks)(values, [plain(str(s)) for s in axis.ticktext])
+    elif axis.tickvals is not None:
+        (ax.set_xticks if which == "x" else ax.set_yticks)(list(axis.tickvals))
+    if axis.autorange == "reversed" and not axis.range:  # an explicit range sets the direction itself
+        (ax.invert_xaxis if which == "x" else ax.invert_yaxis)()
+    if axis.visible is False:
+        mpl_axis.set_visible(False)
+        ax.spines["left" if which == "y" else "bottom"].set_visible(False)
+        ax.grid(False, axis=which)
+    if axis.ticksuffix:
+        mpl_axis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v:g}{axis.ticksuffix}"))
 
 
-def _draw_scatter(ax, trace, name, fallback):
-    x = np.asarray(trace.x if trace.x is not None else np.arange(len(trace.y)), dtype=float)
-    y = np.asarray(trace.y, dtype=float)
-    mode = trace.mode or "lines"
-    color = _color(trace.line.color if "lines" in mode else trace.marker.color, fallback)
-    if "lines" in mode:
-        style = {"color": color, "linestyle": DASHES.get(trace.line.dash, "-"),
-                 "linewidth": trace.line.width or 1.5, "label": name}
-        if trace.line.shape == "hv":
-            ax.step(x, y, where="post", **style)
-        else:
-            ax.plot(x, y, **style)
-        name = None
-    if trace.fill in ("tozeroy", "tonexty"):
-        ax.fill_between(x, y, 0, color=_color(trace.fillcolor, color), alpha=0.3, step=None)
-    if "markers" in mode:
-        size = trace.marker.size if isinstance(trace.marker.size, (int, float)) else 6
-        ax.scatter(x, y, s=size**2 / 2, color=_color(trace.marker.color, color), label=name, zorder=3)
+def _title(mpl_fig, layout, paper: _Paper) -> None:
+    title = layout.title
+    text = plain(title.text) if title and title.text else ""
+    subtitle = plain(title.subtitle.text) if title and title.subtitle and title.subtitle.text else ""
+    top = 1 - 10 / paper.height
+    if text:
+        mpl_fig.text(paper.l / paper.width * 0.25, top, text, ha="left", va="top", fontsize=12)
+    if subtitle:
+        mpl_fig.text(paper.l / paper.width * 0.25, top - 22 / paper.height, subtitle, ha="left", va="top",
+                     fontsize=9, color="#555555")
 
 
-def _draw_shape(axes: dict, shape):
-    xref, yref = shape.xref or "x", shape.yref or "y"
-    xname, yname = xref.split()[0], yref.split()[0]
-    ax = axes.get((xname.replace("paper", "x"), yname.replace("paper", "y"))) or next(iter(axes.values()))
-    x_domain, y_domain = "domain" in xref or xref == "paper", "domain" in yref or yref == "paper"
-    color = _color(shape.fillcolor or (shape.line.color if shape.line else None), "#888888")
-    if shape.type == "rect":
-        if y_domain and not x_domain:
-            ax.axvspan(shape.x0, shape.x1, color=color, alpha=shape.opacity or 0.2, lw=0)
-        elif x_domain and not y_domain:
-            ax.axhspan(shape.y0, shape.y1, color=color, alpha=shape.opacity or 0.2, lw=0)
-    elif shape.type == "line":
-        line_color = _color(shape.line.color if shape.line else None, "#888888")
-        dash = DASHES.get(shape.line.dash if shape.line else None, "-")
-        if x_domain and not y_domain:
-            ax.axhline(shape.y0, color=line_color, linestyle=dash, lw=1)
-        elif y_domain and not x_domain:
-            ax.axvline(shape.x0, color=line_color, linestyle=dash, lw=1)
-        elif not x_domain and not y_domain:
-            ax.plot([shape.x0, shape.x1], [shape.y0, shape.y1], color=line_color, linestyle=dash, lw=1)
-
-
-def _color(value, fallback: str):
-    """A matplotlib colour from a plotly one ('#rrggbb', 'rgb(...)', 'rgba(...)', names)."""
-    if not isinstance(value, str):
-        return fallback
-    match = re.match(r"rgba?\(([^)]*)\)", value.replace(" ", ""))
-    if match:
-        parts = [float(p) for p in match.group(1).split(",")]
-        rgb = [p / 255 for p in parts[:3]]
-        return (*rgb, parts[3]) if len(parts) == 4 else tuple(rgb)
-    return value
-
-
-def _plain(text: str) -> str:
-    """Plotly titles may hold HTML (<br>, <b>, <sub>): keep the words."""
-    text = re.sub(r"<br\s*/?>", " ", text or "")
-    return re.sub(r"<[^>]+>", "", text)
+def _legend(mpl_fig, axes: dict, fig: go.Figure, paper: _Paper) -> None:
+    """Inside the first axes, or above or below the plot where the layout puts it; entries in the
+    order of the traces."""
+    layout = fig.layout
+    pairs = [(h, lbl) for ax in axes.values() for h, lbl in zip(*ax.get_legend_handles_labels())]
+    if not pairs or layout.showlegend is False:
+        return
+    order = _legend_labels(fig)
+    pairs.sort(key=lambda p: order.index(p[1]) if p[1] in order else len(order))
+    handles, labels = [h for h, _ in pairs], [lbl for _, lbl in pairs]
+    legend = layout.legend
+    y = legend.y if legend and legend.y is not None else None
+    if y is not None and (y < 0 or y >= 1):
+        x = legend.x if legend.x is not None else 0.0
+        columns = paper.legend_columns(labels, legend.orientation)
+        loc = ("upper " if y < 0 else "lower ") + ("right" if legend.xanchor == "right" else "left")
+        top = paper.y(y) if y >= 1 else (paper.b - paper.legend_gap(y)) / paper.height
+        mpl_fig.legend(handles, labels, fontsize=8, loc=loc, ncol=columns, frameon=False,
+                       bbox_to_anchor=(paper.x(x), top))
+    else:
+        next(iter(axes.values())).legend(handles, labels, fontsize=8, loc="best")

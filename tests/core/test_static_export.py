@@ -1,4 +1,5 @@
 """Static exports of plotly figures: PNG and SVG redrawn with matplotlib, standalone HTML."""
+import matplotlib
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -36,3 +37,65 @@ def test_html_is_standalone():
     html = to_html(go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))).decode()
     assert "<html>" in html and "Plotly.newPlot" in html
     assert "<script src=" not in html and len(html) > 1_000_000  # plotly.js is inlined
+
+
+def test_bars_with_a_base_per_bar_colours_and_outlines():
+    fig = go.Figure(go.Bar(x=[0, 1, 2], y=[2.0, 1.0, 3.0], base=[-1.0, 0.5, -2.0],
+                           marker={"color": ["#0072B2", "rgba(0,0,0,0)", "#D55E00"],
+                                   "line": {"color": "#009E73", "width": 2}}))
+    ax = to_matplotlib(fig).axes[0]
+    bars = [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle)][:3]
+    assert [b.get_y() for b in bars] == [-1.0, 0.5, -2.0]          # the base
+    assert [b.get_height() for b in bars] == [2.0, 1.0, 3.0]
+    assert bars[1].get_facecolor()[3] == 0                          # outline only
+    assert np.allclose(bars[1].get_edgecolor()[:3], matplotlib.colors.to_rgb("#009E73"))
+    assert np.allclose(bars[2].get_facecolor()[:3], matplotlib.colors.to_rgb("#D55E00"))
+
+
+def test_categories_and_tick_labels():
+    fig = go.Figure(go.Bar(y=["exact", "naive", "correct"], x=[0.0, 253.0, 0.0], orientation="h",
+                           text=["0", "253", "0"], textposition="outside"))
+    fig.add_trace(go.Bar(x=[0, 1], y=[1, 2], xaxis="x2", yaxis="y2"))
+    fig.update_layout(xaxis2={"domain": [0.6, 1], "tickvals": [0, 1], "ticktext": ["C[1,1]", "C[1,2]"]},
+                      xaxis={"domain": [0, 0.5]}, yaxis2={"anchor": "x2"})
+    mpl = to_matplotlib(fig)
+    left, right = mpl.axes
+    assert [t.get_text() for t in left.get_yticklabels()] == ["exact", "naive", "correct"]
+    assert left.patches[1].get_width() == 253.0 and "253" in [t.get_text() for t in left.texts]
+    assert [t.get_text() for t in right.get_xticklabels()] == ["C[1,1]", "C[1,2]"]
+
+
+def test_outline_only_markers_and_symbols():
+    fig = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], mode="markers", name="ring",
+                                marker={"color": "rgba(0,0,0,0)", "size": 19, "line": {"color": "#D55E00", "width": 2.5}}),
+                     go.Scatter(x=[1, 2], y=[2, 1], mode="markers", name="cross", marker={"symbol": "x", "color": "#E69F00"})])
+    ax = to_matplotlib(fig).axes[0]
+    ring, cross = ax.collections
+    assert ring.get_facecolor()[0][3] == 0 and np.allclose(ring.get_edgecolor()[0][:3], matplotlib.colors.to_rgb("#D55E00"))
+    assert np.allclose(cross.get_facecolor()[0][:3], matplotlib.colors.to_rgb("#E69F00"))
+    assert not np.array_equal(ring.get_paths()[0].vertices, cross.get_paths()[0].vertices)  # another symbol
+
+
+def test_legend_below_the_plot_gets_room_and_keeps_trace_order():
+    fig = go.Figure([go.Scatter(x=[0, 1], y=[0, 1], name=f"trace {i}", mode="lines") for i in range(6)])
+    fig.update_layout(height=400, width=800, margin={"b": 40},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0})
+    mpl = to_matplotlib(fig)
+    assert mpl.get_figheight() * 100 > 400                           # grown for the legend
+    legend = mpl.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [f"trace {i}" for i in range(6)]
+    mpl.canvas.draw()
+    box, plot = legend.get_window_extent(), mpl.axes[0].get_window_extent()
+    assert box.y1 < plot.y0 and box.y0 >= 0                          # under the axes, inside the figure
+
+
+def test_annotations_subtitle_and_shared_x_axis():
+    fig = go.Figure([go.Scatter(x=[0, 1], y=[0, 1]), go.Scatter(x=[0, 1], y=[1, 0], yaxis="y2")])
+    fig.update_layout(yaxis={"domain": [0.55, 1]}, yaxis2={"domain": [0, 0.45]}, xaxis={"anchor": "y2", "title": "x (units)"},
+                      title={"text": "Title", "subtitle": {"text": "a subtitle"}})
+    fig.add_vline(x=0.5, annotation_text="your x")
+    mpl = to_matplotlib(fig)
+    texts = [t.get_text() for t in mpl.texts] + [t.get_text() for ax in mpl.axes for t in ax.texts]
+    assert {"Title", "a subtitle", "your x"} <= set(texts)
+    labelled = [ax for ax in mpl.axes if ax.get_xlabel()]
+    assert len(labelled) == 1 and labelled[0].get_position().y0 < 0.5  # the x title once, at the bottom

@@ -40,3 +40,24 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def blog_site(tmp_path_factory):
+    """A static site on another local port (another origin), where tests put blog posts that embed
+    the app: ``folder, origin = blog_site``."""
+    import http.server
+    import threading
+
+    from e2e_helpers import free_port
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    folder = tmp_path_factory.mktemp("blog")
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), lambda *a: Quiet(*a, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://localhost:{port}"
+    server.shutdown()

@@ -51,6 +51,30 @@ def no_exception(page):
     return page.locator('[data-testid="stException"]').count() == 0
 
 
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+
+
+def page_address(app_url: str, page_info, query: str = "") -> str:
+    """The address of a registered page (the first page lives at the root)."""
+    from quantviz.app.registry import PAGES
+    path = "" if page_info is PAGES[0] else page_info.url_path
+    return f"{app_url}/{path}" + (f"?{query}" if query else "")
+
+
+def content_screenshot(page, name, max_height=7000):
+    """A screenshot of the whole content, as tall as the page's content (cheap: one resize)."""
+    OUTPUT.mkdir(exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate("(() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+                           " return m ? m.scrollHeight : document.body.scrollHeight; })()")
+    page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), max_height))})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+    return path
+
+
 def screenshot(page, name, height=2400):
     """Save a screenshot of the whole page under test-output/ (Streamlit scrolls inside the
     page, so the viewport is made tall enough for the content first)."""

@@ -47,7 +47,8 @@ STRINGS = {
     "fig.staircase.hover": ("x = %{x:.5f}<br>q = %{y}<br>x̂ = %{customdata:.5f}",
                             "x = %{x:.5f}<br>q = %{y}<br>x̂ = %{customdata:.5f}"),
     "home.next": ("Where to go next", "接下来"),
-    "home.next.text": ("Pick a page in the sidebar: each one is a live figure you can move, and every "
-                       "state is a link you can share.",
-                       "在侧边栏选择一个页面：每页都是可以拖动的实时图表，任何状态都能作为链接分享。"),
+    "home.next.text": ("Follow the lesson step by step, or pick a page in the menu: each one is a live figure "
+                       "you can move, and every state is a link you can share.",
+                       "跟着课程一步步学，或在菜单中选择一个页面：每页都是可以拖动的实时图表，任何状态都能作为链接分享。"),
+    "home.next.lesson": ("Start the lesson", "开始课程"),
 }

@@ -1,0 +1,169 @@
+"""Drawing plotly's traces, shapes and annotations on matplotlib axes (for ``static``)."""
+from __future__ import annotations
+
+import matplotlib.patches as mpatches
+import matplotlib.transforms as mtransforms
+import numpy as np
+
+from .static_style import DASHES, MARKERS, NONE, color, is_transparent, marker_area, plain, text_offset
+
+
+def values_of(values, cats: dict) -> np.ndarray:
+    """Numbers as floats; category names as their positions (0, 1, ... in order of appearance)."""
+    values = list(values) if values is not None else []
+    if values and all(isinstance(v, str) for v in values):
+        for v in values:
+            cats.setdefault(v, len(cats))
+        return np.array([cats[v] for v in values], dtype=float)
+    return np.asarray([np.nan if v is None else v for v in values], dtype=float)
+
+
+def _per_point(value, n: int, convert=lambda v: v) -> list:
+    """A marker or bar property given once or per point, as one value per point."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [convert(v) for v in value][:n] + [convert(value[-1])] * max(0, n - len(value))
+    return [convert(value)] * n
+
+
+def draw_trace(ax, trace, fallback: str, layout, cats: tuple[dict, dict]):
+    name = plain(trace.name) if trace.name and trace.showlegend is not False else None
+    if trace.type == "bar":
+        _draw_bars(ax, trace, name, fallback, layout, cats)
+    elif trace.type == "scatter":
+        _draw_scatter(ax, trace, name, fallback, cats)
+    elif trace.type == "heatmap":
+        z = np.asarray(trace.z, dtype=float)
+        ax.imshow(z, aspect="auto", origin="lower", cmap="viridis")
+
+
+def _draw_bars(ax, trace, name, fallback, layout, cats):
+    horizontal = trace.orientation == "h"
+    pos = values_of(trace.y if horizontal else trace.x, cats[1] if horizontal else cats[0])
+    size = values_of(trace.x if horizontal else trace.y, {})
+    if trace.width is not None:
+        width = np.asarray(trace.width, dtype=float)
+    else:
+        step = np.min(np.diff(np.unique(pos))) if np.unique(pos).size > 1 else 1.0
+        width = step * (1 - (0.2 if layout.bargap is None else layout.bargap))
+    base = np.zeros_like(size) if trace.base is None else np.asarray(trace.base, dtype=float)
+    alpha = trace.opacity if trace.opacity is not None else 1.0
+    faces = _per_point(trace.marker.color, pos.size, lambda c: color(c, fallback, alpha))
+    line = trace.marker.line
+    edge_width = line.width if line and line.width else 0
+    edges = _per_point(line.color if line else None, pos.size, lambda c: color(c, faces[0]))
+    draw = ax.barh if horizontal else ax.bar
+    bars = draw(pos, size, width, base, color=faces, edgecolor=edges, linewidth=edge_width, label=name)
+    if trace.text is not None:
+        inks = _per_point(trace.textfont.color if trace.textfont else None, pos.size, lambda c: color(c, "#333333"))
+        for bar, text, ink in zip(bars, _per_point(trace.text, pos.size), inks):
+            _bar_text(ax, bar, plain(str(text)), ink, horizontal, trace.textposition or "auto")
+
+
+def _bar_text(ax, bar, text: str, ink, horizontal: bool, position: str) -> None:
+    x, y, w, h = bar.get_x(), bar.get_y(), bar.get_width(), bar.get_height()
+    if position == "outside":
+        if horizontal:
+            ax.annotate(text, (x + w, y + h / 2), xytext=(4 if w >= 0 else -4, 0), textcoords="offset points",
+                        ha="left" if w >= 0 else "right", va="center", fontsize=8, color=ink)
+        else:
+            ax.annotate(text, (x + w / 2, y + h), xytext=(0, 3 if h >= 0 else -3), textcoords="offset points",
+                        ha="center", va="bottom" if h >= 0 else "top", fontsize=8, color=ink)
+    else:
+        ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=9, color=ink)
+
+
+def _draw_scatter(ax, trace, name, fallback, cats):
+    y_values = trace.y if trace.y is not None else []
+    x = values_of(trace.x if trace.x is not None else np.arange(len(y_values)), cats[0])
+    y = values_of(y_values, cats[1])
+    mode = trace.mode or "lines"
+    line_color = color(trace.line.color, fallback) if trace.line else fallback
+    if "lines" in mode:
+        style = {"color": line_color, "linestyle": DASHES.get(trace.line.dash, "-"),
+                 "linewidth": trace.line.width or 1.5, "label": name}
+        if trace.line.shape == "hv":
+            ax.step(x, y, where="post", **style)
+        else:
+            ax.plot(x, y, **style)
+        name = None
+    if trace.fill in ("tozeroy", "tonexty"):
+        ax.fill_between(x, y, 0, color=color(trace.fillcolor, line_color), alpha=0.3)
+    if "markers" in mode:
+        _draw_markers(ax, trace, x, y, name, line_color)
+    if "text" in mode and trace.text is not None:
+        positions = _per_point(trace.textposition or "middle center", x.size)
+        ink = color(trace.textfont.color if trace.textfont else None, "#333333")
+        for xi, yi, text, where in zip(x, y, _per_point(trace.text, x.size), positions):
+            if text:
+                offset, ha, va = text_offset(where)
+                ax.annotate(plain(str(text)), (xi, yi), xytext=offset, textcoords="offset points", ha=ha, va=va,
+                            fontsize=8, color=ink, annotation_clip=False)
+
+
+def _draw_markers(ax, trace, x, y, name, fallback):
+    marker = trace.marker
+    symbol = marker.symbol if isinstance(marker.symbol, str) else "circle"
+    hollow = symbol.endswith("-open")
+    alpha = marker.opacity if isinstance(marker.opacity, (int, float)) else 1.0
+    faces = _per_point(marker.color, x.size,
+                       lambda c: NONE if hollow or is_transparent(c) else color(c, fallback, alpha))
+    line = marker.line
+    width = line.width if line and isinstance(line.width, (int, float)) else 0
+    edge_of = (lambda c: color(c, fallback))
+    edges = _per_point(line.color if line and width else None, x.size,
+                       lambda c: edge_of(c) if c is not None else (faces[0] if faces[0] != NONE else fallback))
+    if all(f == NONE for f in faces) and not width:
+        width = 1.5
+    size = marker.size if isinstance(marker.size, (int, float)) else 6
+    ax.scatter(x, y, s=marker_area(size), marker=MARKERS.get(symbol.replace("-open", ""), "o"), facecolors=faces,
+               edgecolors=edges, linewidths=width, label=name, zorder=3)
+
+
+def draw_shape(axes: dict, shape):
+    xref, yref = shape.xref or "x", shape.yref or "y"
+    xname, yname = xref.split()[0], yref.split()[0]
+    ax = axes.get((xname.replace("paper", "x"), yname.replace("paper", "y"))) or next(iter(axes.values()))
+    x_domain, y_domain = "domain" in xref or xref == "paper", "domain" in yref or yref == "paper"
+    fill = color(shape.fillcolor or (shape.line.color if shape.line else None), "#888888")
+    alpha = shape.opacity if shape.opacity is not None else 0.2
+    if shape.type == "rect":
+        if y_domain and not x_domain:
+            ax.axvspan(shape.x0, shape.x1, color=fill, alpha=alpha, lw=0, zorder=0)
+        elif x_domain and not y_domain:
+            ax.axhspan(shape.y0, shape.y1, color=fill, alpha=alpha, lw=0, zorder=0)
+        elif not x_domain and not y_domain:
+            ax.add_patch(mpatches.Rectangle((shape.x0, shape.y0), shape.x1 - shape.x0, shape.y1 - shape.y0,
+                                                      color=fill, alpha=alpha, lw=0, zorder=0))
+    elif shape.type == "line":
+        line_color = color(shape.line.color if shape.line else None, "#888888")
+        dash = DASHES.get(shape.line.dash if shape.line else None, "-")
+        width = (shape.line.width if shape.line and shape.line.width else 1) * 0.8
+        if x_domain and not y_domain:
+            ax.axhline(shape.y0, color=line_color, linestyle=dash, lw=width)
+        elif y_domain and not x_domain:
+            ax.axvline(shape.x0, color=line_color, linestyle=dash, lw=width)
+        elif not x_domain and not y_domain:
+            ax.plot([shape.x0, shape.x1], [shape.y0, shape.y1], color=line_color, linestyle=dash, lw=width)
+
+
+ANCHORS = {"left": "left", "right": "right", "center": "center", "top": "top", "bottom": "bottom",
+           "middle": "center"}
+
+
+def draw_annotation(mpl_fig, axes: dict, note, paper) -> None:
+    """Text placed in data, axis-domain or paper coordinates (subplot titles, labels of lines)."""
+    if not note.text:
+        return
+    xref, yref = note.xref or "x", note.yref or "y"
+    ha = ANCHORS.get(note.xanchor, "center")
+    va = ANCHORS.get(note.yanchor, "center" if "domain" not in yref else "bottom")
+    style = {"ha": ha, "va": va, "fontsize": 8, "color": color(note.font.color if note.font else None, "#333333")}
+    if xref == "paper" and yref == "paper":
+        mpl_fig.text(paper.x(note.x), paper.y(note.y), plain(note.text), **style)
+        return
+    ax = axes.get((xref.split()[0].replace("paper", "x"), yref.split()[0].replace("paper", "y")))
+    ax = ax or next(iter(axes.values()))
+    x_transform = ax.transAxes if ("domain" in xref or xref == "paper") else ax.transData
+    y_transform = ax.transAxes if ("domain" in yref or yref == "paper") else ax.transData
+    ax.text(note.x, note.y, plain(note.text), transform=mtransforms.blended_transform_factory(x_transform, y_transform),
+            **style)

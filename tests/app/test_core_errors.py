@@ -1,0 +1,60 @@
+"""The core's ValueError messages shown in the reader's language (quantviz.app.errors)."""
+import re
+
+import numpy as np
+import pytest
+
+from quantviz import QParams, choose_qparams
+from quantviz.app.errors import PATTERNS, explain
+from quantviz.app.i18n import in_language
+from quantviz.app.strings import TABLE
+from quantviz.arith import quantized_multiply
+from quantviz.fixedpoint import quantize_multiplier
+from quantviz.matmul_trace import integer_matmul
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+U8 = QParams(2 / 255, 127, 0, 255)
+
+FAILURES = [  # real calls that fail, and numbers the message must keep
+    (lambda: choose_qparams(1.0, -1.0), ["1.0", "-1.0"]),
+    (lambda: choose_qparams(0.0, np.inf), []),
+    (lambda: choose_qparams(np.nan, 1.0), []),
+    (lambda: choose_qparams(0.0, 1.0, bits=17), ["1", "16", "17"]),
+    (lambda: choose_qparams(0.0, 1.0, bits=1, narrow_range=True), ["2"]),
+    (lambda: QParams(0.0, 0, 0, 255), ["0.0"]),
+    (lambda: QParams(0.1, 300, 0, 255), ["300", "0", "255"]),
+    (lambda: QParams(0.1, 0, 5, 5), ["5"]),
+    (lambda: quantize_multiplier(np.inf), []),
+    (lambda: quantize_multiplier(1e12), []),
+    (lambda: quantized_multiply(300, 1, U8, U8, U8), ["0", "255"]),
+    (lambda: integer_matmul([[1.0, 2.0]], [[1.0], [2.0], [3.0]]), ["2", "3"]),
+    (lambda: integer_matmul([[np.nan]], [[1.0]]), ["A"]),
+]
+
+
+@pytest.mark.parametrize("call, numbers", FAILURES)
+def test_core_errors_read_in_chinese_with_their_numbers(call, numbers):
+    with pytest.raises(ValueError) as info:
+        call()
+    with in_language("zh"):
+        text = explain(info.value)
+    assert CJK.search(text), text
+    assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}", text), text  # no English sentence left
+    for number in numbers:
+        assert number in text, (number, text)
+    with in_language("en"):
+        assert not CJK.search(explain(info.value))
+
+
+def test_every_pattern_names_a_translated_string():
+    for _, key in PATTERNS:
+        assert key in TABLE and all(TABLE[key])
+
+
+def test_unknown_messages_are_shown_whole_and_introduced_in_chinese():
+    err = ValueError("something new: change x")
+    with in_language("en"):
+        assert explain(err) == "something new: change x"
+    with in_language("zh"):
+        assert "something new: change x" in explain(err) and CJK.search(explain(err))
+

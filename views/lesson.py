@@ -1,0 +1,25 @@
+"""The lesson: the source article's story in eight steps, one live widget each (``?step=4``)."""
+import streamlit as st
+
+from quantviz.app import controls, lesson_nav
+from quantviz.app.i18n import t
+from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.lesson_steps import DEEPER, STEPS
+
+page_header("lesson.title", "lesson.intro")
+embed = is_embed_view()
+notices = st.container()
+
+if embed:  # ?embed=true&view=figure&step=6: the step's widget and figure alone
+    STEPS[lesson_nav.embed_step()](embed=True)
+else:
+    n = lesson_nav.current_step()
+    lesson_nav.progress(n)
+    st.subheader(f"{n}. {lesson_nav.title(n)}")
+    st.markdown(t(f"lesson.s{n}.text"))
+    STEPS[n](embed=False)
+    lesson_nav.deeper_link(DEEPER[n])
+    if n == lesson_nav.TOTAL:
+        st.info(t("lesson.done"), icon=":material/school:")
+    lesson_nav.buttons(n)
+controls.url_notices(notices)
