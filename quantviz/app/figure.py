@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ..figures import static
-from ..figures.mapping_style import SpecFigure
+from ..figures.mapping_style import SpecFigure, with_legend
 from ..figures.static_style import plain
 from .i18n import t
 from .layout import is_embed_view
@@ -61,7 +61,9 @@ def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, st
 
 
 def for_export(fig: go.Figure, title: str | None) -> go.Figure:
-    """The figure as a file shows it: with ``title`` when the page writes the title above the chart."""
+    """The figure as a file shows it: with ``title`` when the page writes the title above the
+    chart, and the key the page writes beside it as a legend."""
+    fig = with_legend(fig)
     if not title or (fig.layout.title and fig.layout.title.text):
         return fig
     return go.Figure(fig).update_layout(title={"text": title, "x": 0.0, "xanchor": "left"},

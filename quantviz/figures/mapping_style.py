@@ -175,3 +175,25 @@ def legend_only(name: str, **marker) -> dict:
     """A legend entry without data (for shaded bands drawn as shapes)."""
     return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name,
             "hoverinfo": "skip", "marker": marker}
+
+
+LINE_GLYPHS = {"━": "solid", "│": "solid", "┃": "solid", "┈": "dot", "┅": "dash"}
+MARKER_GLYPHS = {"■": "square", "●": "circle", "◆": "diamond", "★": "star", "✕": "x"}
+
+
+def with_legend(fig: go.Figure) -> go.Figure:
+    """A keyed figure with its key as an ordinary legend under the plot (for the exported files,
+    which have no page around them to write the key): one legend-only trace per entry."""
+    entries = getattr(fig, "key", None)
+    if not entries:
+        return fig
+    out = go.Figure(fig).update_traces(showlegend=False)  # the key, not the traces, names what is drawn
+    for entry in entries:
+        style = ({"mode": "lines", "line": {"color": entry.colour, "dash": LINE_GLYPHS[entry.glyph], "width": 3}}
+                 if entry.glyph in LINE_GLYPHS else
+                 {"mode": "markers", "marker": {"color": entry.colour, "size": 11,
+                                                "symbol": MARKER_GLYPHS.get(entry.glyph, "circle")}})
+        out.add_scatter(x=[None], y=[None], name=entry.label, showlegend=True, hoverinfo="skip", **style)
+    bottom = max(110, out.layout.margin.b or 0)
+    return out.update_layout(showlegend=True, margin={"b": bottom},
+                             legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0.0})

@@ -102,21 +102,23 @@ def _draw_scatter(ax, trace, name, fallback, cats):
 
 def _draw_markers(ax, trace, x, y, name, fallback):
     marker = trace.marker
-    symbol = marker.symbol if isinstance(marker.symbol, str) else "circle"
-    hollow = symbol.endswith("-open")
+    symbols = _per_point(marker.symbol if marker.symbol is not None else "circle", x.size)
     alpha = marker.opacity if isinstance(marker.opacity, (int, float)) else 1.0
-    faces = _per_point(marker.color, x.size,
-                       lambda c: NONE if hollow or is_transparent(c) else color(c, fallback, alpha))
+    faces = [NONE if str(sym).endswith("-open") or is_transparent(c) else color(c, fallback, alpha)
+             for sym, c in zip(symbols, _per_point(marker.color, x.size))]
     line = marker.line
     width = line.width if line and isinstance(line.width, (int, float)) else 0
-    edge_of = (lambda c: color(c, fallback))
-    edges = _per_point(line.color if line and width else None, x.size,
-                       lambda c: edge_of(c) if c is not None else (faces[0] if faces[0] != NONE else fallback))
+    edges = [color(c, fallback) if c is not None else (face if face != NONE else fallback)
+             for c, face in zip(_per_point(line.color if line and width else None, x.size), faces)]
     if all(f == NONE for f in faces) and not width:
         width = 1.5
     size = marker.size if isinstance(marker.size, (int, float)) else 6
-    ax.scatter(x, y, s=marker_area(size), marker=MARKERS.get(symbol.replace("-open", ""), "o"), facecolors=faces,
-               edgecolors=edges, linewidths=width, label=name, zorder=3)
+    for symbol in dict.fromkeys(map(str, symbols)):  # one scatter per symbol, in order of appearance
+        where = [i for i, sym in enumerate(symbols) if str(sym) == symbol]
+        ax.scatter(x[where], y[where], s=marker_area(size), marker=MARKERS.get(symbol.replace("-open", ""), "o"),
+                   facecolors=[faces[i] for i in where], edgecolors=[edges[i] for i in where], linewidths=width,
+                   label=name, zorder=3)
+        name = None  # one legend entry per trace
 
 
 def draw_shape(axes: dict, shape):

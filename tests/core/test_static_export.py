@@ -76,6 +76,16 @@ def test_outline_only_markers_and_symbols():
     assert not np.array_equal(ring.get_paths()[0].vertices, cross.get_paths()[0].vertices)  # another symbol
 
 
+def test_a_symbol_per_point():
+    fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 2, 3], mode="markers", name="picks",
+                               marker={"symbol": ["circle", "diamond", "circle"], "color": ["red", "green", "blue"]}))
+    mpl = to_matplotlib(fig)
+    circles, diamonds = mpl.axes[0].collections
+    assert len(circles.get_offsets()) == 2 and len(diamonds.get_offsets()) == 1
+    assert np.allclose(diamonds.get_facecolor()[0][:3], matplotlib.colors.to_rgb("green"))
+    assert not np.array_equal(circles.get_paths()[0].vertices, diamonds.get_paths()[0].vertices)
+
+
 def test_legend_below_the_plot_gets_room_and_keeps_trace_order():
     fig = go.Figure([go.Scatter(x=[0, 1], y=[0, 1], name=f"trace {i}", mode="lines") for i in range(6)])
     fig.update_layout(height=400, width=800, margin={"b": 40},

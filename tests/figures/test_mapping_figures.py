@@ -10,7 +10,8 @@ from quantviz.datasets import synthetic
 from quantviz.figures.mapping import staircase_figure, staircase_x
 from quantviz.figures.mapping_error import error_curve_figure, error_histogram_figure
 from quantviz.figures.mapping_hist import MAX_GRID_LINES, grid_step, histogram_figure, step_outline
-from quantviz.figures.mapping_style import keyed_layout, typed_array
+from quantviz.figures.mapping_style import keyed_layout, typed_array, with_legend
+from quantviz.figures.static import to_matplotlib
 from quantviz.figures.mapping_levels import code_counts_figure, group_codes
 from quantviz.figures.mapping_main import main_figure
 from quantviz.figures.mapping_tradeoff import tradeoff_figure
@@ -111,6 +112,19 @@ def test_main_figure_shares_x_and_stays_small_for_a_million_values():
     np.testing.assert_array_equal(decoded, np.asarray(fig.data[0].x, float))
     layout = fig.to_dict()["layout"]
     assert "title" not in layout and layout["showlegend"] is False and len(fig.key) >= 8
+
+
+def test_exported_main_figure_carries_its_key_as_a_legend():
+    counts, edges = np.histogram(synthetic("normal", 10_000), bins=60)
+    fig = main_figure(edges, counts, choose_qparams(-4, 4, bits=8), (-5.5, 5.5), HIST, STAIR,
+                      picks={"minmax": (-4.9, 4.9), "mse": (-3, 3)}, range_used=(-4, 4))
+    exported = with_legend(fig)
+    shown = [t.name for t in exported.data if t.showlegend]
+    assert shown == [entry.label for entry in fig.key]              # the key, once, in its order
+    assert exported.layout.showlegend and exported.layout.legend.y < 0
+    legend = to_matplotlib(exported).legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == shown
+    assert len(fig.data) == len(exported.data) - len(fig.key)      # the page's figure is unchanged
 
 
 def test_typed_arrays_for_the_browser():
