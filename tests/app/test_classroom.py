@@ -7,7 +7,7 @@ from quantviz.app.registry import PAGES
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path)
 def test_presentation_mode_and_the_share_panel(open_page, page):
-    at = open_page(page.path, present="1", lang="zh")
+    at = open_page(page.path, present="1", lang="zh", share="true")  # a page may draw it only when open
     assert not at.exception, at.exception
     css = " ".join(m.value for m in at.markdown if "<style>" in m.value)
     assert "font-size: 21px" in css and '[data-testid="stSidebar"]' in css  # large type, no sidebar

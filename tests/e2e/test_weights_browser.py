@@ -30,7 +30,7 @@ def test_upload_an_npz_and_see_its_histogram(page, app_url):
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         {"name": "student.npz", "mimeType": "application/octet-stream", "buffer": data})
     wait_idle(page)
-    page.get_by_text("Values of conv", exact=True).wait_for(timeout=30_000)
+    page.get_by_role("strong").filter(has_text="Values of conv").wait_for(timeout=30_000)
     wait_idle(page)
     assert no_exception(page)
     assert page.get_by_text("2 tensors shown, 608 values").is_visible()
@@ -42,7 +42,7 @@ def test_upload_an_npz_and_see_its_histogram(page, app_url):
 def test_bundled_cnn_channel_ranges_and_the_quantize_link(page, app_url):
     open_weights(page, app_url, "?model=cnn&tensor=conv2.weight")
     assert no_exception(page)
-    assert page.get_by_text("Range of each output channel of conv2.weight").is_visible()
+    assert page.get_by_role("strong").filter(has_text="Range of each output channel of conv2.weight").is_visible()
     link = page.get_by_role("link", name="Quantize this layer")
     assert "mapping?data=layer:cnn/conv2.weight" in link.get_attribute("href")
     screenshot(page, "weights-cnn-light", height=3800)
