@@ -2,7 +2,7 @@
 import streamlit as st
 
 from quantviz.app.i18n import t
-from quantviz.app.layout import language_switch, presentation_exit, presentation_mode
+from quantviz.app.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
 from quantviz.app.registry import PAGES
 
 st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
@@ -14,5 +14,7 @@ for page in PAGES:
     sections.setdefault(t(page.section), []).append(
         st.Page(page.path, title=t(page.title_key), icon=page.icon, url_path=page.url_path,
                 default=page is PAGES[0]))
-st.navigation(sections, position="top" if st.session_state.get("present") else "sidebar").run()
-presentation_exit()
+page = st.navigation(sections, position="top" if st.session_state.get("present") else "sidebar")
+st.session_state[CURRENT_PAGE] = page.url_path
+page.run()
+page_foot()

@@ -7,7 +7,7 @@ from quantviz.app import int8_data as data
 from quantviz.app import int8_view as view
 from quantviz.app.docmath import docstring_math
 from quantviz.app.i18n import t
-from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.layout import end_page, is_embed_view, page_header
 from quantviz.calibrate import METHODS
 from quantviz.nn import intinfer, ptq, quality
 
@@ -64,7 +64,7 @@ with c_out:
     view.probabilities(result, "int8_prob")
 if embed:
     controls.url_notices(notices)
-    st.stop()
+    end_page()
 
 # --- layer by layer
 st.subheader(t("int8.layers.sub"))

@@ -9,7 +9,7 @@ from quantviz.app import lowbit_view as view
 from quantviz.app.docmath import docstring_math
 from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
-from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.layout import end_page, is_embed_view, page_header
 from quantviz.figures.lowbit import before_after_figure, network_figure
 from quantviz.nn import lowbitnet
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
@@ -66,13 +66,15 @@ if not embed:
 labels = {k: t(f"fig.lowbit.{k}") for k in ("title", "x", "y", "before", "after", "threshold", "hover")}
 show_figure(before_after_figure(h["edges"], h["before"], h["after"], h["thresholds"], labels),
             key="lowbit_hist", file_name="quantviz-lowbit-histogram")
+if embed:  # the main figure alone
+    controls.url_notices(notices)
+    end_page()
 
-if not embed:
-    st.subheader(t("lowbit.table.title"))
-    st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch")
+st.subheader(t("lowbit.table.title"))
+st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch")
 
-    st.subheader(t("lowbit.net.title"))
-    st.markdown(t("lowbit.net.text", model=model_label(model)))
+st.subheader(t("lowbit.net.title"))
+st.markdown(t("lowbit.net.text", model=model_label(model)))
 net = view.network_rows(model)
 float_acc = 100 * net[0]["accuracy"]
 net_labels = {k: t(f"fig.lowbit.net.{k}") for k in ("x", "y", "hover", "selected")}
@@ -81,22 +83,21 @@ net_labels |= {"title": t("fig.lowbit.net.title"), "subtitle": t("fig.lowbit.net
                "float_line": t("fig.lowbit.net.float", acc=float_acc)}
 show_figure(network_figure(view.network_points(net), method, float_acc, view.size_ticks(model), net_labels),
             key="lowbit_network", file_name=f"quantviz-lowbit-network-{model}")
-if not embed:
-    st.markdown(t("lowbit.net.collapse", acc=100 * net[-1]["accuracy"]))
-    st.caption(t("lowbit.net.note", pp=100 / len(view.test_set()[1])))
-    st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch")
+st.markdown(t("lowbit.net.collapse", acc=100 * net[-1]["accuracy"]))
+st.caption(t("lowbit.net.note", pp=100 / len(view.test_set()[1])))
+st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch")
 
-    st.subheader(t("lowbit.xnor.title"))
-    st.markdown(t("lowbit.xnor.text"))
-    st.latex(docstring_math(lowbit.popcount_dot)[0])
-    left, right = st.columns(2)
-    with left:
-        n = controls.slider(t("lowbit.xnor.n"), "n", 1, 64, 20)
-    with right:
-        seed = controls.number(t("lowbit.xnor.seed"), "seed", 0, min_value=0, max_value=9999, step=1)
-    r = view.popcount_example(n, seed)
-    text_labels = {k: t(f"lowbit.xnor.{k}") for k in ("a", "b", "bits_a", "bits_b", "xnor")}
-    st.code(view.popcount_text(r, text_labels), language=None)
-    st.markdown(t("lowbit.xnor.result", popcount=r["popcount"], pad=r["padding"], n=n,
-                  dot=r["dot"], reference=r["reference"]))
+st.subheader(t("lowbit.xnor.title"))
+st.markdown(t("lowbit.xnor.text"))
+st.latex(docstring_math(lowbit.popcount_dot)[0])
+left, right = st.columns(2)
+with left:
+    n = controls.slider(t("lowbit.xnor.n"), "n", 1, 64, 20)
+with right:
+    seed = controls.number(t("lowbit.xnor.seed"), "seed", 0, min_value=0, max_value=9999, step=1)
+r = view.popcount_example(n, seed)
+text_labels = {k: t(f"lowbit.xnor.{k}") for k in ("a", "b", "bits_a", "bits_b", "xnor")}
+st.code(view.popcount_text(r, text_labels), language=None)
+st.markdown(t("lowbit.xnor.result", popcount=r["popcount"], pad=r["padding"], n=n,
+              dot=r["dot"], reference=r["reference"]))
 controls.url_notices(notices)

@@ -108,7 +108,7 @@ def interactive() -> None:
     if frameworks.open:
         with frameworks:
             mapping_text.frameworks(s, res.qp, res.range_used)
-    mapping_share.share_section(lambda: share_params(s), height=700)  # drawn only while open
+    mapping_share.share_section(lambda: share_params(s))  # drawn only while open
     controls.url_notices(url_box)
 
 

@@ -6,8 +6,8 @@ from quantviz.app import controls
 from quantviz.app import weights_data as data
 from quantviz.app import weights_view as view
 from quantviz.app.i18n import lang, t
-from quantviz.app.layout import is_embed_view, page_header
-from quantviz.app.share import embed_footer, no_panel
+from quantviz.app.layout import end_page, is_embed_view, page_header
+from quantviz.app.share import no_panel
 from quantviz.app.docmath import docstring_math
 from quantviz.io import WeightFileError
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
@@ -35,7 +35,7 @@ def forget_layer() -> None:
 
 def finish() -> None:
     controls.url_notices(notices)
-    st.stop()
+    end_page()
 
 
 source = controls.choice(t("weights.src"), "src", ["model", "upload"], widget=st.segmented_control,
@@ -80,7 +80,6 @@ else:
 
 if embed:
     view.tensor_histogram(tensor, summary, log, key="weights_hist")
-    embed_footer()
     finish()
 
 st.subheader(t("weights.hist.sub"))

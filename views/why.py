@@ -7,7 +7,7 @@ from quantviz.app import why_view as view
 from quantviz.app.docmath import docstring_math
 from quantviz.app.figure import show_figure
 from quantviz.app.i18n import t
-from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.layout import end_page, is_embed_view, page_header
 from quantviz.figures.why import accuracy_figure, gap_figure
 from quantviz.nn import simulate, widthsweep
 
@@ -43,7 +43,7 @@ live = view.live()
 if live is None and "error" in stored:
     st.warning(t("why.missing", error=stored["error"]))
     controls.url_notices(notices)
-    st.stop()
+    end_page()
 results = live["results"] if live else stored
 tab = widthsweep.table(results)
 gaps, acc = tab[f"{mode}.gap"], tab[f"{mode}.accuracy"]

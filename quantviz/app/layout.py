@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import controls, share
+from . import controls, registry, share
 from .i18n import LANGUAGE_NAMES, t
 from .strings import LANGUAGES
 
@@ -46,6 +46,8 @@ def _language_changed():
         st.session_state["lang"] = choice
 
 
+CURRENT_PAGE = "_page"  # the url path of the page being run, set by the router
+
 PRESENT_CSS = """
 <style>
 /* presentation mode: large type for a projector, no sidebar */
@@ -74,7 +76,7 @@ def presentation_mode() -> bool:
     return st.session_state["present"]
 
 
-def presentation_exit() -> None:
+def page_foot() -> None:
     """The foot of every page (the router calls it after the page has run): the Share panel of
     the page's state unless the page drew its own (in the embed view: the link to the full
     page), and in presentation mode a small button that leaves it."""
@@ -83,10 +85,22 @@ def presentation_exit() -> None:
             share.embed_footer()
         return
     if not share.panel_drawn():
-        share.share_panel()
+        share.share_panel(height=embed_height())
     if st.session_state.get("present"):
         st.button(t("present.exit"), key="present_exit", type="tertiary",
                   on_click=lambda: st.session_state.update(present=False))
+
+
+def embed_height() -> int:
+    """The height in pixels of the current page's iframe in the Share panel's snippet."""
+    return registry.embed_height(st.session_state.get(CURRENT_PAGE))
+
+
+def end_page() -> None:
+    """Stop the page here (the embed view after its figure, or nothing more to show) with its
+    foot still drawn: ``st.stop()`` alone would skip the router's ``page_foot``."""
+    page_foot()
+    st.stop()
 
 
 def is_embed_view() -> bool:

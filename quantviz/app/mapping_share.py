@@ -13,9 +13,10 @@ import streamlit as st
 
 from . import share
 from .i18n import t
+from .layout import embed_height
 
 
-def share_section(params: Callable[[], dict[str, str]], height: int = 520) -> None:
+def share_section(params: Callable[[], dict[str, str]]) -> None:
     """The Share expander; ``params()`` (the link's parameters) is called only when it is open."""
     share.no_panel()  # the page foot draws no second one
     panel = st.expander(t("share.title"), icon=":material/share:", key="share", on_change="rerun",
@@ -27,5 +28,5 @@ def share_section(params: Callable[[], dict[str, str]], height: int = 520) -> No
         st.markdown(t("share.link"))
         st.code(share.state_link(values), language=None, wrap_lines=True)
         st.markdown(t("share.embed"))
-        st.code(share.iframe_snippet(share.embed_link(values), height), language="html", wrap_lines=True)
+        st.code(share.iframe_snippet(share.embed_link(values), embed_height()), language="html", wrap_lines=True)
         st.link_button(t("share.preview"), share.embed_link(values), icon=":material/open_in_new:")

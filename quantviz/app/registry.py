@@ -16,16 +16,23 @@ class PageInfo:
     icon: str
     url_path: str
     section: str = "nav.section.learn"
+    embed_height: int = 560  # pixels: the iframe in the Share panel's snippet fits the embed view
 
 
 PAGES: list[PageInfo] = [
-    PageInfo("views/home.py", "nav.home", ":material/home:", "home"),
-    PageInfo("views/lesson.py", "nav.lesson", ":material/school:", "lesson"),
-    PageInfo("views/mapping.py", "nav.mapping", ":material/stairs:", "mapping"),
-    PageInfo("views/formats.py", "nav.formats", ":material/pin:", "formats"),
-    PageInfo("views/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8"),
-    PageInfo("views/why.py", "nav.why", ":material/lightbulb:", "why"),
-    PageInfo("views/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic"),
-    PageInfo("views/weights.py", "nav.weights", ":material/bar_chart:", "weights"),
-    PageInfo("views/int8.py", "nav.int8", ":material/memory:", "int8"),
+    PageInfo("views/home.py", "nav.home", ":material/home:", "home", embed_height=620),
+    PageInfo("views/lesson.py", "nav.lesson", ":material/school:", "lesson", embed_height=640),
+    PageInfo("views/mapping.py", "nav.mapping", ":material/stairs:", "mapping", embed_height=760),
+    PageInfo("views/formats.py", "nav.formats", ":material/pin:", "formats", embed_height=840),
+    PageInfo("views/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8", embed_height=770),
+    PageInfo("views/why.py", "nav.why", ":material/lightbulb:", "why", embed_height=780),
+    PageInfo("views/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic", embed_height=660),
+    PageInfo("views/weights.py", "nav.weights", ":material/bar_chart:", "weights", embed_height=780),
+    PageInfo("views/int8.py", "nav.int8", ":material/memory:", "int8", embed_height=830),
 ]
+
+
+def embed_height(url_path: str | None) -> int:
+    """The iframe height for the page at ``url_path`` ("" is the first page, the app's root)."""
+    url_path = url_path or PAGES[0].url_path
+    return next((p.embed_height for p in PAGES if p.url_path == url_path), PageInfo("", "", "", "").embed_height)

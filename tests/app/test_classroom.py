@@ -28,3 +28,6 @@ def test_embed_view_shows_the_main_figure_alone(open_page, page):
     assert at.get("plotly_chart"), "the main figure"
     assert not [c for c in at.code if c.value.startswith("<iframe")], "no Share panel in the embed"
     assert not at.get("download_button"), "no export buttons in the embed"
+    assert len(at.get("plotly_chart")) <= 2, "the main figure (with at most the input it shows)"
+    full_page = [m.value for m in at.markdown if "↗" in m.value]
+    assert len(full_page) == 1, "one link to the full page under the figure, also when the page stops early"

@@ -58,8 +58,13 @@ def test_share_snippet_embeds_the_main_figure_on_another_origin(page, app_url, b
     assert frame.locator("h1").count() == 0                           # the page's title stays out
     assert not frame.locator('[data-testid="stSidebar"]').is_visible()
     assert not frame.locator('[data-testid="stExpander"] summary', has_text=SHARE).count()  # no Share panel inside
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(OUTPUT / f"embed-{info.url_path}.png"), full_page=True)
+    height = int(re.search(r'height="(\d+)"', snippet).group(1))
+    needed = frame.locator('[data-testid="stMain"]').evaluate("main => main.scrollHeight")
+    assert needed <= height, f"the embed needs {needed} px, the snippet's iframe is {height} px high"
+    page.set_viewport_size({"width": 1280, "height": height + 300})  # the whole post, no resize while shooting
+    frame.locator(IDLE).wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(OUTPUT / f"embed-{info.url_path}.png"))
 
 
 @pytest.mark.parametrize("info", PAGES, ids=IDS)
