@@ -121,6 +121,6 @@ def test_a_link_to_a_layer_of_another_model(open_page):
     assert metric(at, "lowbit.metric.bits") == f"{1 + 32 * 10 / w.size:.4g}"
 
 
-def test_embed_view_shows_only_the_figures(open_page):
+def test_embed_view_shows_only_the_main_figure(open_page):
     at = open_page(PAGE, view="figure")
-    assert not at.exception and len(at.get("plotly_chart")) == 2 and not at.dataframe and not at.metric
+    assert not at.exception and len(at.get("plotly_chart")) == 1 and not at.dataframe and not at.metric
