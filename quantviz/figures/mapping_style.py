@@ -23,6 +23,13 @@ import plotly.graph_objects as go
 from .common import RED
 
 
+def merged(base: dict, extra: dict) -> dict:
+    """``base`` updated with ``extra``, one level deep: a dict value updates the dict it replaces."""
+    for key, value in extra.items():
+        base[key] = {**base[key], **value} if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return base
+
+
 def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -> dict:
     """Title, axis titles (with units), legible fonts, the legend under the plot."""
     base = {
@@ -38,12 +45,7 @@ def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -
     }
     if not title:  # the page writes the title above the chart, where it can wrap on a phone
         base["margin"] = {**base["margin"], "t": 24}
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            base[key] = {**base[key], **value}
-        else:
-            base[key] = value
-    return base
+    return merged(base, extra)
 
 
 # Room for the axes (tick labels, title) of the keyed figures: plotly would push the margins
@@ -66,12 +68,7 @@ def keyed_layout(x_title: str, y_title: str, height: int = 380, **extra) -> dict
     del base["title"]
     for axis in ("xaxis", "yaxis"):
         base[axis]["title"]["standoff"] = TITLE_STANDOFF
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            base[key] = {**base[key], **value}
-        else:
-            base[key] = value
-    return base
+    return merged(base, extra)
 
 
 TYPED = {np.dtype(np.float64): "f8", np.dtype(np.float32): "f4", np.dtype(np.int32): "i4",
