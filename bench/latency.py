@@ -1,4 +1,5 @@
-"""Keyboard-to-repaint latency of the mapping page against a minimal page, in headless Chromium.
+"""Keyboard-to-repaint latency of the mapping page (and the int8 page) against a minimal page,
+in headless Chromium.
 
 Both apps are served the same way (``streamlit run`` on a free port). In one run, presses
 alternate between the two pages: each press of ArrowRight on a focused slider is timed from the
@@ -9,7 +10,10 @@ the run, and where each press spends CPU time: the server process, the page's re
 process and its main thread (Chrome's ``Performance.getMetrics``). On a shared machine the
 times follow the load; the ratio, measured in one interleaved run, much less so.
 
-    python bench/latency.py [--presses 25] [--n 1000000] [--slider rmax]
+The int8 page is timed the same way on its test-image slider (each press: a new image through
+the float32 and the int8 network, every figure of the page redrawn).
+
+    python bench/latency.py [--presses 25] [--n 1000000] [--slider rmax] [--no-int8]
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 from e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, free_port, start_streamlit  # noqa: E402
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
+INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)
 
 ARM = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
@@ -126,6 +131,7 @@ def main():
     parser.add_argument("--presses", type=int, default=25)
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--slider", choices=sorted(SLIDERS), default="rmax")
+    parser.add_argument("--no-int8", action="store_true", help="time the mapping page only")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -144,15 +150,18 @@ def main():
             minimal_url = f"http://127.0.0.1:{minimal_port}/"
             floor = statistics.median(first_render(browser, minimal_url, minimal_url) for _ in range(3))
             cold_load = os.getloadavg()[0]
-            minimal = open_page(browser, f"http://127.0.0.1:{minimal_port}/", "value")
-            mapping = open_page(browser, mapping_url, SLIDERS[args.slider], warmup=app_root)
-            for page in (minimal, mapping):           # one unmeasured press each
+            pages = {"minimal": (open_page(browser, f"http://127.0.0.1:{minimal_port}/", "value"), servers[1]),
+                     "mapping": (open_page(browser, mapping_url, SLIDERS[args.slider], warmup=app_root), servers[0])}
+            if not args.no_int8:
+                for name, (path, slider) in INT8_PAGES.items():
+                    pages[name] = (open_page(browser, app_root + path, slider, warmup=app_root), servers[0])
+            for page, _ in pages.values():           # one unmeasured press each
                 press(page)
-            meters = {"minimal": CpuMeter(minimal, servers[1].pid), "mapping": CpuMeter(mapping, servers[0].pid)}
-            times = {"minimal": [], "mapping": []}
+            meters = {name: CpuMeter(page, server.pid) for name, (page, server) in pages.items()}
+            times = {name: [] for name in pages}
             loads = [os.getloadavg()[0]]
             for _ in range(args.presses):
-                for name, page in (("minimal", minimal), ("mapping", mapping)):
+                for name, (page, _) in pages.items():
                     times[name].append(meters[name].measure(lambda page=page: press(page)))
             loads.append(os.getloadavg()[0])
             browser.close()
@@ -164,13 +173,15 @@ def main():
           f"(mapping page: {args.n:,} values, slider {args.slider})")
     print(f"load average (1 min, {os.cpu_count()} cores): {loads[0]:.1f} at the first press, {loads[1]:.1f} "
           f"at the last; {cold_load:.1f} after the first renders")
-    print(f"{'page':<10}{'median ms':>11}{'p90 ms':>9}   CPU ms per press (medians): server, renderer (main thread)")
+    print(f"{'page':<12}{'median ms':>11}{'p90 ms':>9}   CPU ms per press (medians): server, renderer (main thread)")
     med = {}
     for name, values in times.items():
         med[name], p90 = summary(values)
         server, renderer, main_thread = meters[name].medians_ms()
-        print(f"{name:<10}{med[name] * 1e3:>11.0f}{p90 * 1e3:>9.0f}   {server:6.0f}, {renderer:6.0f} ({main_thread:.0f})")
-    print(f"ratio mapping/minimal (median): {med['mapping'] / med['minimal']:.2f}   (target <= 1.3)")
+        print(f"{name:<12}{med[name] * 1e3:>11.0f}{p90 * 1e3:>9.0f}   {server:6.0f}, {renderer:6.0f} ({main_thread:.0f})")
+    for name in med:
+        if name != "minimal":
+            print(f"ratio {name}/minimal (median): {med[name] / med['minimal']:.2f}   (target <= 1.3)")
     print(f"first render of the mapping page, empty cache: {cold:.2f} s   (target < 2 s); "
           f"again with a warm cache: {warm:.2f} s; the minimal page: {floor:.2f} s")
 
