@@ -56,8 +56,22 @@ def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, st
         layout["margin"] = {**(layout.get("margin") or {}), "t": 24,
                             "b": max(110, (layout.get("margin") or {}).get("b") or 0)}
     if present:
-        layout["font"] = {**(layout.get("font") or {}), "size": PRESENT_FONT}
+        layout.update(projector_fonts(layout))
     return SpecFigure(spec["data"], layout), text, subtitle  # handed to the browser as is (no validation)
+
+
+def projector_fonts(layout: dict) -> dict:
+    """Larger type for a projector: the figure's font, and the axes' and legend's, which the
+    Streamlit theme would otherwise keep small."""
+    fonts = {"font": {**(layout.get("font") or {}), "size": PRESENT_FONT},
+             "legend": {**(layout.get("legend") or {}), "font": {"size": PRESENT_FONT - 2}}}
+    for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]:
+        axis = dict(layout.get(name) or {})
+        title = axis.get("title") or {}
+        title = {"text": title} if isinstance(title, str) else dict(title)
+        title["font"] = {**(title.get("font") or {}), "size": PRESENT_FONT}
+        fonts[name] = {**axis, "title": title, "tickfont": {**(axis.get("tickfont") or {}), "size": PRESENT_FONT - 2}}
+    return fonts
 
 
 def for_export(fig: go.Figure, title: str | None) -> go.Figure:
