@@ -28,6 +28,23 @@ def _raw_url_value(key: str) -> str | None:
     return values[-1] if values else None
 
 
+def _raw_url_number(key: str, integer: bool) -> tuple[str | None, float | None]:
+    """The URL's value for a numeric widget and its parsed number (None if it is not a finite
+    number)."""
+    raw = _raw_url_value(key)
+    return raw, None if raw is None else _parse_number(raw, integer)
+
+
+def _bound_number(widget, key: str, **kwargs):
+    """``widget`` bound to the URL parameter ``key``. Streamlit cannot seed an integer widget
+    from an infinite value in the link (``?seed=1e999``): that widget is drawn unbound for this
+    session instead (the notice says the value was replaced; a link without it binds again)."""
+    try:
+        return widget(key=key, bind="query-params", **kwargs)
+    except OverflowError:
+        return widget(key=f"{key}.unbound", **kwargs)
+
+
 def note(key: str, raw: str, reason: str, value) -> None:
     st.session_state.setdefault(_NOTICES, []).append(
         t("url.invalid", key=key, raw=raw, reason=reason, value=value))
@@ -45,12 +62,11 @@ def _parse_number(raw: str, integer: bool):
 
 def slider(label: str, key: str, min_value, max_value, value, step=None, **kwargs):
     """A URL-bound slider (int or float, from the type of ``value``)."""
-    raw = _raw_url_value(key)
-    result = st.slider(label, min_value=min_value, max_value=max_value, value=value, step=step,
-                       key=key, bind="query-params", **kwargs)
     integer = isinstance(value, int)
+    raw, parsed = _raw_url_number(key, integer)
+    result = _bound_number(st.slider, key, label=label, min_value=min_value, max_value=max_value, value=value,
+                           step=step, **kwargs)
     if raw is not None:
-        parsed = _parse_number(raw, integer)
         if parsed is None or not min_value <= parsed <= max_value:
             reason = t("url.reason.integer" if integer else "url.reason.number", lo=min_value, hi=max_value)
             note(key, raw, reason, result)
@@ -59,11 +75,10 @@ def slider(label: str, key: str, min_value, max_value, value, step=None, **kwarg
 
 def number(label: str, key: str, value: float, min_value=None, max_value=None, **kwargs):
     """A URL-bound number input."""
-    raw = _raw_url_value(key)
-    result = st.number_input(label, value=value, min_value=min_value, max_value=max_value,
-                             key=key, bind="query-params", **kwargs)
+    raw, parsed = _raw_url_number(key, isinstance(value, int))
+    result = _bound_number(st.number_input, key, label=label, value=value, min_value=min_value,
+                           max_value=max_value, **kwargs)
     if raw is not None:
-        parsed = _parse_number(raw, isinstance(value, int))
         lo = -math.inf if min_value is None else min_value
         hi = math.inf if max_value is None else max_value
         if parsed is None or not lo <= parsed <= hi:
