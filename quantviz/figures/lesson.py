@@ -43,8 +43,9 @@ def size_accuracy_figure(rows: list[dict], current: int | None, labels: dict) ->
         go.Scatter(x=kb, y=acc, mode="lines+markers", name=labels["all"], customdata=names,
                    line={"color": GREY, "width": 1, "dash": "dot"}, marker={"color": BLUE, "size": 10},
                    hovertemplate=labels["hover"].replace("%{text}", "%{customdata}") + "<extra></extra>"),
-        go.Scatter(x=kb, y=acc, text=shown, mode="text", textposition="bottom center", showlegend=False,
-                   hoverinfo="skip", textfont={"size": 14}),
+        go.Scatter(x=kb, y=acc, text=shown, mode="markers+text", textposition="bottom center", showlegend=False,
+                   hoverinfo="skip", textfont={"size": 14},
+                   marker={"size": 24, "color": "rgba(0,0,0,0)"}),  # invisible: keeps the label clear of the ring
         go.Scatter(x=[kb[pick]], y=[acc[pick]], mode="markers", name=labels["current"], hoverinfo="skip",
                    marker={"color": "rgba(0,0,0,0)", "size": 22, "line": {"color": ORANGE, "width": 3}}),
     ])
