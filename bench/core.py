@@ -5,7 +5,7 @@
 import argparse
 
 import numpy as np
-from timing import median_seconds
+from timing import ALLOCATOR, median_seconds
 
 from quantviz import choose_qparams, dequantize, error_report, quantize  # noqa: E402
 
@@ -29,6 +29,7 @@ def main():
     args = parser.parse_args()
     x = np.random.default_rng(0).standard_normal(args.n).astype(np.float32)
     t_copy = median_seconds(lambda: np.copy(x), args.repeat)
+    print(f"memory allocator: {ALLOCATOR}")
     print(f"{'step':<34}{'median ms':>10}{'x np.copy':>11}")
     print(f"{'np.copy':<34}{t_copy * 1e3:>10.3f}{1.0:>11.1f}")
     qp0 = choose_qparams(float(x.min()), float(x.max()), bits=8)

@@ -84,7 +84,7 @@ def main():
         for label, (median, best) in times.items():
             print(f"{name:<6}{label:<34}{median * 1e3:>11.3f}{best * 1e3:>10.3f}"
                   f"{median / t_float:>20.2f}{best / b_float:>12.2f}")
-    print("target: int8 numpy / float32 numpy <= 2")
+    print(f"target: int8 numpy / float32 numpy <= 2   (memory allocator: {timing.ALLOCATOR})")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+import timing  # noqa: E402,F401  (the app's memory allocator settings)
 from quantviz.intkernels import fc_multipliers, fully_connected, fully_connected_reference  # noqa: E402
 
 
