@@ -50,6 +50,11 @@ def note(key: str, raw: str, reason: str, value) -> None:
         t("url.invalid", key=key, raw=raw, reason=reason, value=value))
 
 
+def _shown(bound) -> str:
+    """A range bound as a reader writes it: 255, 0.5, 1e+12, -inf."""
+    return str(bound) if isinstance(bound, int) else f"{bound:.6g}"
+
+
 def _parse_number(raw: str, integer: bool):
     try:
         value = float(raw)
@@ -68,7 +73,8 @@ def slider(label: str, key: str, min_value, max_value, value, step=None, **kwarg
                            step=step, **kwargs)
     if raw is not None:
         if parsed is None or not min_value <= parsed <= max_value:
-            reason = t("url.reason.integer" if integer else "url.reason.number", lo=min_value, hi=max_value)
+            reason = t("url.reason.integer" if integer else "url.reason.number", lo=_shown(min_value),
+                       hi=_shown(max_value))
             note(key, raw, reason, result)
     return result
 
@@ -82,7 +88,7 @@ def number(label: str, key: str, value: float, min_value=None, max_value=None, *
         lo = -math.inf if min_value is None else min_value
         hi = math.inf if max_value is None else max_value
         if parsed is None or not lo <= parsed <= hi:
-            note(key, raw, t("url.reason.number", lo=lo, hi=hi), result)
+            note(key, raw, t("url.reason.number", lo=_shown(lo), hi=_shown(hi)), result)
     return result
 
 

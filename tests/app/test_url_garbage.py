@@ -49,3 +49,10 @@ def test_extreme_numbers_in_every_numeric_control(open_page, page):
     for _ in range(4):
         at = open_page(page.path, **{key: rng.choice(EXTREMES) for key in keys})
         assert not at.exception, ({k: at.query_params.get(k) for k in keys}, at.exception)
+
+
+def test_the_notice_writes_the_allowed_range_readably(open_page):
+    at = open_page("views/formats.py", scale="-1e999", zp="1e999")
+    notices = " ".join(w.value for w in at.warning)
+    assert "scale=-1e999" in notices and "from 1e-12 to 1e+12" in notices and "1000000000000.0" not in notices
+    assert "zp=1e999" in notices and "from 0 to 255" in notices
