@@ -56,7 +56,7 @@ else:
         finish()
     wf = data.read_upload(uploaded)
     if isinstance(wf, WeightFileError):
-        st.error(view.io_message(wf.code, wf.params), icon="⚠️")
+        st.error(view.io_message(wf.code, wf.params), icon=":material/warning:")
         finish()
     view.upload_notes(wf)
     tensor = controls.choice(t("weights.tensor"), "utensor", list(wf.tensors))

@@ -145,4 +145,4 @@ def url_notices(container=None) -> None:
     """Show (once) every URL value that was replaced, as a warning."""
     notices = st.session_state.pop(_NOTICES, [])
     if notices:
-        (container or st).warning("\n\n".join(notices), icon="🔗")
+        (container or st).warning("\n\n".join(notices), icon=":material/link:")

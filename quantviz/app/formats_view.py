@@ -43,7 +43,7 @@ def real_input(label: str, key: str, default: str, **kwargs) -> float:
         st.rerun()
     if _parses(text):
         return enc.parse_value(text)
-    st.warning(t("formats.value.bad", raw=text, reason=t("formats.reason.real"), value=default), icon="⚠️")
+    st.warning(t("formats.value.bad", raw=text, reason=t("formats.reason.real"), value=default), icon=":material/warning:")
     return enc.parse_value(default)
 
 
