@@ -104,8 +104,10 @@ def end_page() -> None:
 
 
 def is_embed_view() -> bool:
-    """``?view=figure``: show a page's main figure alone (for an iframe in a blog post)."""
-    return st.query_params.get("view") == "figure"
+    """Show a page's main figure alone (for an iframe in a blog post): ``?view=figure``, or
+    Streamlit's ``?embed=true`` unless the link asks for the whole page (``&view=page``)."""
+    view = st.query_params.get("view")
+    return view == "figure" or (view != "page" and bool(st.context.is_embedded))
 
 
 def page_header(title_key: str, intro_key: str | None = None) -> None:

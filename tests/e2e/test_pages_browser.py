@@ -113,3 +113,15 @@ def test_the_embedded_lesson_figure_moves_with_its_slider(page, app_url, blog_si
     frame.locator(IDLE).wait_for(timeout=30_000)
     assert frame.locator(".scatterlayer .trace").nth(1).locator("path.js-line").get_attribute("d") != steps
     page.screenshot(path=str(OUTPUT / "embed-lesson-slider.png"), full_page=True)
+
+
+def test_streamlit_embed_link_alone_shows_the_figure_view(page, app_url):
+    """``?embed=true`` plus the page's state is enough for the single-figure view; ``&view=page``
+    embeds the whole page instead."""
+    info = next(p for p in PAGES if p.url_path == "arithmetic")
+    open_page(page, page_address(app_url, info, "embed=true&rx=5"))
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    assert page.locator("h1").count() == 0 and charts.count() == 1
+    assert page.get_by_role("link", name=re.compile("Open the full interactive page")).is_visible()
+    open_page(page, page_address(app_url, info, "embed=true&view=page"))
+    assert page.locator("h1").count() >= 1 and charts.count() > 1
