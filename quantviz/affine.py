@@ -160,7 +160,8 @@ def codes(x: np.ndarray, qp: QParams) -> np.ndarray:
 
 
 def dequantize(q, qp: QParams) -> np.ndarray:
-    r"""Integer codes back to reals: :math:`\hat{x} = s \, (q - z)`, as float32."""
+    r"""Integer codes back to reals: :math:`\hat{x} = s \, (q - z)`, as float32 (a product beyond
+    float32's range, about 3.4e38, is ±inf)."""
     q = np.asarray(q)
     _check_channels(qp, q.shape)
     scale, zp = broadcast_params(qp, q.ndim)
@@ -173,7 +174,8 @@ def dequantize(q, qp: QParams) -> np.ndarray:
         return centred
     centred = np.subtract(q, zp, dtype=np.float64)
     centred *= scale
-    return centred.astype(np.float32)
+    with np.errstate(over="ignore"):
+        return centred.astype(np.float32)
 
 
 def fake_quantize(x, qp: QParams) -> np.ndarray:

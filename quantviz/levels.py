@@ -124,8 +124,9 @@ def code_stats(sv: SortedValues, qp: QParams) -> CodeStats:
     a, e = b[:-1], b[1:]
     count = e - a
     s1, s2 = sv.sum_x[e] - sv.sum_x[a], sv.sum_x2[e] - sv.sum_x2[a]
-    sse = np.maximum(s2 - 2.0 * xhat * s1 + count * xhat * xhat, 0.0)
     used = count > 0
+    with np.errstate(invalid="ignore", over="ignore"):   # an unused code may stand for ±inf
+        sse = np.where(used, np.maximum(s2 - 2.0 * xhat * s1 + count * xhat * xhat, 0.0), 0.0)
     first = np.where(used, sv.x[np.minimum(a, sv.n - 1)] if sv.n else 0.0, np.nan).astype(np.float64)
     last = np.where(used, sv.x[np.maximum(e - 1, 0)] if sv.n else 0.0, np.nan).astype(np.float64)
     max_abs = np.where(used, np.maximum(np.abs(first - xhat), np.abs(last - xhat)), 0.0)

@@ -10,6 +10,7 @@ from quantviz.app.mapping_state import Settings, resolve
 from quantviz.app.share import embed_footer, embed_frame
 from quantviz.app.strings import TABLE
 
+FLOAT32_MAX = 3.4028234663852886e38
 page_header("mapping.title", "mapping.intro")
 
 
@@ -73,6 +74,8 @@ def interactive() -> None:
     res = resolve(s, picks)
     st.session_state[mapping_controls.LAST_QP] = res.qp
     stats, rep = analysis(data, res.qp)
+    if max(abs(float(res.qp.rmin)), abs(float(res.qp.rmax))) > FLOAT32_MAX:
+        res.note("warning", "mapping.notice.beyond_float32")
     if rep["clipped_fraction"] > 0.5:
         res.note("warning", "mapping.notice.clipped", pct=100 * rep["clipped_fraction"])
 

@@ -80,6 +80,7 @@ def histogram_parts(edges: np.ndarray, counts: np.ndarray, qp: QParams, view: tu
                     log_y: bool = False, yaxis: str = "y") -> tuple[list, list, dict, list[KeyEntry]]:
     """Traces, shapes, y-axis settings and key of the histogram panel (see ``histogram_figure``)."""
     lo_clip, hi_clip = clip_edges(qp)
+    edges = np.asarray(edges, np.float64)   # compared with bounds that may lie beyond float32
     centres = (edges[:-1] + edges[1:]) / 2
     clipped = (centres < lo_clip) | (centres > hi_clip)
     y_top = float(counts.max(initial=1)) * 1.08 or 1.0

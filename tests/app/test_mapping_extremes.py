@@ -32,3 +32,12 @@ def test_extreme_settings_never_break_the_page(open_page, base, mapping):
     assert not at.error, [e.value for e in at.error]
     table = "\n".join(m.value for m in at.markdown)
     assert "| " in table and "SQNR" in table, "the numbers table is shown"
+    assert "**nan" not in table, table
+
+
+def test_codes_beyond_float32_are_said_and_the_error_stays_exact(open_page):
+    at = open_page(PAGE, mode="qparams", scale="3.4e38", zp="0", n="5000", data="normal")
+    assert not at.exception
+    assert any("beyond float32" in w.value for w in at.warning)
+    table = "\n".join(m.value for m in at.markdown)
+    assert "**nan" not in table and "0.00 dB" in table   # every value is stored as code 0: x̂ = 0

@@ -128,3 +128,16 @@ def test_per_channel_parameters_are_refused():
     qp = QParams(np.array([0.1, 0.2]), np.array([0, 0]), -128, 127, axis=0)
     with pytest.raises(ValueError, match="per-tensor"):
         code_stats(sort_values(np.zeros(4, np.float32)), qp)
+
+
+def test_codes_beyond_float32_do_not_spoil_the_report():
+    """A scale so large that most codes stand for ±inf in float32: the values all land on the
+    zero point's code, so the error is the values themselves, not NaN."""
+    x = synthetic("normal", 5000, seed=1)
+    qp = QParams(scale=3.4e38, zero_point=0, qmin=0, qmax=255)
+    with np.errstate(all="raise"):
+        rep = report(sort_values(x), qp)
+    stored = fake_quantize(x, qp)
+    expected = float(np.mean((stored.astype(np.float64) - x) ** 2))
+    assert np.isfinite(rep["mse"]) and rep["mse"] == pytest.approx(expected, rel=1e-9)
+    assert np.isinf(fake_quantize(np.array([1e40]), qp)[0])   # the largest code is inf in float32

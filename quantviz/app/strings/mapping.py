@@ -88,6 +88,10 @@ STRINGS = {
                                  "它们在网格上没有位置，已从所有图表和数字中排除。"),
     "mapping.notice.no_finite": ("No finite values are left: showing the data without NaN and inf.",
                                  "没有剩下有限值：改为显示不含 NaN 和 inf 的数据。"),
+    "mapping.notice.beyond_float32": ("Some codes stand for values beyond float32's largest number (about 3.4e38): "
+                                      "read back as float32 they become ±inf. Lower the scale.",
+                                      "部分编码代表的值超出了 float32 的最大值（约 3.4e38）：读回 float32 时会变成 ±inf。"
+                                      "请减小 scale。"),
     "mapping.notice.clipped": ("{pct:.1f}% of the values lie outside the range and are clipped: widen the range "
                                "or raise the scale.",
                                "{pct:.1f}% 的值落在范围之外被截断：请扩大范围或增大 scale。"),
