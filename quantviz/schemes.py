@@ -144,12 +144,12 @@ def scaled_codes(x: np.ndarray, scale, zero_point, scheme: str) -> np.ndarray:
         np.rint(v, out=v)
         v += zero_point
         return v
-    with np.errstate(over="ignore"):      # the frameworks get float32: beyond its range, ±inf
+    with np.errstate(over="ignore"):      # float32 as in the frameworks: beyond its range, ±inf
         x32 = np.asarray(x, dtype=np.float32)
         s32 = np.asarray(scale, dtype=np.float32)
-    if scheme == "pytorch":
-        return np.rint(_fma_float32(x32, np.float32(1) / s32, zero_point))
-    ratio = np.divide(x32, s32, dtype=np.float32).astype(np.float64)
+        if scheme == "pytorch":
+            return np.rint(_fma_float32(x32, np.float32(1) / s32, zero_point))
+        ratio = np.divide(x32, s32, dtype=np.float32).astype(np.float64)
     v = round_to_int(ratio, "even" if scheme == "onnxruntime" else "away")
     v += zero_point
     return v

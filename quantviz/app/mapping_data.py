@@ -18,6 +18,7 @@ from ..affine import QParams, choose_qparams
 from ..calibrate import calibrate, range_sweep
 from ..levels import SortedValues, code_stats, error_histogram, report, sort_values
 from ..metrics import error_report
+from ..schemes import scheme_qrange
 
 HIST_BINS = 120
 ERROR_BINS = 60
@@ -55,10 +56,21 @@ def load_data(source: str, n: int, seed: int, nonfinite: bool) -> Data:
     return Data(sv, nan, pinf, ninf, lo, hi, edges, counts)
 
 
+def usable_bits(bits: int, signed: bool, symmetric: bool, scheme: str) -> int:
+    """``bits``, or 8 where the scheme cannot map with so few (1 bit where it forces narrow
+    range), as the page's mapping then falls back to the default 8 bits."""
+    try:
+        scheme_qrange(bits, signed, False, symmetric, False, scheme)
+    except ValueError:
+        return 8
+    return bits
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def calibrations(key: tuple, bits: int, signed: bool, symmetric: bool, pct: float, scheme: str) -> dict:
     """Each calibration method's range ``(rmin, rmax)`` for the values of ``key``."""
     data = load_data(*key)
+    bits = usable_bits(bits, signed, symmetric, scheme)
     picks = {}
     for method in ("minmax", "percentile", "mse", "entropy"):
         rmin, rmax = calibrate(data.sv.x, method=method, bits=bits, signed=signed, symmetric=symmetric,
@@ -70,7 +82,7 @@ def calibrations(key: tuple, bits: int, signed: bool, symmetric: bool, pct: floa
 @st.cache_data(max_entries=64, show_spinner=False)
 def sweep(key: tuple, bits: int, signed: bool, symmetric: bool, scheme: str) -> dict:
     """``range_sweep`` of the values: rounding, clipping and total MSE per clipping threshold."""
-    return range_sweep(load_data(*key).sv.x, bits, signed, symmetric, scheme)
+    return range_sweep(load_data(*key).sv.x, usable_bits(bits, signed, symmetric, scheme), signed, symmetric, scheme)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -79,6 +91,7 @@ def pick_errors(key: tuple, bits: int, signed: bool, symmetric: bool, narrow: bo
     """The total MSE of each calibration method's range (with the page's other options)."""
     data = load_data(*key)
     out = {}
+    bits = usable_bits(bits, signed, symmetric, scheme)
     for method, (rmin, rmax) in calibrations(key, bits, signed, symmetric, pct, scheme).items():
         try:
             qp = choose_qparams(rmin, rmax, bits=bits, signed=signed, symmetric=symmetric,

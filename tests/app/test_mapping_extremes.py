@@ -1,6 +1,8 @@
 """The mapping page under random combinations of extreme settings (1 to 16 bits, scales near 0
 and huge, zero points far outside the range, empty and inverted ranges, every scheme,
 calibration and figure, data with NaN and inf): never a traceback, always the numbers table."""
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +26,8 @@ common = st.fixed_dictionaries({
     "n": st.sampled_from(["1", "2", "5000"])})
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("QUANTVIZ_FUZZ_EXAMPLES", 40)), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(base=common, mapping=st.one_of(range_state, qparams_state))
 def test_extreme_settings_never_break_the_page(open_page, base, mapping):
     at = open_page(PAGE, **base, **mapping)
