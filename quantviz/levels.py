@@ -18,6 +18,7 @@ import numpy as np
 
 from .affine import QParams, codes, dequantize
 from .calibrate import finite_values
+from .metrics import sqnr_from_sums
 from .schemes import scaled_codes
 
 
@@ -201,14 +202,7 @@ def report(sv: SortedValues, qp: QParams, stats: CodeStats | None = None) -> dic
     sse = float(stats.sse.sum())
     if cancellation_estimate(sv, stats) > REL_TOL:
         sse = direct_sse(sv.x, qp)
-    sum_x2 = float(sv.sum_x2[-1])
-    if sse == 0:
-        sqnr = float("inf")
-    elif sum_x2 == 0:
-        sqnr = float("-inf")
-    else:
-        sqnr = float(10 * np.log10(sum_x2 / sse))
-    return {"mse": sse / max(n, 1), "sqnr_db": sqnr,
+    return {"mse": sse / max(n, 1), "sqnr_db": sqnr_from_sums(float(sv.sum_x2[-1]), sse),
             "max_abs_error": float(stats.max_abs.max(initial=0.0)),
             "clipped_fraction": (below + above) / max(n, 1), "levels_used": int(np.count_nonzero(stats.count)),
             "n": n, "nonfinite": sv.nonfinite, "clipped_below": below, "clipped_above": above}

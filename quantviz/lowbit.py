@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .metrics import sqnr_from_sums
 from .numbers import FLOAT_FORMATS, to_float
 
 SCALE_BITS = 32  # a float32 scale (alpha) stored beside the low-bit weights
@@ -120,13 +121,7 @@ def approximation_error(w, w_hat) -> dict:
         raise ValueError(f"w has shape {w.shape} but w_hat has shape {w_hat.shape}: they must match")
     error = (w - w_hat).ravel()
     signal, noise = float(np.dot(w.ravel(), w.ravel())), float(np.dot(error, error))
-    if noise == 0:
-        sqnr = float("inf")
-    elif signal == 0:
-        sqnr = float("-inf")
-    else:
-        sqnr = float(10 * np.log10(signal / noise))
-    return {"mse": noise / w.size, "sqnr_db": sqnr}
+    return {"mse": noise / w.size, "sqnr_db": sqnr_from_sums(signal, noise)}
 
 
 def pack_signs(a) -> np.ndarray:

@@ -17,6 +17,16 @@ from .schemes import scaled_codes
 CHUNK = 1 << 16  # values per block: keeps every temporary in the CPU cache
 
 
+def sqnr_from_sums(signal: float, noise: float) -> float:
+    r"""Signal-to-quantization-noise ratio in dB, :math:`10 \log_{10}(\sum x^2 / \sum (x - \hat{x})^2)`:
+    inf for an exact reconstruction, -inf for an all-zero signal reconstructed with error."""
+    if noise == 0:
+        return float("inf")
+    if signal == 0:
+        return float("-inf")
+    return float(10 * np.log10(signal / noise))
+
+
 def error_report(x, qp: QParams) -> dict:
     """``mse``, ``sqnr_db``, ``max_abs_error``, ``clipped_fraction``, ``levels_used``, ``n``, ``nonfinite``.
 
@@ -72,13 +82,7 @@ class _Totals:
 
     def report(self, nonfinite: int) -> dict:
         n = max(self.n, 1)
-        if self.sum_e2 == 0:
-            sqnr = float("inf")
-        elif self.sum_x2 == 0:
-            sqnr = float("-inf")
-        else:
-            sqnr = 10 * np.log10(self.sum_x2 / self.sum_e2)
-        return {"mse": self.sum_e2 / n, "sqnr_db": float(sqnr), "max_abs_error": self.max_abs,
+        return {"mse": self.sum_e2 / n, "sqnr_db": sqnr_from_sums(self.sum_x2, self.sum_e2), "max_abs_error": self.max_abs,
                 "clipped_fraction": self.clipped / n,
                 "levels_used": int(np.count_nonzero(self.code_counts)), "n": self.n,
                 "nonfinite": nonfinite}

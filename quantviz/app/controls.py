@@ -101,7 +101,7 @@ def choice(label: str, key: str, options: list[str], index: int = 0, format_func
     """
     raw = _raw_url_value(key)
     if raw is not None:
-        option = _option_named(raw, options, format_func)
+        option = option_named(raw, options, format_func)
         if option is not None and format_func(option) != raw:
             st.session_state[key] = option
     draw = widget or st.selectbox
@@ -114,13 +114,13 @@ def choice(label: str, key: str, options: list[str], index: int = 0, format_func
     result = draw(label, options, format_func=format_func, key=key, bind="query-params", **kwargs)
     if result is None:  # a segmented control can be cleared: keep a valid value
         result = options[index]
-    if raw is not None and _option_named(raw, options, format_func) is None:
+    if raw is not None and option_named(raw, options, format_func) is None:
         note(key, raw, t("url.reason.choice", options=", ".join(map(format_func, options))),
               format_func(result))
     return result
 
 
-def _option_named(raw: str, options: list[str], format_func):
+def option_named(raw: str, options: list[str], format_func):
     """The option whose code, or whose label in any language, is ``raw``; else None."""
     if raw in options:
         return raw

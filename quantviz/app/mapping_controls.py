@@ -10,11 +10,11 @@ import streamlit as st
 
 from .. import datasets
 from . import controls
-from .i18n import in_language, t
+from .i18n import t
 from .mapping_data import Data, calibrations, load_data
 from .mapping_sources import register as register_layers
 from .mapping_state import ARTICLE, CALIBS, MODES, SCHEMES, SIZE_MAX, Settings
-from .strings import LANGUAGES, TABLE
+from .strings import TABLE
 
 DEFAULT = Settings()
 SCHEME_NAMES = {"pytorch": "PyTorch", "onnxruntime": "ONNX Runtime", "tflite": "TFLite"}
@@ -163,17 +163,6 @@ def _replace(s: Settings, **changes) -> Settings:
 
 # ---- the same settings from the URL alone (embed view: no widgets drawn) ----------------------
 
-def _choice_from_url(raw: str, options, label) -> str | None:
-    if raw in options:
-        return raw
-    for code in LANGUAGES:
-        with in_language(code):
-            for option in options:
-                if label(option) == raw:
-                    return option
-    return None
-
-
 def from_query(query) -> Settings:
     """Settings parsed from URL parameters (a mapping of str to str); bad values keep defaults."""
     values = {}
@@ -184,7 +173,7 @@ def from_query(query) -> Settings:
         if raw is None:
             continue
         if f.name in choices:
-            value = _choice_from_url(raw, *choices[f.name])
+            value = controls.option_named(raw, *choices[f.name])
         elif isinstance(f.default, bool):
             value = {"true": True, "false": False}.get(raw.lower())
         else:
@@ -217,7 +206,7 @@ def figure_choice(options: tuple[str, ...]) -> str | None:
         return t(f"mapping.tab.{code}")
 
     if raw is not None:
-        option = _choice_from_url(raw, options, label)
+        option = controls.option_named(raw, options, label)
         if option is None:
             controls.note("fig", raw, t("url.reason.choice", options=", ".join(map(label, options))), "—")
         elif label(option) != raw:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from ..metrics import sqnr_from_sums
 from .model import Model, predict
 from .ptq import PTQConfig, quantize_model
 from .intinfer import predict_int
@@ -27,12 +28,7 @@ def sqnr_db(x, x_hat) -> float:
     ``x`` is all zeros but ``x_hat`` is not)."""
     x = np.asarray(x, np.float64).ravel()
     noise = float(np.sum((x - np.asarray(x_hat, np.float64).ravel()) ** 2))
-    signal = float(np.sum(x**2))
-    if noise == 0:
-        return float("inf")
-    if signal == 0:
-        return float("-inf")
-    return float(10 * np.log10(signal / noise))
+    return sqnr_from_sums(float(np.sum(x**2)), noise)
 
 
 def softmax(z) -> np.ndarray:

@@ -1,9 +1,8 @@
 """The int8 page in AppTest: both languages, controls change what is shown, bad URL values, uploads."""
-import base64
-import json
 
 import numpy as np
 import pytest
+from chart_data import array, charts
 
 from quantviz.app.strings import TABLE
 from quantviz.nn import zoo
@@ -11,16 +10,6 @@ from quantviz.nn.ptq import PTQConfig, quantize_model
 from quantviz.tflite import export
 
 PAGE = "views/int8.py"
-
-
-def charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value)
 
 
 def metrics(at) -> dict[str, str]:

@@ -1,10 +1,9 @@
 """The weights page in AppTest: bundled models, controls, bad URL values, uploads."""
-import base64
-import json
 import string
 
 import numpy as np
 import pytest
+from chart_data import array, charts
 
 from quantviz.app.i18n import in_language
 from quantviz.app.strings import TABLE
@@ -12,17 +11,6 @@ from quantviz.io import MESSAGES
 from tests.weightfiles import npy_bytes, npz_bytes, sample_weights, tflite_bytes
 
 PAGE = "views/weights.py"
-
-
-def charts(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def array(value) -> np.ndarray:
-    """A plotly JSON array (plain list or typed {"dtype", "bdata"})."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value)
 
 
 def markdown(at) -> str:
