@@ -7,7 +7,7 @@ from quantviz.app.i18n import t
 from quantviz.app.layout import is_embed_view, page_header
 from quantviz.app.mapping_data import analysis, calibrations, load_data
 from quantviz.app.mapping_state import Settings, resolve
-from quantviz.app.share import embed_footer, embed_frame
+from quantviz.app.share import embed_footer
 from quantviz.app.strings import TABLE
 
 FLOAT32_MAX = 3.4028234663852886e38
@@ -54,8 +54,7 @@ def share_params(s: Settings) -> dict:
     return mapping_controls.url_values(params)
 
 
-if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state read from the URL
-    embed_frame()
+if is_embed_view():  # the main figure alone (page_header has framed it), its state read from the URL
     s = mapping_controls.from_query(st.query_params)
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
@@ -63,6 +62,7 @@ if is_embed_view():  # ?embed=true&view=figure: the main figure alone, its state
     chart("main", mapping_figs.main_figure(data, res, s, picks, height=540), "mapping_main")
     embed_footer(share_params(s))
     st.stop()
+
 
 @st.fragment
 def interactive() -> None:
