@@ -16,7 +16,7 @@ import numpy as np
 
 from . import fastpath
 from .numbers import check_bits, storage_dtype
-from .schemes import check_scheme, compute_params, scaled_codes, scheme_qrange
+from .schemes import check_scheme, code_range, compute_params, fuses_zero_point, scaled_codes, scheme_qrange
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ def choose_qparams(rmin, rmax, bits: int = 8, signed: bool = False, symmetric: b
     Symmetric: :math:`s = \max(|r_{min}|, |r_{max}|) / ((q_{max} - q_{min}) / 2)` and ``z`` fixed
     (0 signed, the middle code unsigned). The range is first widened to contain 0. Per channel:
     ``rmin``/``rmax`` are 1-d arrays and ``axis`` names the channel axis of the tensor.
+    ``qmin``/``qmax`` of the result are where ``quantize`` saturates, which can be wider than the
+    range the scale was chosen for (``schemes.code_range``: ONNX Runtime's symmetric int8).
     """
     bits = check_bits(bits)
     rmin, rmax = _check_range(rmin, rmax)
@@ -108,6 +110,7 @@ def choose_qparams(rmin, rmax, bits: int = 8, signed: bool = False, symmetric: b
         raise ValueError("per-channel (axis=) needs 1-d rmin and rmax, one entry per channel")
     qmin, qmax = scheme_qrange(bits, signed, narrow_range, symmetric, reduce_range, scheme)
     scale, zp_real, zp = compute_params(rmin, rmax, qmin, qmax, symmetric, signed, scheme)
+    qmin, qmax = code_range(bits, signed, narrow_range, symmetric, reduce_range, scheme)
     if axis is None:
         return QParams(float(scale), int(zp), qmin, qmax, None, scheme, float(zp_real))
     return QParams(scale, zp, qmin, qmax, int(axis), scheme, zp_real)
@@ -152,7 +155,7 @@ def quantize(x, qp: QParams) -> np.ndarray:
 def codes(x: np.ndarray, qp: QParams) -> np.ndarray:
     """The clamped integer codes of ``x`` as a float64 array (``quantize`` without the cast)."""
     scale, zp = broadcast_params(qp, x.ndim)
-    v = np.asarray(scaled_codes(x, scale, zp, qp.scheme), dtype=np.float64)
+    v = np.asarray(scaled_codes(x, scale, zp, qp.scheme, fuses_zero_point(qp)), dtype=np.float64)
     np.clip(v, qp.qmin, qp.qmax, out=v)
     if np.isnan(v.max(initial=0.0)):
         v = np.where(np.isnan(v), np.broadcast_to(zp, v.shape), v)

@@ -14,7 +14,7 @@ import numpy as np
 
 from .binning import histogram
 from .numbers import check_bits
-from .schemes import compute_params, scheme_qrange
+from .schemes import code_range, compute_params, scheme_qrange
 
 METHODS = ("minmax", "percentile", "mse", "entropy")
 SWEEP_BINS = 4096
@@ -98,6 +98,7 @@ def range_sweep(x, bits: int = 8, signed: bool = False, symmetric: bool = False,
     alpha, rmin, rmax = _candidate_ranges(lo, hi, symmetric, num)
     qmin, qmax = scheme_qrange(bits, signed, False, symmetric, False, scheme)
     scale, _, zp = compute_params(rmin, rmax, qmin, qmax, symmetric, signed, scheme)
+    qmin, qmax = code_range(bits, signed, False, symmetric, False, scheme)      # where codes saturate
     s = scale[:, None]
     grid_lo, grid_hi = s * (qmin - zp[:, None]), s * (qmax - zp[:, None])   # (num, 1)
     inner_a, inner_b = np.clip(a, grid_lo, grid_hi), np.clip(b, grid_lo, grid_hi)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .schemes import scaled_codes
+from .schemes import fuses_zero_point, scaled_codes
 
 MIN_SIZE = 4096                       # below this the reference path is just as fast
 BLOCK = 1024
@@ -32,10 +32,11 @@ def steps(x: np.ndarray, qp) -> np.ndarray:
     NaN inputs give NaN. Equal to ``scaled_codes(x, s, z, scheme) - z`` element for element.
     """
     s32 = np.float32(qp.scale)
-    if qp.scheme == "pytorch":
-        y = np.multiply(x, np.float32(1) / s32)
-    else:
-        y = np.divide(x, s32, dtype=np.float32)
+    with np.errstate(over="ignore"):      # float32 as in the frameworks: beyond its range, ±inf
+        if qp.scheme == "pytorch":
+            y = np.multiply(x, np.float32(1) / s32)
+        else:
+            y = np.divide(x, s32, dtype=np.float32)
     k = np.rint(y)
     if qp.scheme != "onnxruntime":
         _recompute_near_ties(x, y, k, qp)
@@ -54,7 +55,7 @@ def _recompute_near_ties(x: np.ndarray, y: np.ndarray, k: np.ndarray, qp) -> Non
     zp = int(qp.zero_point)
     reach = max(abs(qp.qmin - zp), abs(qp.qmax - zp)) + 2
     if qp.scheme == "pytorch":
-        reach += abs(zp)          # the zero point is added before PyTorch's one rounding
+        reach += abs(zp)          # PyTorch adds the zero point before it rounds to an integer
     if qp.scheme == "tflite":     # y is exact; only true ties, rounded away from zero, differ
         threshold = np.float32(0.5)
     else:
@@ -70,7 +71,7 @@ def _recompute_near_ties(x: np.ndarray, y: np.ndarray, k: np.ndarray, qp) -> Non
     candidates = candidates[candidates < distance.size]
     suspects = candidates[~(distance[candidates] < threshold)]
     flat_k = k.reshape(-1)
-    flat_k[suspects] = scaled_codes(x.reshape(-1)[suspects], qp.scale, zp, qp.scheme) - zp
+    flat_k[suspects] = scaled_codes(x.reshape(-1)[suspects], qp.scale, zp, qp.scheme, fuses_zero_point(qp)) - zp
 
 
 def codes(x: np.ndarray, qp) -> np.ndarray:

@@ -19,7 +19,7 @@ import numpy as np
 from .affine import QParams, codes, dequantize
 from .calibrate import finite_values
 from .metrics import sqnr_from_sums
-from .schemes import scaled_codes
+from .schemes import fuses_zero_point, scaled_codes
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def clipped_counts(sv: SortedValues, qp: QParams) -> tuple[int, int]:
     guess = np.searchsorted(sv.x, (targets - 0.5 - qp.zero_point) * qp.scale)
 
     def unclamped(v):
-        return scaled_codes(v, qp.scale, qp.zero_point, qp.scheme)
+        return scaled_codes(v, qp.scale, qp.zero_point, qp.scheme, fuses_zero_point(qp))
 
     lo, hi = first_index_at_least(sv.x, unclamped, targets, guess)
     return int(lo), int(sv.n - hi)

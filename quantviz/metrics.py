@@ -12,7 +12,7 @@ import numpy as np
 
 from . import fastpath
 from .affine import QParams, broadcast_params, dequantize
-from .schemes import scaled_codes
+from .schemes import fuses_zero_point, scaled_codes
 
 CHUNK = 1 << 16  # values per block: keeps every temporary in the CPU cache
 
@@ -62,7 +62,7 @@ class _Totals:
     def add(self, x: np.ndarray, mask: np.ndarray | None):
         qp = self.qp
         scale, zp = broadcast_params(qp, x.ndim)
-        q = scaled_codes(x, scale, zp, qp.scheme)
+        q = scaled_codes(x, scale, zp, qp.scheme, fuses_zero_point(qp))
         outside = (q < qp.qmin) | (q > qp.qmax)
         np.clip(q, qp.qmin, qp.qmax, out=q)
         error = np.subtract(dequantize(q, qp), x, dtype=np.float64)

@@ -3,13 +3,19 @@
 Every function here works elementwise on numpy arrays, so one code path serves per-tensor
 (0-d arrays) and per-channel (one entry per channel) parameters. ``exact`` is the textbook rule
 in float64 with round half to even; the three framework schemes reproduce each library's float32
-or float64 arithmetic and rounding bit for bit (see ``docs`` of each function).
+or float64 arithmetic and rounding bit for bit, as PyTorch 2.13, ONNX Runtime 1.32 and LiteRT 2.3
+run it (proved against the libraries themselves in ``tests/conformance``).
+
+Two integer ranges are at play. The scale is chosen for one (``scheme_qrange``: ONNX Runtime and
+TFLite drop the lowest code of a symmetric signed range, so int8 becomes [-127, 127]); the codes
+are clamped to another (``code_range``): ONNX Runtime's ``QuantizeLinear`` saturates to its type's
+whole range, so an out-of-range value can still become -128.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .numbers import int_range
+from .numbers import int_range, storage_dtype
 
 SCHEMES = ("exact", "pytorch", "onnxruntime", "tflite")
 PYTORCH_EPS = np.float32(2.0**-23)  # torch.finfo(torch.float32).eps floors PyTorch's scale
@@ -25,29 +31,48 @@ def check_scheme(scheme: str) -> str:
 def scheme_qrange(bits: int = 8, signed: bool = False, narrow_range: bool = False,
                   symmetric: bool = False, reduce_range: bool = False,
                   scheme: str = "exact") -> tuple[int, int]:
-    """The integer range a scheme uses for these options.
+    """The integer range the scale is chosen for, with these options.
 
-    ONNX Runtime and TFLite always drop the lowest code for symmetric signed ranges
-    (int8 becomes [-127, 127]). ``reduce_range`` keeps one bit less of headroom, as PyTorch
-    (qint8 [-64, 63], quint8 [0, 127]) and ONNX Runtime (int8 [-64, 64], uint8 [0, 127]) do.
+    TFLite drops the lowest code of every symmetric signed range (int8 [-127, 127], int4
+    [-7, 7]); ONNX Runtime does so for int8 and int16 (not int4). ``reduce_range`` keeps one bit
+    less of headroom: PyTorch halves both ends (qint8 [-64, 63], quint8 [0, 127]); ONNX Runtime
+    uses [-64, 64] for int8 (int16: [-16384, 16384]) and one bit less for the others.
     """
     check_scheme(scheme)
-    forced_narrow = symmetric and signed and scheme in ("onnxruntime", "tflite")
+    forced_narrow = symmetric and signed and (scheme == "tflite" or (scheme == "onnxruntime" and bits >= 8))
     if not reduce_range:
         return int_range(bits, signed, narrow_range or forced_narrow)
     if bits < 2:
         raise ValueError("reduce_range needs at least 2 bits: it removes one bit of range")
-    if scheme == "onnxruntime" and signed:
+    if scheme == "pytorch":
+        qmin, qmax = int_range(bits, signed, narrow_range)
+        return qmin // 2, qmax // 2
+    if scheme == "onnxruntime" and signed and bits >= 8:
         half = 2 ** (bits - 2)
         return -half, half
     return int_range(bits - 1, signed, narrow_range)
 
 
+def code_range(bits: int = 8, signed: bool = False, narrow_range: bool = False,
+               symmetric: bool = False, reduce_range: bool = False,
+               scheme: str = "exact") -> tuple[int, int]:
+    """The codes ``quantize`` produces: where it saturates.
+
+    ONNX Runtime's ``QuantizeLinear`` saturates to its type's whole range ([-128, 127] for int8)
+    whatever range the scale was chosen for; the other schemes clamp to ``scheme_qrange``
+    (TFLite's converter clamps symmetric weights to [-127, 127]; its runtime ``QUANTIZE`` op
+    saturates to the type, as ``int_range(bits, signed)`` gives).
+    """
+    if check_scheme(scheme) == "onnxruntime":
+        return int_range(bits, signed)
+    return scheme_qrange(bits, signed, narrow_range, symmetric, reduce_range, scheme)
+
+
 def _symmetric_zero_point(qmin, qmax, signed, scheme):
     if signed:
         return 0
-    if scheme == "pytorch" and (qmin, qmax) != (0, 255):
-        return (qmin + qmax) // 2        # PyTorch's rule for a customised quint8 range
+    if scheme == "pytorch" and (qmin, qmax) not in ((0, 255), (0, 65535)):
+        return (qmin + qmax) // 2        # PyTorch's rule for a customised range
     if scheme == "onnxruntime":
         return int(np.rint((qmin + qmax) / 2.0))
     return (qmin + qmax + 1) // 2        # the middle code: 128 for uint8
@@ -67,8 +92,7 @@ def compute_params(rmin, rmax, qmin: int, qmax: int, symmetric: bool, signed: bo
         scale = compute(rmin, rmax, qmin, qmax, symmetric=True)
         zp = np.full(scale.shape, _symmetric_zero_point(qmin, qmax, signed, scheme), np.int64)
         return scale, zp.astype(np.float64), zp
-    scale, zp_real = compute(rmin, rmax, qmin, qmax, symmetric=False)
-    zp = round_to_int(zp_real, "away" if scheme == "tflite" else "even")
+    scale, zp_real, zp = compute(rmin, rmax, qmin, qmax, symmetric=False)
     return scale, zp_real, np.clip(zp, qmin, qmax).astype(np.int64)
 
 
@@ -83,43 +107,50 @@ def _exact(rmin, rmax, qmin, qmax, symmetric):
     if symmetric:
         return _floor_scale(np.maximum(-rmin, rmax) / ((qmax - qmin) / 2))
     scale = _floor_scale((rmax - rmin) / (qmax - qmin))
-    return scale, qmin - rmin / scale
+    zp_real = qmin - rmin / scale
+    return scale, zp_real, np.rint(zp_real)
 
 
 def _pytorch(rmin, rmax, qmin, qmax, symmetric):
-    """float32 throughout (observer ``_calculate_qparams``), scale floored at eps = 2^-23."""
+    """float32 throughout (observer ``_calculate_qparams``), scale floored at eps = 2^-23;
+    the zero point is ``qmin - round(rmin / s)`` (rounded before the subtraction)."""
     mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
     if symmetric:
         scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
         return np.maximum(scale, PYTORCH_EPS).astype(np.float64)
     scale = np.maximum((mx - mn) / np.float32(qmax - qmin), PYTORCH_EPS)
-    return scale.astype(np.float64), qmin - (mn / scale).astype(np.float64)
+    steps = (mn / scale).astype(np.float64)
+    return scale.astype(np.float64), qmin - steps, qmin - np.rint(steps)
 
 
 def _onnxruntime(rmin, rmax, qmin, qmax, symmetric):
-    """``compute_scale_zp``: range in float32, scale and zero point in float64, scale stored as float32."""
+    """``compute_scale_zp``: the float32 range promoted to float64 before the subtraction, scale
+    and zero point in float64, the scale stored as float32; a scale below float32's smallest
+    normal number becomes 1 (zero point 0)."""
     mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
     if symmetric:
         absmax = np.maximum(np.abs(mn), np.abs(mx))
         mn, mx = -absmax, absmax
-    scale = (mx - mn).astype(np.float64) / (float(qmax) - float(qmin))
+    scale = (mx.astype(np.float64) - mn.astype(np.float64)) / (float(qmax) - float(qmin))
     tiny = scale < F32_TINY
-    zp_real = qmin - mn.astype(np.float64) / np.where(tiny, 1.0, scale)
-    scale = np.where(tiny, 1.0, scale.astype(np.float32).astype(np.float64))
+    zp_real = np.where(tiny, 0.0, qmin - mn.astype(np.float64) / np.where(tiny, 1.0, scale))
+    with np.errstate(over="ignore"):     # beyond float32's range the stored scale is inf, as there
+        scale = np.where(tiny, 1.0, scale.astype(np.float32).astype(np.float64))
     if symmetric:
         return scale
-    return scale, np.where(tiny, 0.0, zp_real)
+    return scale, zp_real, np.rint(zp_real)
 
 
 def _tflite(rmin, rmax, qmin, qmax, symmetric):
-    """float32 (``GetAsymmetricQuantizationParams``; symmetric as ``max|r| / 127``)."""
+    """float32 (``GetAsymmetricQuantizationParams``; symmetric as ``max|r| / 127``), the zero
+    point rounded half away from zero (``std::round``)."""
     mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
     if symmetric:
         scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
         return _floor_scale(scale.astype(np.float64))
     scale = _floor_scale((mx - mn) / np.float32(qmax - qmin)).astype(np.float32)
-    zp_real = np.float32(qmin) - mn / scale
-    return scale.astype(np.float64), zp_real.astype(np.float64)
+    zp_real = (np.float32(qmin) - mn / scale).astype(np.float64)
+    return scale.astype(np.float64), zp_real, round_to_int(zp_real, "away")
 
 
 def round_to_int(v, mode: str = "even") -> np.ndarray:
@@ -130,12 +161,20 @@ def round_to_int(v, mode: str = "even") -> np.ndarray:
     return np.copysign(np.floor(np.abs(v) + 0.5), v)
 
 
-def scaled_codes(x: np.ndarray, scale, zero_point, scheme: str) -> np.ndarray:
+def fuses_zero_point(qp) -> bool:
+    """PyTorch adds the zero point inside its rounding (a fused multiply-add) only when it
+    quantizes per tensor to an 8-bit type (see ``scaled_codes``)."""
+    return qp.axis is None and storage_dtype(qp.qmin, qp.qmax).itemsize == 1
+
+
+def scaled_codes(x: np.ndarray, scale, zero_point, scheme: str, fused: bool = True) -> np.ndarray:
     r"""``round(x / s) + z`` as float64, before clamping, rounded the way ``scheme`` rounds.
 
     - exact: float64 division, ties to even.
-    - pytorch: ``nearbyint(fma(x, 1.0f / s, z))`` in float32 (multiply by the reciprocal and add
-      the zero point with one rounding, then ties to even).
+    - pytorch: multiply by the float32 reciprocal ``1.0f / s``, ties to even. ``fused``
+      (``quantize_per_tensor`` to an 8-bit type): ``nearbyint(fma(x, 1.0f / s, z))``, the zero
+      point added in the same rounding; otherwise (``quantize_per_channel``, 32-bit codes) the
+      product and then the sum are each rounded to float32 before ``nearbyint``.
     - onnxruntime: float32 division, ties to even, then ``+ z``.
     - tflite: float32 division, ties away from zero (``std::round``), then ``+ z``.
     """
@@ -144,11 +183,15 @@ def scaled_codes(x: np.ndarray, scale, zero_point, scheme: str) -> np.ndarray:
         np.rint(v, out=v)
         v += zero_point
         return v
-    with np.errstate(over="ignore"):      # float32 as in the frameworks: beyond its range, ±inf
+    with np.errstate(over="ignore", invalid="ignore"):  # float32 as in the frameworks: ±inf beyond
         x32 = np.asarray(x, dtype=np.float32)
         s32 = np.asarray(scale, dtype=np.float32)
-        if scheme == "pytorch":
+        if scheme == "pytorch" and fused:
             return np.rint(_fma_float32(x32, np.float32(1) / s32, zero_point))
+        if scheme == "pytorch":
+            product = np.multiply(x32, np.float32(1) / s32, dtype=np.float32)
+            total = np.add(product, np.asarray(zero_point, dtype=np.float32), dtype=np.float32)
+            return np.rint(total.astype(np.float64))
         ratio = np.divide(x32, s32, dtype=np.float32).astype(np.float64)
     v = round_to_int(ratio, "even" if scheme == "onnxruntime" else "away")
     v += zero_point

@@ -152,7 +152,16 @@ def test_reduce_range():
     assert choose_qparams(-1, 1, signed=True, reduce_range=True, scheme="pytorch").qmin == -64
     assert choose_qparams(-1, 1, reduce_range=True, scheme="pytorch").qmax == 127
     ort = choose_qparams(-1, 1, signed=True, reduce_range=True, scheme="onnxruntime")
-    assert (ort.qmin, ort.qmax) == (-64, 64)
+    assert ort.scale == 1 / 64                        # chosen for [-64, 64] ...
+    assert (ort.qmin, ort.qmax) == (-128, 127)        # ... while QuantizeLinear saturates to int8
+
+
+def test_onnxruntime_chooses_the_scale_for_127_but_saturates_at_minus_128():
+    qp = choose_qparams(-4.86, 4.86, signed=True, symmetric=True, scheme="onnxruntime")
+    assert qp.scale == float(np.float32(4.86 / 127)) and (qp.qmin, qp.qmax) == (-128, 127)
+    x = np.float32(-5.6547594)
+    qp = QParams(0.03826009854674339, 0, -128, 127, scheme="onnxruntime")
+    assert quantize(np.array([x]), qp)[0] == -128
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

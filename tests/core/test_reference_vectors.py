@@ -42,8 +42,19 @@ def test_symmetric_int8():
     narrow = choose_qparams(-1.0, 1.0, signed=True, symmetric=True, narrow_range=True, scheme="pytorch")
     assert f32_bits(narrow.scale) == f32_bits(1 / 127) and narrow.qmin == -127
     ort = choose_qparams(-1.0, 1.0, signed=True, symmetric=True, scheme="onnxruntime")
-    assert f32_bits(ort.scale) == f32_bits(1 / 127) and (ort.qmin, ort.qmax) == (-127, 127)
+    # ORT chooses the scale for [-127, 127]; its QuantizeLinear saturates to int8's [-128, 127]
+    assert f32_bits(ort.scale) == f32_bits(1 / 127) and (ort.qmin, ort.qmax) == (-128, 127)
     assert ort.zero_point == 0
+
+
+def test_onnxruntime_promotes_the_range_to_float64_before_subtracting():
+    qp = choose_qparams(-3.03509783744812, 4.475332260131836, scheme="onnxruntime")
+    assert qp.scale == 0.029452666640281677             # float32 subtraction: 0.029452668502926826
+
+
+def test_onnxruntime_quantizelinear_saturates_below_the_narrow_range():
+    qp = QParams(0.03826009854674339, 0, -128, 127, scheme="onnxruntime")
+    assert quantize(np.array([-5.6547594], np.float32), qp).tolist() == [-128]
 
 
 @pytest.mark.parametrize("scheme", ["pytorch", "onnxruntime", "tflite"])
