@@ -88,12 +88,15 @@ def compute_params(rmin, rmax, qmin: int, qmax: int, symmetric: bool, signed: bo
                "tflite": _tflite}[check_scheme(scheme)]
     rmin = np.minimum(np.asarray(rmin, dtype=np.float64), 0.0)
     rmax = np.maximum(np.asarray(rmax, dtype=np.float64), 0.0)
-    if symmetric:
-        scale = compute(rmin, rmax, qmin, qmax, symmetric=True)
-        zp = np.full(scale.shape, _symmetric_zero_point(qmin, qmax, signed, scheme), np.int64)
-        return scale, zp.astype(np.float64), zp
-    scale, zp_real, zp = compute(rmin, rmax, qmin, qmax, symmetric=False)
+    middle = _symmetric_zero_point(qmin, qmax, signed, scheme) if symmetric else None
+    scale, zp_real, zp = compute(rmin, rmax, qmin, qmax, middle)
     return scale, zp_real, np.clip(zp, qmin, qmax).astype(np.int64)
+
+
+def _fixed(scale, zero_point):
+    """A symmetric mapping's parameters: the scale and its fixed zero point (before and after rounding)."""
+    zp = np.full(np.shape(scale), zero_point, dtype=np.float64)
+    return scale, zp, zp
 
 
 def _floor_scale(scale):
@@ -102,53 +105,58 @@ def _floor_scale(scale):
     return np.where(scale > 0, np.maximum(scale, F32_TINY), 1.0)
 
 
-def _exact(rmin, rmax, qmin, qmax, symmetric):
-    r"""float64: :math:`s = (r_{max} - r_{min}) / (q_{max} - q_{min})`, :math:`z = q_{min} - r_{min} / s`."""
-    if symmetric:
-        return _floor_scale(np.maximum(-rmin, rmax) / ((qmax - qmin) / 2))
+def _exact(rmin, rmax, qmin, qmax, middle):
+    r"""float64: :math:`s = (r_{max} - r_{min}) / (q_{max} - q_{min})`, :math:`z = q_{min} - r_{min} / s`.
+
+    ``middle``: the fixed zero point of a symmetric mapping, or None (affine)."""
+    if middle is not None:
+        return _fixed(_floor_scale(np.maximum(-rmin, rmax) / ((qmax - qmin) / 2)), middle)
     scale = _floor_scale((rmax - rmin) / (qmax - qmin))
     zp_real = qmin - rmin / scale
     return scale, zp_real, np.rint(zp_real)
 
 
-def _pytorch(rmin, rmax, qmin, qmax, symmetric):
+def _pytorch(rmin, rmax, qmin, qmax, middle):
     """float32 throughout (observer ``_calculate_qparams``), scale floored at eps = 2^-23;
     the zero point is ``qmin - round(rmin / s)`` (rounded before the subtraction)."""
     mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
-    if symmetric:
-        scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
-        return np.maximum(scale, PYTORCH_EPS).astype(np.float64)
-    scale = np.maximum((mx - mn) / np.float32(qmax - qmin), PYTORCH_EPS)
+    with np.errstate(over="ignore"):      # beyond float32's range the scale is inf, as there
+        if middle is not None:
+            scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
+            return _fixed(np.maximum(scale, PYTORCH_EPS).astype(np.float64), middle)
+        scale = np.maximum((mx - mn) / np.float32(qmax - qmin), PYTORCH_EPS)
     steps = (mn / scale).astype(np.float64)
     return scale.astype(np.float64), qmin - steps, qmin - np.rint(steps)
 
 
-def _onnxruntime(rmin, rmax, qmin, qmax, symmetric):
+def _onnxruntime(rmin, rmax, qmin, qmax, middle):
     """``compute_scale_zp``: the float32 range promoted to float64 before the subtraction, scale
     and zero point in float64, the scale stored as float32; a scale below float32's smallest
-    normal number becomes 1 (zero point 0)."""
+    normal number becomes 1 with zero point 0 (symmetric too)."""
     mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
-    if symmetric:
+    if middle is not None:
         absmax = np.maximum(np.abs(mn), np.abs(mx))
         mn, mx = -absmax, absmax
     scale = (mx.astype(np.float64) - mn.astype(np.float64)) / (float(qmax) - float(qmin))
     tiny = scale < F32_TINY
-    zp_real = np.where(tiny, 0.0, qmin - mn.astype(np.float64) / np.where(tiny, 1.0, scale))
+    zp_real = qmin - mn.astype(np.float64) / np.where(tiny, 1.0, scale)
+    if middle is not None:
+        zp_real = np.full(scale.shape, float(middle))
+    zp_real = np.where(tiny, 0.0, zp_real)
     with np.errstate(over="ignore"):     # beyond float32's range the stored scale is inf, as there
         scale = np.where(tiny, 1.0, scale.astype(np.float32).astype(np.float64))
-    if symmetric:
-        return scale
     return scale, zp_real, np.rint(zp_real)
 
 
-def _tflite(rmin, rmax, qmin, qmax, symmetric):
+def _tflite(rmin, rmax, qmin, qmax, middle):
     """float32 (``GetAsymmetricQuantizationParams``; symmetric as ``max|r| / 127``), the zero
     point rounded half away from zero (``std::round``)."""
     mn, mx = rmin.astype(np.float32), rmax.astype(np.float32)
-    if symmetric:
-        scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
-        return _floor_scale(scale.astype(np.float64))
-    scale = _floor_scale((mx - mn) / np.float32(qmax - qmin)).astype(np.float32)
+    with np.errstate(over="ignore"):      # beyond float32's range the scale is inf, as there
+        if middle is not None:
+            scale = np.maximum(-mn, mx) / np.float32((qmax - qmin) / 2)
+            return _fixed(_floor_scale(scale.astype(np.float64)), middle)
+        scale = _floor_scale((mx - mn) / np.float32(qmax - qmin)).astype(np.float32)
     zp_real = (np.float32(qmin) - mn / scale).astype(np.float64)
     return scale.astype(np.float64), zp_real, round_to_int(zp_real, "away")
 
