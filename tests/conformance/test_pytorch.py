@@ -236,3 +236,22 @@ def test_fake_quantize_rounds_before_adding_the_zero_point():
         differ += int((ours != theirs).sum())
         compared += x.size
     assert 0 < differ < compared / 4
+
+
+def test_infinities_saturate_and_nan_has_no_code():
+    """±inf saturate in both. Documented exception: NaN has no code; quantviz stores it as the
+    zero point, PyTorch's float-to-int conversion of NaN is undefined in C++ (here
+    ``quantize_per_tensor`` gives the highest code of an 8-bit type, ``quantize_per_channel`` 0)."""
+    x = np.array([np.inf, -np.inf] * 50, np.float32)
+    for signed in (False, True):
+        qp = choose_qparams(-1.0, 3.0, signed=signed, scheme="pytorch")
+        theirs = torch_quantize_per_tensor(x, qp)
+        agree(LIBRARY, quantize(x, qp).astype(np.int64), theirs,
+              lambda i: quantize_snippet(x[i], qp, theirs[i], f"{LIBRARY}: quantize_per_tensor"))
+        nan = np.full(40, np.nan, np.float32)
+        assert set(quantize(nan, qp).tolist()) == {qp.zero_point}
+        assert set(torch_quantize_per_tensor(nan, qp).tolist()) == {qp.qmax}
+        per_channel = torch.quantize_per_channel(
+            torch.from_numpy(nan.reshape(-1, 1)), torch.tensor([qp.scale], dtype=torch.float64),
+            torch.tensor([qp.zero_point]), 1, torch.qint8 if signed else torch.quint8)
+        assert set(per_channel.int_repr().numpy().ravel().tolist()) == {0}
