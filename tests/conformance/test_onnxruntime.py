@@ -258,7 +258,8 @@ def matmul_case(rng, a_signed, b_signed, y_signed, b_bits=8, per_column=False):
 def matmul_snippet(a, a_qp, b, b_qp, y_qp, i, theirs):
     row, col = divmod(i, theirs.shape[1])
     return ("import numpy as np\nfrom quantviz import QParams\nfrom quantviz.qlinear import qlinear_matmul\n"
-            f"a = np.array([{a[row].tolist()}], np.{a.dtype})\nb = np.array({b[:, col:col + 1].tolist()}, np.{b.dtype})\n"
+            f"a = np.array([{a[row].tolist()}], np.{a.dtype})\n"
+            f"b = np.array({b[:, col:col + 1].tolist()}, np.{b.dtype})\n"
             f"a_qp = {qparams_code(a_qp)}\n"
             f"b_qp = QParams({float(np.atleast_1d(b_qp.scale)[col if b_qp.axis else 0])!r}, "
             f"{int(np.atleast_1d(b_qp.zero_point)[col if b_qp.axis else 0])}, {b_qp.qmin}, {b_qp.qmax}, "
