@@ -86,6 +86,9 @@ def interactive() -> None:
         show_notices(res.notices, data, st)
         chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main", export=True)
         st.caption(t("mapping.fig.stair.caption"))
+        if res.chosen is not None:  # ONNX Runtime: the scale chosen for fewer codes than the op saturates to
+            st.caption(t("mapping.saturation.note", lo=res.chosen[0], hi=res.chosen[1], qmin=res.qp.qmin,
+                         qmax=res.qp.qmax))
         fig = mapping_controls.figure_choice(mapping_figs.FIGURES)
         if fig == "error":
             chart("error", mapping_figs.error_curve(data, res), "mapping_error")

@@ -57,8 +57,10 @@ def main_figure(data: Data, res: Resolved, s: Settings, picks: dict, height: int
                                           "clip_region"))
     labels.update({m: t(f"mapping.fig.pick.{m}") for m in METHODS})
     stair = _labels("mapping.fig.stair", ("y", "ideal", "codes", "hover"))
+    if res.chosen is not None:
+        stair["outside"] = t("mapping.fig.stair.outside", lo=res.chosen[0], hi=res.chosen[1])
     return combined_figure(data.edges, data.counts, res.qp, view_range(data, res), labels, stair, picks=picks,
-                           range_used=res.range_used, log_y=s.logy, height=height)
+                           range_used=res.range_used, log_y=s.logy, height=height, chosen=res.chosen)
 
 
 def error_curve(data: Data, res: Resolved) -> go.Figure:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import datasets
 from ..affine import QParams, choose_qparams
-from ..schemes import SCHEMES, scheme_qrange
+from ..schemes import SCHEMES, code_range, scheme_qrange
 from .errors import explain
 
 # Each choice lists its default first: a URL-bound choice collapses (drops from the link) the
@@ -59,18 +59,22 @@ ARTICLE = Settings(data="article", bits=8, signed=False, symmetric=False, narrow
 
 @dataclass
 class Resolved:
-    """The parameters in use, the range they came from (None when set by scale/zero point), notices."""
+    """The parameters in use, the range they came from (None when set by scale/zero point), notices;
+    ``chosen``: the codes the scale was chosen for, when the quantize op saturates wider (ONNX
+    Runtime's symmetric int8: [-127, 127] inside [-128, 127]), else None."""
 
     qp: QParams
     range_used: tuple[float, float] | None
     notices: list[tuple[str, str, dict]] = field(default_factory=list)  # (level, string key, values)
+    chosen: tuple[int, int] | None = None
 
     def note(self, level: str, key: str, **values) -> None:
         self.notices.append((level, key, values))
 
 
-def _choose(s: Settings, rmin: float, rmax: float, out: list) -> QParams:
-    """``choose_qparams`` with fallbacks: narrow off, then the default 8-bit mapping."""
+def _choose(s: Settings, rmin: float, rmax: float, out: list) -> tuple[QParams, tuple[int, int] | None]:
+    """``choose_qparams`` with fallbacks: narrow off, then the default 8-bit mapping. Also the
+    codes the scale was chosen for, when they differ from the codes the op saturates to."""
     attempts = [(s.bits, s.narrow, None), (s.bits, False, "mapping.notice.fallback.narrow"),
                 (8, False, "mapping.notice.fallback.default")]
     error = None
@@ -83,17 +87,19 @@ def _choose(s: Settings, rmin: float, rmax: float, out: list) -> QParams:
             continue
         if fallback:
             out.append(("warning", "mapping.notice.invalid", {"message": error, "fallback": fallback}))
-        return qp
+        chosen = scheme_qrange(bits, s.signed, narrow, s.symmetric, False, s.scheme)
+        return qp, (chosen if chosen != (qp.qmin, qp.qmax) else None)
     raise ValueError(error)  # pragma: no cover - the default mapping always works
 
 
 def _qrange(s: Settings, out: list) -> tuple[int, int]:
+    """The codes a hand-set scale and zero point map to (where the scheme's quantize saturates)."""
     try:
-        return scheme_qrange(s.bits, s.signed, s.narrow, s.symmetric, False, s.scheme)
+        return code_range(s.bits, s.signed, s.narrow, s.symmetric, False, s.scheme)
     except ValueError as exc:
         out.append(("warning", "mapping.notice.invalid",
                     {"message": explain(exc), "fallback": "mapping.notice.fallback.narrow"}))
-        return scheme_qrange(s.bits, s.signed, False, s.symmetric, False, s.scheme)
+        return code_range(s.bits, s.signed, False, s.symmetric, False, s.scheme)
 
 
 def resolve(s: Settings, picks: dict[str, tuple[float, float]]) -> Resolved:
@@ -110,10 +116,10 @@ def resolve(s: Settings, picks: dict[str, tuple[float, float]]) -> Resolved:
         rmin, rmax = rmax, rmin
     elif rmin == rmax and rmin != 0:
         notices.append(("info", "mapping.notice.empty", {"r": rmin}))
-    qp = _choose(s, rmin, rmax, notices)
+    qp, chosen = _choose(s, rmin, rmax, notices)
     if min(rmin, 0.0) == max(rmax, 0.0):
         notices.append(("info", "mapping.notice.zero", {"scale": qp.scale}))
-    return Resolved(qp, (rmin, rmax), notices)
+    return Resolved(qp, (rmin, rmax), notices, chosen)
 
 
 def _from_qparams(s: Settings, minmax: tuple[float, float], notices: list) -> QParams:

@@ -8,9 +8,9 @@ import streamlit as st
 
 from .. import affine
 from ..affine import QParams, choose_qparams, dequantize, quantize
-from ..schemes import SCHEMES
+from ..numbers import int_range
+from ..schemes import SCHEMES, scheme_qrange
 from .i18n import t
-from .mapping_controls import SCHEME_NAMES
 from .mapping_state import Settings
 
 HIGHLIGHT = "background-color: rgba(230, 159, 0, 0.35)"
@@ -108,30 +108,38 @@ def formulas(qp: QParams, s: Settings, range_used) -> None:
 
 
 def framework_rows(s: Settings, qp: QParams, range_used):
-    """Scale and zero point of each scheme for the current range and options (a DataFrame)."""
+    """Scale and zero point of each scheme for the current range and options (a DataFrame); TFLite
+    twice: its converter (weights) and LiteRT's runtime QUANTIZE operation, which saturates to the type."""
     import pandas as pd  # only when the table is opened: pandas costs a deep link half a second
     rows = []
     for scheme in SCHEMES:
         if range_used is None:
             other = QParams(qp.scale, qp.zero_point, qp.qmin, qp.qmax, None, scheme, float(qp.zero_point))
+            chosen = None
         else:
             try:
                 other = choose_qparams(*range_used, bits=s.bits, signed=s.signed, symmetric=s.symmetric,
                                        narrow_range=s.narrow, scheme=scheme)
             except ValueError:
                 continue
-        name = SCHEME_NAMES.get(scheme) or t(f"mapping.scheme.{scheme}")
-        rows.append(_row(name, other.scale, other.zero_point_real, other.zero_point, other.qmin, other.qmax,
-                         t(f"mapping.fw.round.{scheme}")))
+            chosen = scheme_qrange(s.bits, s.signed, s.narrow, s.symmetric, False, scheme)
+        rows.append(_row(t(f"mapping.fw.name.{scheme}"), other, chosen, t(f"mapping.fw.round.{scheme}")))
+        if scheme == "tflite":
+            op = QParams(other.scale, other.zero_point, *int_range(s.bits, s.signed), None, scheme,
+                         other.zero_point_real)
+            rows.append(_row(t("mapping.fw.name.tflite_op"), op, chosen, t("mapping.fw.round.tflite_op")))
     if _is_article(s, range_used):
-        rows.append(_row(t("mapping.fw.article"), 2 / 255, 127.5, 127, 0, 255, t("mapping.fw.round.article")))
+        article = QParams(2 / 255, 127, 0, 255, zero_point_real=127.5)
+        rows.append(_row(t("mapping.fw.article"), article, (0, 255), t("mapping.fw.round.article")))
     return pd.DataFrame(rows)
 
 
-def _row(who, scale, zp_real, zp, qmin, qmax, rounding) -> dict:
-    return {t("mapping.fw.who"): who, t("mapping.fw.scale"): f"{scale:.12g}",
-            t("mapping.fw.zp_real"): f"{zp_real:.9g}", t("mapping.fw.zp"): int(zp),
-            t("mapping.fw.codes"): f"[{qmin}, {qmax}]", t("mapping.fw.rounding"): rounding}
+def _row(who, qp: QParams, chosen, rounding) -> dict:
+    zp_real = qp.zero_point_real if qp.zero_point_real is not None else qp.zero_point
+    return {t("mapping.fw.who"): who, t("mapping.fw.scale"): f"{qp.scale:.12g}",
+            t("mapping.fw.zp_real"): f"{zp_real:.9g}", t("mapping.fw.zp"): int(qp.zero_point),
+            t("mapping.fw.chosen"): "—" if chosen is None else f"[{chosen[0]}, {chosen[1]}]",
+            t("mapping.fw.codes"): f"[{qp.qmin}, {qp.qmax}]", t("mapping.fw.rounding"): rounding}
 
 
 def _is_article(s: Settings, range_used) -> bool:
@@ -142,7 +150,7 @@ def _is_article(s: Settings, range_used) -> bool:
 def frameworks(s: Settings, qp: QParams, range_used) -> None:
     """The comparison table, cells that differ from the exact row highlighted."""
     frame = framework_rows(s, qp, range_used)
-    columns = [t(f"mapping.fw.{k}") for k in ("scale", "zp_real", "zp", "codes")]
+    columns = [t(f"mapping.fw.{k}") for k in ("scale", "zp_real", "zp", "chosen", "codes")]
     reference = frame.iloc[0]
 
     def highlight(row):
@@ -150,5 +158,8 @@ def frameworks(s: Settings, qp: QParams, range_used) -> None:
 
     st.dataframe(frame.style.apply(highlight, axis=1), hide_index=True, width="stretch")
     st.caption(t("mapping.frameworks.caption"))
+    st.caption(t("mapping.frameworks.versions"))
+    with st.popover(t("mapping.frameworks.more"), icon=":material/history:"):
+        st.markdown(t("mapping.frameworks.more.body"))
     if _is_article(s, range_used):
         st.info(t("mapping.article.note"), icon=":material/menu_book:")

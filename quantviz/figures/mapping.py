@@ -48,6 +48,20 @@ def staircase_parts(qp: QParams, lo: float, hi: float, labels: dict, x_mark: flo
     return traces
 
 
+def outside_parts(qp: QParams, lo: float, hi: float, chosen: tuple[int, int], label: str,
+                  yaxis: str = "y") -> list[dict]:
+    """The steps of the staircase whose codes lie outside ``chosen``, the codes the scale was
+    chosen for (ONNX Runtime's symmetric int8: -128, outside [-127, 127]), drawn over it in red."""
+    x = staircase_x(qp, lo, hi)
+    q = quantize(x, qp).astype(np.float64)
+    outside = (q < chosen[0]) | (q > chosen[1])
+    if not outside.any():
+        return []
+    return [{"type": "scatter", "x": np.where(outside, x, np.nan), "y": np.where(outside, q, np.nan),
+             "name": label, "mode": "lines", "line": {"color": RED, "width": 5, "shape": "hv"},
+             "connectgaps": False, "hoverinfo": "skip", "yaxis": yaxis}]
+
+
 def code_axis(qp: QParams) -> dict:
     """A y axis over the codes with a little room, so that the clamp at qmin/qmax shows."""
     pad = 0.06 * (qp.qmax - qp.qmin)

@@ -63,7 +63,8 @@ def test_the_article_preset_gives_scale_2_over_255(page):
     assert at.session_state["data"] == "article" and at.session_state["bits"] == 8
     assert TABLE["mapping.preset.done"][0] in notices(at)
     table = at.dataframe[0].value
-    assert table.iloc[:, 3].tolist() == [128, 127, 128, 127, 127]  # exact, PyTorch, ORT, TFLite, the article
+    # exact, PyTorch, ORT, the TFLite converter, the LiteRT QUANTIZE operation, the article
+    assert table.iloc[:, 3].tolist() == [128, 127, 128, 127, 127, 127]
 
 
 def test_formulas_with_the_numbers_plugged_in(page):
@@ -201,3 +202,29 @@ def test_key_html_escapes_labels():
     html = key_html([KeyEntry("■", "#0072B2", "x < 1 & <b>"), KeyEntry("━", "rgba(1, 2, 3, 0.5)", "q")])
     assert "x &lt; 1 &amp; &lt;b&gt;" in html and "<b>" not in html
     assert html.count("color:") == 2 and "rgba(1, 2, 3, 0.5)" in html
+
+
+def test_onnxruntime_scale_chosen_for_127_saturates_at_minus_128(page):
+    """ONNX Runtime's symmetric int8: the scale is chosen for [-127, 127], QuantizeLinear saturates to
+    [-128, 127]; the page says so, marks the step on the staircase and lists both TFLite rows."""
+    at = page(scheme="onnxruntime", signed="true", symmetric="true", frameworks="true")
+    assert value(at, "mapping.m.codes").startswith("[-128, 127]")
+    note = TABLE["mapping.saturation.note"][0].format(lo=-127, hi=127, qmin=-128, qmax=127)
+    assert note in [c.value for c in at.caption]
+    keys = [m.value for m in at.markdown if m.value.startswith("<div")]
+    assert TABLE["mapping.fig.stair.outside"][0].format(lo=-127, hi=127) in keys[0]
+    table = at.dataframe[0].value.set_index(TABLE["mapping.fw.who"][0])
+    chosen, codes = table[TABLE["mapping.fw.chosen"][0]], table[TABLE["mapping.fw.codes"][0]]
+    assert (chosen["ONNX Runtime 1.32"], codes["ONNX Runtime 1.32"]) == ("[-127, 127]", "[-128, 127]")
+    assert codes[TABLE["mapping.fw.name.tflite"][0]] == "[-127, 127]"
+    assert codes[TABLE["mapping.fw.name.tflite_op"][0]] == "[-128, 127]"
+    assert codes["PyTorch 2.13"] == chosen["PyTorch 2.13"] == "[-128, 127]"
+    assert TABLE["mapping.frameworks.more.body"][0] in text(at)        # the version notes, in a popover
+    at = page(scheme="pytorch", signed="true", symmetric="true")
+    assert not any("QuantizeLinear" in c.value for c in at.caption)
+
+
+def test_the_versions_each_scheme_reproduces_in_chinese(page):
+    at = page(frameworks="true", lang="zh")
+    assert TABLE["mapping.frameworks.versions"][1] in [c.value for c in at.caption]
+    assert TABLE["mapping.frameworks.more.body"][1] in text(at)

@@ -219,3 +219,18 @@ def test_tradeoff_marks_each_method_and_the_current_range():
     assert list(fig.data[3].text) == ["minmax", "mse"]  # a zero error has no place on a log axis
     assert [e.label for e in fig.key] == ["rounding", "clipping", "total", "minmax", "mse", "current"]
     assert fig.layout.yaxis.type == "log"
+
+
+def test_main_figure_marks_the_codes_outside_the_range_the_scale_was_chosen_for():
+    x = synthetic("normal", 10_000)
+    counts, edges = np.histogram(x, bins=60)
+    qp = choose_qparams(-2.0, 2.0, signed=True, symmetric=True, scheme="onnxruntime")   # codes [-128, 127]
+    labels = {**STAIR, "outside": "outside"}
+    fig = main_figure(edges, counts, qp, (-4.0, 4.0), HIST, labels, chosen=(-127, 127))
+    mark = next(trace for trace in fig.data if trace.name == "outside")
+    codes = np.asarray(mark.y, float)
+    assert set(codes[~np.isnan(codes)]) == {-128.0}
+    assert np.nanmax(np.asarray(mark.x, float)) < -127.4 * qp.scale          # the step at -128 only
+    assert "outside" in [entry.label for entry in fig.key]
+    unmarked = main_figure(edges, counts, qp, (-4.0, 4.0), HIST, labels)
+    assert "outside" not in [trace.name for trace in unmarked.data]

@@ -24,6 +24,14 @@ STRINGS = {
     "mapping.fig.stair.y": ("integer code q", "整数编码 q"),
     "mapping.fig.stair.ideal": ("ideal x / scale + zero point", "理想直线 x / scale + zero point"),
     "mapping.fig.stair.codes": ("stored code q", "存储的编码 q"),
+    "mapping.fig.stair.outside": ("codes outside [{lo}, {hi}], the codes the scale was chosen for",
+                                  "[{lo}, {hi}]（scale 所依据的编码）之外的编码"),
+    "mapping.saturation.note": (
+        "The scale was chosen for the codes [{lo}, {hi}], yet ONNX Runtime's QuantizeLinear saturates to "
+        "its type's [{qmin}, {qmax}]: a value beyond the range is not clamped to {lo} but can still become "
+        "{qmin} (the red step of the staircase).",
+        "scale 是按编码 [{lo}, {hi}] 选取的，而 ONNX Runtime 的 QuantizeLinear 饱和到其类型的 [{qmin}, {qmax}]："
+        "超出范围的值不会被截断到 {lo}，仍可能变成 {qmin}（阶梯上的红色台阶）。"),
     "mapping.fig.stair.hover": ("x = %{x:.5g}<br>q = %{y}<br>x̂ = %{customdata:.5g}",
                                 "x = %{x:.5g}<br>q = %{y}<br>x̂ = %{customdata:.5g}"),
     "mapping.fig.stair.caption": ("Below the histogram, each real x goes to an integer code q: beyond the range "
@@ -108,17 +116,57 @@ STRINGS = {
     "mapping.frameworks": ("What each framework computes for this range", "各框架对此范围的计算结果"),
     "mapping.frameworks.caption": ("Cells that differ from the exact float64 result are highlighted.",
                                    "与精确 float64 结果不同的单元格已高亮。"),
+    "mapping.frameworks.versions": (
+        "Each row computes as its framework does, bit for bit: PyTorch 2.13, ONNX Runtime 1.32 and LiteRT 2.3 "
+        "(TFLite's runtime), checked against the libraries themselves on random values, ties and values beyond "
+        "the range. “Scale chosen for” is the range of codes the scale spreads the values over; “codes” is where "
+        "the quantize operation saturates. ONNX Runtime chooses its symmetric int8 scale for [−127, 127], but its "
+        "QuantizeLinear saturates to [−128, 127]; TFLite's converter clamps weights to [−127, 127], while "
+        "LiteRT's QUANTIZE operation saturates to [−128, 127].",
+        "每一行都按对应框架的方式逐位计算：PyTorch 2.13、ONNX Runtime 1.32 与 LiteRT 2.3（TFLite 的运行时），"
+        "并已用这些库本身在随机值、恰好居中的值和超出范围的值上核对。“scale 依据的编码”是 scale 用来铺开数值的编码范围；"
+        "“编码”是量化运算饱和的位置。ONNX Runtime 按 [−127, 127] 选取对称 int8 的 scale，但其 QuantizeLinear "
+        "饱和到 [−128, 127]；TFLite 的转换器把权重截断到 [−127, 127]，而 LiteRT 的 QUANTIZE 运算饱和到 [−128, 127]。"),
+    "mapping.frameworks.more": ("What depends on the version", "哪些取决于版本"),
+    "mapping.frameworks.more.body": (
+        "- **ONNX Runtime 1.32** converts rmin and rmax to float64 *before* computing rmax − rmin; earlier "
+        "releases subtracted in float32, so about one range in eight got a scale one float32 step away "
+        "(uint8, [−3.0350978, 4.4753323]: 0.029452666640281677 in 1.32, 0.029452668502926826 before).\n"
+        "- **PyTorch 2.13** rounds in three ways. `quantize_per_tensor` to an 8-bit type multiplies by the "
+        "float32 reciprocal 1/s and adds the zero point in one fused multiply-add; `quantize_per_channel` and "
+        "the 32-bit type round the product and then the sum to float32; `fake_quantize` (quantization-aware "
+        "training) rounds x · (1/s) before adding the zero point. They differ only at values halfway between "
+        "two codes (or within float32's rounding of halfway). This page follows `quantize_per_tensor`.\n"
+        "- **LiteRT 2.3**: the reference kernels divide x / s and round halves away from zero (this page); "
+        "the default optimized kernels (XNNPACK) multiply by 1/s and round halves to even. Where x / s "
+        "overflows int32 (huge values, ±inf, NaN), the reference kernel's conversion is undefined in C++.",
+        "- **ONNX Runtime 1.32** 在计算 rmax − rmin *之前*先把 rmin、rmax 转成 float64；更早的版本在 float32 中相减，"
+        "约每八个范围中就有一个的 scale 相差一个 float32 步长（uint8，[−3.0350978, 4.4753323]：1.32 中为 "
+        "0.029452666640281677，之前为 0.029452668502926826）。\n"
+        "- **PyTorch 2.13** 有三种舍入方式。`quantize_per_tensor`（8 位类型）乘以 float32 倒数 1/s，并在一次融合乘加中"
+        "加上 zero point；`quantize_per_channel` 与 32 位类型先把乘积、再把和舍入到 float32；`fake_quantize`"
+        "（量化感知训练）先对 x · (1/s) 取整再加 zero point。三者只在恰好位于（或在 float32 舍入误差内接近）两个编码正中间的值上不同。本页采用 "
+        "`quantize_per_tensor`。\n"
+        "- **LiteRT 2.3**：参考内核计算 x / s，并把 .5 向远离零的方向舍入（本页采用）；默认的优化内核（XNNPACK）"
+        "乘以 1/s，并把 .5 舍入到偶数。当 x / s 超出 int32（极大值、±inf、NaN）时，参考内核的类型转换在 C++ 中未定义。"),
     "mapping.fw.who": ("framework", "框架"),
     "mapping.fw.scale": ("scale", "scale"),
     "mapping.fw.zp_real": ("zero point before rounding", "取整前的 zero point"),
     "mapping.fw.zp": ("zero point", "zero point"),
     "mapping.fw.codes": ("codes", "编码"),
+    "mapping.fw.chosen": ("scale chosen for", "scale 依据的编码"),
+    "mapping.fw.name.exact": ("exact (float64)", "精确（float64）"),
+    "mapping.fw.name.pytorch": ("PyTorch 2.13", "PyTorch 2.13"),
+    "mapping.fw.name.onnxruntime": ("ONNX Runtime 1.32", "ONNX Runtime 1.32"),
+    "mapping.fw.name.tflite": ("TFLite converter (weights)", "TFLite 转换器（权重）"),
+    "mapping.fw.name.tflite_op": ("LiteRT 2.3 QUANTIZE operation", "LiteRT 2.3 QUANTIZE 运算"),
     "mapping.fw.rounding": ("rounding of x / scale", "x / scale 的舍入"),
     "mapping.fw.round.exact": ("float64 division, ties to even", "float64 除法，五成双"),
     "mapping.fw.round.pytorch": ("float32 reciprocal, fused multiply-add, ties to even",
                                  "float32 倒数，乘加融合，五成双"),
     "mapping.fw.round.onnxruntime": ("float32 division, ties to even", "float32 除法，五成双"),
     "mapping.fw.round.tflite": ("float32 division, ties away from zero", "float32 除法，四舍五入（远离零）"),
+    "mapping.fw.round.tflite_op": ("float32 division, ties away from zero", "float32 除法，四舍五入（远离零）"),
     "mapping.fw.article": ("the article", "原文"),
     "mapping.fw.round.article": ("writes 255 − 1 / (2/255) = 127 (drops the .5)", "写作 255 − 1/(2/255) = 127（舍去 .5）"),
     "mapping.article.note": (
