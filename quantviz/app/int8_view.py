@@ -147,6 +147,7 @@ def tflite(name: str, s: data.Settings) -> None:
     else:
         st.warning(t("int8.litert.partial", same=ref["same"], n=ref["n"], pred=ref["same_prediction"]))
     st.caption(t("int8.litert.optimized", same=opt["same"], n=opt["n"], pred=opt["same_prediction"]))
+    st.caption(t("int8.litert.ties"))
     st.caption(t("int8.round.help"))
 
 

@@ -208,7 +208,11 @@ REFERENCE_KERNELS = {"dense": dense_reference, "conv2d": conv2d_reference, "maxp
 
 def forward_int(qmodel: QModel, x: np.ndarray, reference: bool = False) -> dict[str, np.ndarray]:
     """Run float input ``x`` (N, 1, 8, 8) through the integer layers. Returns every layer's codes,
-    ``{"input": codes, layer name: codes, ...}`` in order (the last entry holds the logits' codes)."""
+    ``{"input": codes, layer name: codes, ...}`` in order (the last entry holds the logits' codes).
+    With the "xnnpack" rounding, as LiteRT's optimized kernels compute (``nn.xnnpack``)."""
+    if qmodel.config.rounding == "xnnpack":
+        from . import xnnpack        # it builds on this module's kernels
+        return xnnpack.forward(qmodel, x)
     kernels = REFERENCE_KERNELS if reference else KERNELS
     q = quantize(np.asarray(x, np.float32), qmodel.input)
     codes = {"input": q}

@@ -30,10 +30,12 @@ MODES = ("int", "weight")          # full integer, or weight-only (dequantize, f
 # How requantization rounds, per layer kind: once (TFLITE_SINGLE_ROUNDING) or twice (SRDHM, then
 # a rounding right shift: TFLite's sources by default). "litert" is what the reference kernels of
 # the ai-edge-litert 2.3.0 wheel were measured to do (tests/nn/test_tflite_export.py):
-# FULLY_CONNECTED rounds once, CONV_2D twice.
+# FULLY_CONNECTED rounds once, CONV_2D twice. "xnnpack" is LiteRT's default optimized kernels:
+# the input rounded half to even and every layer requantized in float32 (``nn.xnnpack``).
 ROUNDINGS = {"litert": {"dense": True, "conv2d": False},
              "single": {"dense": True, "conv2d": True},
-             "double": {"dense": False, "conv2d": False}}
+             "double": {"dense": False, "conv2d": False},
+             "xnnpack": {"dense": True, "conv2d": True}}
 MIN_BITS, MAX_BITS = 2, 8
 SCHEME = "tflite"
 

@@ -91,6 +91,23 @@ def test_the_other_rounding_is_caught_by_litert(open_page):
     assert "this rounding is not the one they use" in text(at)
 
 
+def captions(at) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_the_rounding_of_the_optimized_kernels_makes_them_agree(open_page):
+    """The page says why LiteRT's optimized kernels (XNNPACK) can differ, and its rounding "as
+    LiteRT's optimized kernels" agrees with them on every test image."""
+    at = open_page(PAGE, model="cnn")
+    assert not at.exception
+    assert TABLE["int8.litert.ties"][0] in captions(at)
+    assert "same codes on 293/359 images" in captions(at)               # CONV_2D rounded twice
+    at = open_page(PAGE, model="cnn", round="xnnpack")
+    assert not at.exception
+    assert "same codes on 359/359 images" in captions(at)
+    assert "this rounding is not the one they use" in text(at)          # not the reference kernels'
+
+
 def test_inputs_test_image_noise_and_layer_choice(open_page):
     at = open_page(PAGE)
     at.slider(key="img").set_value(3).run()

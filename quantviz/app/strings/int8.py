@@ -57,12 +57,26 @@ STRINGS = {
     "int8.round.litert": ("as LiteRT's reference kernels", "同 LiteRT 参考内核"),
     "int8.round.single": ("once (TFLITE_SINGLE_ROUNDING)", "一次（TFLITE_SINGLE_ROUNDING）"),
     "int8.round.double": ("twice (gemmlowp)", "两次（gemmlowp）"),
+    "int8.round.xnnpack": ("as LiteRT's optimized kernels (XNNPACK)", "同 LiteRT 优化内核（XNNPACK）"),
     "int8.round.help": (
         "How the int32 accumulator is scaled by M = M0 * 2^(shift-31). Measured on ai-edge-litert "
         "2.3.0: its reference FULLY_CONNECTED rounds once, its reference CONV_2D twice; its default "
-        "optimized kernels round once in both.",
+        "optimized kernels (XNNPACK) scale in float32 and round the input's halves to even.",
         "int32 累加值如何乘以 M = M0 * 2^(shift-31)。在 ai-edge-litert 2.3.0 上实测：参考实现的 "
-        "FULLY_CONNECTED 只舍入一次，参考实现的 CONV_2D 舍入两次；默认的优化内核两者都只舍入一次。"),
+        "FULLY_CONNECTED 只舍入一次，参考实现的 CONV_2D 舍入两次；默认的优化内核（XNNPACK）用 float32 缩放，"
+        "并把输入的 .5 舍入到偶数。"),
+    "int8.litert.ties": (
+        "Why the optimized kernels can differ: XNNPACK quantizes the input as x · (1/s) rounded half to "
+        "even, where the reference kernels divide x / s and round halves away from zero, and it rescales "
+        "each layer's int32 sum in float32 instead of fixed point. A value exactly halfway between two codes "
+        "(a pixel of 0.3 with input scale 1/255 is exactly 76.5: 76 there, 77 here) or a float32 rounding of "
+        "the rescaled sum then moves a code by one, and that can reach the output. Choose “as LiteRT's "
+        "optimized kernels (XNNPACK)” under requantization rounding to compute exactly as they do.",
+        "优化内核为何可能不同：XNNPACK 把输入量化为 x · (1/s) 并把 .5 舍入到偶数，而参考内核计算 x / s 并把 .5 "
+        "向远离零的方向舍入；并且它用 float32（而非定点数）缩放每层的 int32 累加值。恰好位于两个编码正中间的值"
+        "（输入 scale 为 1/255 时，像素 0.3 恰为 76.5：那里得 76，这里得 77），或缩放后累加值的一次 float32 舍入，"
+        "都会让某个编码差 1，并可能传到输出。在“重新量化的舍入”中选择“同 LiteRT 优化内核（XNNPACK）”，"
+        "即可与之完全一致地计算。"),
     # --- side by side
     "int8.pred.sub": ("Float32 and int8 side by side", "float32 与 int8 并排对比"),
     "int8.pred.float": ("float32 predicts", "float32 预测"),
