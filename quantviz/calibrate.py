@@ -33,7 +33,9 @@ def calibrate(x, method: str = "minmax", bits: int = 8, signed: bool = False,
     """The range to quantize ``x`` over, chosen by ``method``.
 
     - ``minmax``: the smallest and largest value.
-    - ``percentile``: the ``100 - p`` and ``p`` percentiles (symmetric: the ``p`` percentile of |x|).
+    - ``percentile``: the ``100 - p`` and ``p`` percentiles (symmetric: the ``p`` percentile of |x|);
+      with ``scheme="onnxruntime"`` as its ``PercentileCalibrater`` reads them from a histogram
+      (``percentile_onnxruntime``).
     - ``mse``: the clipping threshold that minimizes rounding + clipping error (``range_sweep``).
     - ``entropy``: the threshold minimizing KL(P || Q) between the histogram of |x| and its
       quantized version (TensorRT's method, 2048 bins).
@@ -50,6 +52,8 @@ def calibrate(x, method: str = "minmax", bits: int = 8, signed: bool = False,
     if method == "percentile":
         if not 50 < p <= 100:
             raise ValueError(f"the percentile p must be in (50, 100], got {p}")
+        if scheme == "onnxruntime":
+            return percentile_onnxruntime(values, p, symmetric)
         if symmetric:
             amax = float(np.percentile(np.abs(values), p))
             return -amax, amax
@@ -60,6 +64,30 @@ def calibrate(x, method: str = "minmax", bits: int = 8, signed: bool = False,
         return float(sweep["rmin"][best]), float(sweep["rmax"][best])
     amax = entropy_threshold(values, num_quant_bins=max(2 ** (bits - 1), 1))
     return (-amax, amax) if symmetric else (max(lo, -amax), min(hi, amax))
+
+
+def percentile_onnxruntime(x, p: float, symmetric: bool, bins: int = 2048) -> tuple[float, float]:
+    """ONNX Runtime's ``PercentileCalibrater`` on finite values ``x`` (one batch, float32).
+
+    A histogram of ``bins`` bins, its cumulative share ``cdf``; the range ends are the bin edges
+    where ``cdf`` first reaches the share kept. Symmetric: the histogram of |x|, the edge at
+    ``p / 100``, range ``[-t, t]``. Otherwise: the histogram of x over ``[-max|x|, max|x|]``, cutting
+    ``(100 - p) / 200`` on each side. Both ends then stay within the values' own minimum and maximum.
+    """
+    x = np.asarray(x, dtype=np.float32).ravel()
+    lo, hi = x.min(), x.max()
+    if symmetric:
+        counts, edges = np.histogram(np.abs(x), bins=bins)
+        cdf = np.cumsum(counts / counts.sum())
+        t = edges.astype(np.float32)[np.searchsorted(cdf, p / 100.0)]
+        rmin, rmax = -t, t
+    else:
+        t = np.float32(max(abs(lo), abs(hi)))
+        counts, edges = np.histogram(x, bins, range=(-t, t))
+        cdf = np.cumsum(counts / counts.sum())
+        cut = (100.0 - p) / 200.0
+        rmin, rmax = edges[np.searchsorted(cdf, cut)], edges[np.searchsorted(cdf, 1.0 - cut)]
+    return float(max(rmin, lo)), float(min(rmax, hi))
 
 
 def _candidate_ranges(lo: float, hi: float, symmetric: bool, num: int):

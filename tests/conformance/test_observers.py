@@ -7,10 +7,10 @@ import pytest
 import torch
 from conformance_check import SCALE, agree, rng_for
 from onnx import TensorProto, helper
-from onnxruntime.quantization.calibrate import MinMaxCalibrater
+from onnxruntime.quantization.calibrate import MinMaxCalibrater, PercentileCalibrater
 from torch.ao.quantization import observer as torch_observers
 
-from quantviz import choose_qparams
+from quantviz import calibrate, choose_qparams
 from quantviz.observers import minmax, moving_average_minmax
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*reduce_range will be deprecated:UserWarning")
@@ -110,6 +110,29 @@ def test_onnxruntime_minmax_calibrater(tmp_path, moving_average, per_channel):
         agree("ONNX Runtime", np.stack([np.ravel(rmin), np.ravel(rmax)]),
               np.stack([np.ravel(theirs[0]), np.ravel(theirs[1])]).astype(np.float32),
               range_snippet(f"MinMaxCalibrater(moving_average={moving_average})", axis))
+
+
+@pytest.mark.parametrize("symmetric", [False, True])
+def test_onnxruntime_percentile_calibrater(tmp_path, symmetric):
+    """``calibrate(method="percentile", scheme="onnxruntime")``: ONNX Runtime's PercentileCalibrater."""
+    rng = rng_for("ort percentile", symmetric)
+    for case in range(8 * SCALE):
+        shape = (int(rng.integers(1, 40)), int(rng.integers(1, 9)), 25)
+        identity_model(tmp_path / "model.onnx", shape)
+        p = float(rng.choice([99.999, 99.99, 99.9, 99.0, 95.0, 80.0]))
+        calibrater = PercentileCalibrater(tmp_path / "model.onnx", augmented_model_path=str(tmp_path / "aug.onnx"),
+                                          symmetric=symmetric, percentile=p)
+        calibrater.augment_graph()
+        calibrater.create_inference_session()
+        x = batches(rng, 1, shape)[0]
+        if case % 2:
+            x = np.abs(x) + rng.uniform(0, 3)                     # one-sided
+        calibrater.collect_data(Batches([x]))
+        theirs = calibrater.compute_data()["x"].range_value
+        ours = calibrate(x, method="percentile", p=p, symmetric=symmetric, scheme="onnxruntime")
+        agree("ONNX Runtime", np.array(ours, np.float32), np.array([theirs[0], theirs[1]], np.float32).ravel(),
+              lambda i: (f"# PercentileCalibrater(symmetric={symmetric}, percentile={p}) on batch {case}: "
+                         f"range end {i} differs"))
 
 
 def test_non_finite_values_are_left_out():

@@ -56,7 +56,11 @@ STRINGS = {
     "mapping.calib.mse": ("least MSE", "最小均方误差"),
     "mapping.calib.entropy": ("entropy (KL)", "熵（KL 散度）"),
     "mapping.pct": ("Percentile p (%)", "百分位数 p（%）"),
-    "mapping.pct.help": ("Keep the values between the (100 − p) and p percentiles.", "保留 (100 − p) 与 p 百分位数之间的值。"),
+    "mapping.pct.help": ("Keep the values between the (100 − p) and p percentiles. With ONNX Runtime's arithmetic, "
+                         "as its PercentileCalibrater: read from a 2048-bin histogram, (100 − p) / 2 % cut on each "
+                         "side (symmetric: the p percentile of |x|).",
+                         "保留 (100 − p) 与 p 百分位数之间的值。采用 ONNX Runtime 的算法时，与其 PercentileCalibrater "
+                         "一致：从 2048 个区间的直方图中读取，两侧各去掉 (100 − p) / 2 %（对称时取 |x| 的 p 百分位数）。"),
     "mapping.rmin": ("rmin (real value)", "rmin（实数值）"),
     "mapping.rmax": ("rmax (real value)", "rmax（实数值）"),
     "mapping.scale": ("scale (real value per code step)", "scale（每个编码台阶对应的实数值）"),
