@@ -29,3 +29,17 @@ def test_ranges_of_every_kind():
     assert np.any((rmin < 0) & (rmax > 0)) and np.any(rmin > 0) and np.any(rmax < 0)
     assert np.any(rmin == rmax) and np.any((rmin == 0) & (rmax == 0))
     assert np.any(np.abs(rmax) < np.finfo(np.float32).tiny) and np.any(rmax == np.finfo(np.float32).max)
+
+
+def test_the_libraries_are_the_versions_the_app_names():
+    """The mapping page names the versions each scheme reproduces; these tests prove it with the
+    libraries installed. A new release must pass them before the page may name it."""
+    from importlib.metadata import version
+
+    from conformance_check import VERSIONS
+    from quantviz.app.strings import TABLE
+    installed = {"PyTorch": version("torch"), "ONNX Runtime": version("onnxruntime"),
+                 "LiteRT": version("ai-edge-litert")}
+    for library, named in VERSIONS.items():
+        assert installed[library].startswith(named + "."), (library, installed[library])
+        assert f"{library} {named}" in TABLE["mapping.frameworks.versions"][0]
