@@ -173,7 +173,8 @@ def dequantize(q, qp: QParams) -> np.ndarray:
         # rounds exactly as the float64 product rounded to float32 would: stay in float32.
         centred = q.astype(np.float32)
         centred -= np.float32(zp)
-        centred *= np.float32(scale)
+        with np.errstate(over="ignore"):
+            centred *= np.float32(scale)
         return centred
     centred = np.subtract(q, zp, dtype=np.float64)
     centred *= scale

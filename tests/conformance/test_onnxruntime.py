@@ -131,8 +131,9 @@ def test_quantize_linear(options):
     """Includes ONNX Runtime's symmetric int8: the scale chosen for [-127, 127], values beyond it -128."""
     rng = rng_for("ort quantize values", options)
     elem_type = TYPES[options[0], options[1]]
-    for qp in quantize_cases(options, 6 * SCALE):
-        x = probe_values(rng, qp.scale, qp.zero_point, qp.qmin, qp.qmax, 400)
+    for i, qp in enumerate(quantize_cases(options, 6 * SCALE)):
+        n = 900 if i % 4 == 0 else 300           # 4,506 values take quantviz's fast path for large tensors
+        x = probe_values(rng, qp.scale, qp.zero_point, qp.qmin, qp.qmax, n)
         theirs = ort_quantize(x, qp, elem_type)
         agree(LIBRARY, quantize(x, qp).astype(np.int64), theirs,
               lambda i: quantize_snippet(x[i], qp, theirs[i], f"{LIBRARY}: QuantizeLinear"))
