@@ -95,13 +95,11 @@ def test_quantize_data(options):
 @functools.lru_cache(maxsize=64)
 def quantize_linear(elem_type, zero_point, axis=None):
     """x, scale -> codes (int4 types read back through a Cast to 8 bits, which numpy can hold)."""
-    signed = elem_type in (TensorProto.INT4, TensorProto.INT8, TensorProto.INT16)
     out_type = {TensorProto.INT4: TensorProto.INT8, TensorProto.UINT4: TensorProto.UINT8}.get(elem_type, elem_type)
     zp = helper.make_tensor("z", elem_type, [] if axis is None else [len(zero_point)],
                             [zero_point] if axis is None else list(zero_point))
     nodes = [helper.make_node("QuantizeLinear", ["x", "s", "z"], ["q"], **({} if axis is None else {"axis": axis})),
              helper.make_node("Cast", ["q"], ["y"], to=out_type)]
-    del signed
     return session(nodes, [value("x", TensorProto.FLOAT), value("s", TensorProto.FLOAT)],
                    [value("y", out_type)], [zp])
 
