@@ -83,3 +83,14 @@ def test_scale_and_zero_point_set_by_hand():
 def test_data_key_ignores_size_and_seed_of_fixed_tensors():
     assert Settings(data="normal", n=10, seed=3).data_key == ("normal", 10, 3, False)
     assert Settings(data="layer:mlp/w", n=10, seed=3, nonfinite=True).data_key == ("layer:mlp/w", 0, 0, True)
+
+
+def test_onnxruntime_symmetric_int8_scale_for_127_codes_to_minus_128():
+    ort = Settings(scheme="onnxruntime", signed=True, symmetric=True)
+    res = resolve(ort, PICKS)
+    assert res.chosen == (-127, 127) and (res.qp.qmin, res.qp.qmax) == (-128, 127)
+    assert res.qp.scale == pytest.approx(1 / 127)
+    assert resolve(replace(ort, scheme="tflite"), PICKS).chosen is None        # the converter: [-127, 127]
+    assert resolve(replace(ort, scheme="pytorch"), PICKS).chosen is None
+    by_hand = resolve(replace(ort, mode="qparams", scale=0.01, zp=0), PICKS)   # QuantizeLinear's codes
+    assert (by_hand.qp.qmin, by_hand.qp.qmax) == (-128, 127) and by_hand.chosen is None
