@@ -81,6 +81,13 @@ def shared_exponent(amax: np.ndarray, emax: int) -> np.ndarray:
     return np.clip(shared, -SCALE_BIAS, SCALE_BIAS)
 
 
+def element_codes(x: np.ndarray, scale: np.ndarray, element: Element) -> np.ndarray:
+    """Codes of :math:`x / \text{scale}` in ``element`` (0 where the scale is 0)."""
+    zero = scale == 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return element.cast(np.where(zero, F32(0), x / np.where(zero, F32(1), scale)))
+
+
 @dataclass(frozen=True)
 class ScaledGrid(Grid):
     """Elements of one format times a per-block scale (``(n_blocks, 1)`` float32)."""
@@ -90,10 +97,7 @@ class ScaledGrid(Grid):
     block_size: int
 
     def codes(self, x, cols=slice(None)):
-        zero = self.scale == 0
-        with np.errstate(divide="ignore", invalid="ignore"):
-            v = np.where(zero, F32(0), x / np.where(zero, F32(1), self.scale))
-        return self.element.cast(v)
+        return element_codes(x, self.scale, self.element)
 
     def values(self, codes, cols=slice(None)):
         return self.element.decode(codes) * self.scale
@@ -173,11 +177,24 @@ def nvfp4_tensor_scale(w) -> np.float32:
     return max(F32(amax / (E2M1.max * E4M3.max)), np.nextafter(F32(0), F32(1)))
 
 
-def fit_nvfp4(blocks: np.ndarray, tensor_scale: float) -> ScaledGrid:
-    """Each block's scale :math:`s_b t`: the E4M3-rounded block scale times the tensor scale."""
+@dataclass(frozen=True)
+class NVFP4Grid(ScaledGrid):
+    """E2M1 elements times the block scale :math:`s_b` (``scale``), times the tensor scale :math:`t`."""
+
+    tensor_scale: float = 1.0
+
+    def codes(self, x, cols=slice(None)):
+        return element_codes(x, self.scale * F32(self.tensor_scale), self.element)
+
+    def values(self, codes, cols=slice(None)):
+        return ScaledGrid.values(self, codes, cols) * F32(self.tensor_scale)
+
+
+def fit_nvfp4(blocks: np.ndarray, tensor_scale: float) -> NVFP4Grid:
+    """Each block's E4M3-rounded scale :math:`s_b`, given the tensor scale :math:`t`."""
     t = F32(tensor_scale)
     s = _block_scale_bytes(blocks, t).view(ml_dtypes.float8_e4m3fn).astype(F32)
-    return ScaledGrid(s * t, E2M1, NV_BLOCK)
+    return NVFP4Grid(s, E2M1, NV_BLOCK, float(t))
 
 
 def _block_scale_bytes(blocks: np.ndarray, t: np.float32) -> np.ndarray:
