@@ -54,19 +54,21 @@ def check_finite(w: np.ndarray, name: str) -> None:
                          "scale these weights down first")
 
 
-def float16_scale(d: np.ndarray, name: str, what: str = "scale") -> np.ndarray:
+def float16_scale(d: np.ndarray, name: str, holds: float, what: str = "scale") -> np.ndarray:
     """float32 block scales rounded to float16 (as stored), returned as float32.
 
     A scale beyond float16's range would be stored as inf and turn its block into inf and NaN:
-    that is refused with the block's number and the largest value the format can hold.
+    that is refused, saying which block and about how large a value the format ``holds``.
     Scales below float16's smallest subnormal (6e-8) round to 0: those blocks read back as 0.
     """
-    d16 = np.asarray(d, dtype=np.float32).astype(np.float16)
+    with np.errstate(over="ignore"):
+        d16 = np.asarray(d, dtype=np.float32).astype(np.float16)
     if not np.all(np.isfinite(d16)):
         block = int(np.flatnonzero(~np.isfinite(d16.ravel()))[0])
-        raise ValueError(f"{name}: block {block} needs a {what} of {float(np.ravel(d)[block]):.4g}, beyond "
-                         f"float16's {F16_MAX:.0f} that stores it; values this large do not fit "
-                         f"{name}: scale the tensor down or choose a format with float32 scales")
+        raise ValueError(f"{name} stores each block's {what} as a float16 (at most {F16_MAX:.0f}), so it "
+                         f"holds values up to about {holds:.3g}; block {block} needs a {what} of "
+                         f"{float(np.ravel(d)[block]):.3g}: scale the weights down, or choose a format "
+                         "with float32 scales (NF4, NVFP4) or power-of-two scales (MX)")
     return d16.astype(np.float32)
 
 

@@ -21,11 +21,11 @@ equal those of ``gguf.quants``. Layouts, one block each (bytes, little-endian)::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
-from .blocks import (Grid, as_blocks, float16_bytes, float16_scale, pack_nibbles, read_float16, round_half_away,
+from .blocks import (F16_MAX, Grid, as_blocks, float16_bytes, float16_scale, pack_nibbles, read_float16, round_half_away,
                      unpack_nibbles)
 from .ggml_fp4 import fit_mxfp4_gguf, fit_nvfp4_gguf, mxfp4_bytes, mxfp4_read, nvfp4_bytes, nvfp4_read
 from .kquants import fit_q4_k, q4_k_bytes, q4_k_read
@@ -34,9 +34,19 @@ F32 = np.float32
 
 
 def _reciprocal(d: np.ndarray) -> np.ndarray:
-    """``1 / d`` in float32, 0 where ``d`` is 0 (an all-zero block)."""
-    with np.errstate(divide="ignore"):
+    """``1 / d`` in float32, 0 where ``d`` is 0 (an all-zero block), inf where it overflows."""
+    with np.errstate(divide="ignore", over="ignore"):
         return np.where(d == 0, F32(0), F32(1) / d).astype(F32)
+
+
+def _as_int(v: np.ndarray, inv: np.ndarray) -> np.ndarray:
+    """``v`` where finite, else 0. A block of values below about 1e-37 has a float32 scale whose
+    reciprocal overflows to inf, and llama.cpp converts the resulting inf or NaN to an integer:
+    undefined in C, 0 on x86 and in ``gguf.quants``. Its float16 scale is 0 either way, so the
+    block reads back as zeros."""
+    if np.all(np.isfinite(inv)):
+        return v
+    return np.where(np.isfinite(v), v, F32(0))
 
 
 def _signed_max(blocks: np.ndarray) -> np.ndarray:
@@ -62,11 +72,12 @@ class OffsetGrid(Grid):
     block_size: int
 
     def codes(self, x, cols=slice(None)):
-        v = x * self.inv
-        if self.rounding == "half away":
-            q = round_half_away(v) + self.zero
-        else:
-            q = np.floor(v + F32(self.zero + 0.5))
+        with np.errstate(invalid="ignore"):             # inf * 0: see _as_int
+            v = x * self.inv
+            if self.rounding == "half away":
+                q = _as_int(round_half_away(v), self.inv) + self.zero
+            else:
+                q = _as_int(np.floor(v + F32(self.zero + 0.5)), self.inv)
         return np.clip(q, 0, self.qmax).astype(np.uint8)
 
     def values(self, codes, cols=slice(None)):
@@ -85,7 +96,9 @@ class MinGrid(Grid):
     block_size: int = 32
 
     def codes(self, x, cols=slice(None)):
-        return np.clip(np.floor((x - self.low) * self.inv + F32(0.5)), 0, self.qmax).astype(np.uint8)
+        with np.errstate(invalid="ignore"):
+            q = _as_int(np.floor((x - self.low) * self.inv + F32(0.5)), self.inv)
+        return np.clip(q, 0, self.qmax).astype(np.uint8)
 
     def values(self, codes, cols=slice(None)):
         return self.d * codes.astype(F32) + self.m
@@ -94,32 +107,33 @@ class MinGrid(Grid):
 def fit_q8_0(blocks: np.ndarray) -> OffsetGrid:
     """``d = max|x| / 127``; codes rounded half away from zero."""
     d = (np.abs(blocks).max(axis=1, keepdims=True) / F32(127)).astype(F32)
-    return OffsetGrid(_reciprocal(d), float16_scale(d, "Q8_0"), 128, 255, "half away", 32)
+    return OffsetGrid(_reciprocal(d), float16_scale(d, "Q8_0", 127 * F16_MAX), 128, 255, "half away", 32)
 
 
 def fit_q4_0(blocks: np.ndarray) -> OffsetGrid:
     """``d = max / -8`` with ``max`` the signed value of largest magnitude: it becomes code 0 (-8)."""
     d = (_signed_max(blocks) / F32(-8)).astype(F32)
-    return OffsetGrid(_reciprocal(d), float16_scale(d, "Q4_0"), 8, 15, "floor", 32)
+    return OffsetGrid(_reciprocal(d), float16_scale(d, "Q4_0", 8 * F16_MAX), 8, 15, "floor", 32)
 
 
 def fit_q5_0(blocks: np.ndarray) -> OffsetGrid:
     """``d = max / -16``, as ``Q4_0`` with 5-bit codes."""
     d = (_signed_max(blocks) / F32(-16)).astype(F32)
-    return OffsetGrid(_reciprocal(d), float16_scale(d, "Q5_0"), 16, 31, "floor", 32)
+    return OffsetGrid(_reciprocal(d), float16_scale(d, "Q5_0", 16 * F16_MAX), 16, 31, "floor", 32)
 
 
 def fit_q4_1(blocks: np.ndarray) -> MinGrid:
     """``d = (max - min) / 15`` and ``m = min``."""
     low = blocks.min(axis=1, keepdims=True)
     d = ((blocks.max(axis=1, keepdims=True) - low) / F32(15)).astype(F32)
-    return MinGrid(_reciprocal(d), low, float16_scale(d, "Q4_1"), float16_scale(low, "Q4_1", "minimum"))
+    return MinGrid(_reciprocal(d), low, float16_scale(d, "Q4_1", F16_MAX),
+                   float16_scale(low, "Q4_1", F16_MAX, "minimum"))
 
 
 def fit_tq2_0(blocks: np.ndarray) -> OffsetGrid:
     """``d = max|x|``: every weight becomes -d, 0 or +d (rounded half away from zero)."""
     d = np.abs(blocks).max(axis=1, keepdims=True)
-    return OffsetGrid(_reciprocal(d), float16_scale(d, "TQ2_0"), 1, 2, "half away", 256)
+    return OffsetGrid(_reciprocal(d), float16_scale(d, "TQ2_0", F16_MAX), 1, 2, "half away", 256)
 
 
 def _q8_0_bytes(g: OffsetGrid, q):
@@ -128,7 +142,8 @@ def _q8_0_bytes(g: OffsetGrid, q):
 
 def _q8_0_read(b):
     d = read_float16(b[:, :2], "Q8_0")
-    return OffsetGrid(_reciprocal(d), d, 128, 255, "half away", 32), (b[:, 2:].view(np.int8).astype(np.int16) + 128).astype(np.uint8)
+    codes = (b[:, 2:].view(np.int8).astype(np.int16) + 128).astype(np.uint8)
+    return OffsetGrid(_reciprocal(d), d, 128, 255, "half away", 32), codes
 
 
 def _q4_0_bytes(g: OffsetGrid, q):

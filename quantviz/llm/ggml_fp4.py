@@ -37,6 +37,7 @@ from .microscaling import E2M1, E4M3, SCALE_BIAS, e4m3_scale, e8m0_scale
 F32 = np.float32
 MAGNITUDES = E2M1.decode(np.arange(8, dtype=np.uint8))          # 0, 0.5, 1, 1.5, 2, 3, 4, 6
 MIDPOINTS = (MAGNITUDES[1:] + MAGNITUDES[:-1]) / 2                  # 0.25, 0.75, ..., 5
+VALUES = E2M1.decode(np.arange(16, dtype=np.uint8)) + F32(0)      # llama.cpp's table: code 8 is +0, not -0
 
 
 def e2m1_toward_zero(x: np.ndarray, scale: np.ndarray) -> np.ndarray:
@@ -67,7 +68,8 @@ class FP4Grid(Grid):
         return e2m1_toward_zero(x, column_params(self.scale, self.sub_size, cols, self.block_size))
 
     def values(self, codes, cols=slice(None)):
-        return E2M1.decode(codes) * column_params(self.scale, self.sub_size, cols, self.block_size)
+        with np.errstate(over="ignore"):       # 6 * 2^127 is beyond float32: inf, as in llama.cpp
+            return VALUES[codes] * column_params(self.scale, self.sub_size, cols, self.block_size)
 
 
 def mxfp4_exponent_byte(blocks: np.ndarray) -> np.ndarray:

@@ -22,7 +22,7 @@ from the weights as they are then; each column is then rounded onto that grid.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..affine import QParams, choose_qparams, dequantize, quantize
-from .blocks import Grid, as_blocks, float16_scale
+from .blocks import F16_MAX, Grid, as_blocks, float16_scale
 
 MIN_GROUP, MAX_GROUP = 8, 1024
 MIN_BITS, MAX_BITS = 2, 8
@@ -72,7 +72,8 @@ def fit_groupwise(blocks: np.ndarray, bits: int = 4, symmetric: bool = True) -> 
         qp = choose_qparams(-absmax, absmax, bits, signed=True, symmetric=True, narrow_range=True, axis=0)
     else:
         qp = choose_qparams(blocks.min(axis=1), blocks.max(axis=1), bits, signed=False, axis=0)
-    scale = float16_scale(qp.scale.astype(np.float32), f"INT{bits}").astype(np.float64)
+    holds = F16_MAX * (qp.qmax - qp.qmin) / (2 if symmetric else 1)
+    scale = float16_scale(qp.scale.astype(np.float32), f"INT{bits}", holds).astype(np.float64)
     scale = np.maximum(scale, F16_TINY)       # below float16's smallest scale the group reads as 0
     return IntGrid(QParams(scale, qp.zero_point, qp.qmin, qp.qmax, axis=0), blocks.shape[1])
 

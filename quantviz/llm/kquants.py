@@ -25,10 +25,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .blocks import Grid, column_params, float16_scale, pack_nibbles, read_float16, unpack_nibbles
+from .blocks import F16_MAX, Grid, column_params, float16_scale, pack_nibbles, read_float16, unpack_nibbles
 
 F32 = np.float32
 SUPER, SUB = 256, 32
+HOLDS = 15 * 63 * F16_MAX      # a sub-block range of 15 steps of at most 63 * d
 
 
 def sum_in_order(a: np.ndarray) -> np.ndarray:
@@ -57,6 +58,11 @@ def make_qkx2_quants(x: np.ndarray, w: np.ndarray, nmax: int = 15, rmin: float =
     squares (the minimum kept :math:`\le 0`); keep whichever grid has the smallest weighted error.
     Returns ``(scale, minus_min, codes)``, ``minus_min = -min >= 0``, codes of shape ``(32, n)``.
     """
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _search(x, w, nmax, rmin, rdelta, nstep)
+
+
+def _search(x, w, nmax, rmin, rdelta, nstep):
     low = start_low = np.minimum(x.min(axis=0), F32(0))
     span = x.max(axis=0) - low
     flat = span == 0                                   # every value equal: codes 0
@@ -91,7 +97,12 @@ def make_qkx2_quants(x: np.ndarray, w: np.ndarray, nmax: int = 15, rmin: float =
 
 
 def _levels(x, low, inv, nmax):
-    return np.clip(np.rint(inv * (x - low)), 0, nmax).astype(np.uint8)
+    """``nearest_int(inv * (x - min))`` clamped to ``[0, nmax]``; llama.cpp's ``nearest_int``
+    (a float trick) gives 0 or less for inf and NaN, which appear when a sub-block's values are
+    so small that ``inv`` overflows: those codes are 0."""
+    with np.errstate(invalid="ignore"):
+        v = np.rint(inv * (x - low))
+    return np.clip(np.where(np.isfinite(v), v, 0), 0, nmax).astype(np.uint8)
 
 
 @dataclass(frozen=True)
@@ -125,19 +136,22 @@ class Q4KGrid(Grid):
 def fit_q4_k(blocks: np.ndarray) -> Q4KGrid:
     """Scales of super-blocks ``(n, 256)`` as ``quantize_row_q4_K_ref`` chooses them."""
     n = blocks.shape[0]
+    largest = float(np.abs(blocks).max(initial=0.0))
+    if largest > HOLDS:                  # refused before its squares overflow float32
+        float16_scale(np.array([largest / (15 * 63)]), "Q4_K", HOLDS)
     sub_scale, sub_min, levels = _sub_blocks(blocks.reshape(n * 8, SUB))
     sub_scale, sub_min = sub_scale.reshape(n, 8), sub_min.reshape(n, 8)
     max_scale = np.maximum(sub_scale.max(axis=1), F32(0))
     max_min = np.maximum(sub_min.max(axis=1), F32(0))
     s6 = _six_bits(sub_scale, max_scale)
     m6 = _six_bits(sub_min, max_min)
-    d = float16_scale((max_scale / F32(63))[:, None], "Q4_K")
-    dmin = float16_scale((max_min / F32(63))[:, None], "Q4_K", "minimum")
+    d = float16_scale((max_scale / F32(63))[:, None], "Q4_K", HOLDS)
+    dmin = float16_scale((max_min / F32(63))[:, None], "Q4_K", HOLDS, "minimum")
     return Q4KGrid(d * s6.astype(F32), dmin * m6.astype(F32), d, dmin, s6, m6, levels.reshape(n, SUPER))
 
 
-def _sub_blocks(x: np.ndarray, chunk: int = 4096):
-    """``make_qkx2_quants`` over sub-blocks ``(m, 32)``, a chunk at a time (temporaries stay in
+def _sub_blocks(x: np.ndarray, chunk: int = 32768):
+    r"""``make_qkx2_quants`` over sub-blocks ``(m, 32)``, a chunk at a time (temporaries stay in
     the CPU cache), with llama.cpp's weights :math:`\sqrt{\overline{x^2}} + |x_i|`."""
     scale, minus_min = np.empty(x.shape[0], F32), np.empty(x.shape[0], F32)
     levels = np.empty(x.shape, np.uint8)

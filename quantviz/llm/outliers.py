@@ -26,7 +26,7 @@ LLM_INT8_THRESHOLD = 6.0
 
 @dataclass(frozen=True)
 class ActivationModel:
-    """The parameters of synthetic LLM-like activations (every one is shown on the page).
+    r"""The parameters of synthetic LLM-like activations (every one is shown on the page).
 
     Each value is Student-t distributed with ``tail_df`` degrees of freedom (heavy tails; a large
     value gives a normal distribution) times ``scale`` times a per-channel factor

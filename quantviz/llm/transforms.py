@@ -8,7 +8,9 @@ Both rewrite :math:`Y = X W^\top` as :math:`(X T)(W T^{-\top})^\top` for an inve
 
   .. math:: s_j = \frac{\max_t |X_{tj}|^{\alpha}}{\max_o |W_{oj}|^{1 - \alpha}}, \qquad X' = X \operatorname{diag}(s)^{-1}, \qquad W' = W \operatorname{diag}(s)
 
-  (:math:`\alpha = 0` leaves the activations alone, :math:`\alpha = 1` flattens them completely);
+  (:math:`\alpha = 1` moves it all: every activation channel's maximum becomes 1;
+  :math:`\alpha = 0` the other way: every weight column's maximum becomes 1; at
+  :math:`\alpha = 0.5` the two maxima are equal);
 - **rotation** (QuaRot, Ashkboos et al. 2024; SpinQuant): an orthogonal :math:`Q` (here a
   Hadamard matrix with random signs, :math:`Q^{-\top} = Q`) mixes every channel into every
   other, so an outlier channel is spread over all of them,
