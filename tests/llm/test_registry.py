@@ -1,0 +1,61 @@
+"""The registry: published bits per weight, bytes that match them, and every format on one layer."""
+import numpy as np
+import pytest
+
+from quantviz.llm import ggml
+from quantviz.llm.registry import FORMATS, integer_format
+
+PUBLISHED = {"Q4_0": 4.5, "Q4_1": 5.0, "Q5_0": 5.5, "Q8_0": 8.5, "Q4_K": 4.5, "TQ2_0": 2.0625,
+             "MXFP4": 4.25, "NVFP4": 4.5, "NF4": 4.5, "MXFP6_E2M3": 6.25, "MXFP6_E3M2": 6.25,
+             "MXFP8_E4M3": 8.25, "MXFP8_E5M2": 8.25, "INT4 g128": 4.125}
+
+
+@pytest.mark.parametrize("name", list(PUBLISHED))
+def test_bits_per_weight_are_the_published_figures(name):
+    assert FORMATS[name].bits_per_weight == PUBLISHED[name]
+
+
+def test_nf4_with_double_quantization_costs_about_4_127_bits():
+    assert round(FORMATS["NF4 + DQ"].bits_per_weight, 3) == 4.127
+
+
+@pytest.mark.parametrize("name", ["Q8_0", "Q5_0", "Q4_1", "Q4_0", "Q4_K", "TQ2_0"])
+def test_llama_cpp_bytes_match_the_bits_per_weight(name):
+    w = np.random.default_rng(0).standard_normal((3, 512)).astype(np.float32)
+    data = FORMATS[name].quantize(w)
+    assert data.nbytes * 8 / w.size == FORMATS[name].bits_per_weight
+    assert ggml.TYPES[name].bits_per_weight == FORMATS[name].bits_per_weight
+
+
+@pytest.fixture(scope="module")
+def layer():
+    rng = np.random.default_rng(7)
+    return (rng.standard_t(5, (64, 512)) * 0.02).astype(np.float32)
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_format_on_one_layer(name, layer):
+    fmt = FORMATS[name]
+    w_hat = fmt.fake_quantize(layer)
+    assert w_hat.shape == layer.shape and w_hat.dtype == np.float32 and np.all(np.isfinite(w_hat))
+    report = fmt.error(layer)
+    assert report["bits_per_weight"] == fmt.bits_per_weight and report["mse"] > 0
+    grid = fmt.fitter(layer)(layer.reshape(-1, fmt.group_size))           # fit + round: the same weights
+    assert np.array_equal(grid.round(layer.reshape(-1, fmt.group_size)).reshape(layer.shape), w_hat) \
+        or name == "NF4 + DQ" and np.allclose(grid.round(layer.reshape(-1, fmt.group_size)).reshape(layer.shape), w_hat)
+
+
+def test_more_bits_less_error_within_each_family(layer):
+    sqnr = {name: fmt.error(layer)["sqnr_db"] for name, fmt in FORMATS.items()}
+    for chain in (["INT8 g128", "INT4 g128 asym", "INT3 g128 asym", "INT2 g64 asym"],
+                  ["Q8_0", "Q5_0", "Q4_0", "TQ2_0"],
+                  ["MXFP8_E4M3", "MXFP4"], ["MXFP6_E2M3", "MXFP4"], ["INT4 g32", "INT4 g128"]):
+        assert all(sqnr[a] > sqnr[b] for a, b in zip(chain, chain[1:])), chain
+    assert sqnr["Q4_K"] > sqnr["Q4_0"] and sqnr["NVFP4"] > sqnr["MXFP4"] and sqnr["NF4"] > sqnr["INT4 g128"]
+
+
+def test_integer_formats_on_request():
+    fmt = integer_format(3, 64, symmetric=False)
+    assert fmt.name == "INT3 g64 asym" and fmt.bits_per_weight == 3 + 19 / 64
+    with pytest.raises(ValueError, match="group size"):
+        integer_format(4, 3)
