@@ -116,11 +116,18 @@ def unpack_nibbles(packed: np.ndarray) -> np.ndarray:
     return np.concatenate([packed & np.uint8(0x0F), packed >> np.uint8(4)], axis=-1)
 
 
-def column_params(param: np.ndarray, sub_size: int, cols: slice, block_size: int) -> np.ndarray:
-    """Per-sub-block parameters ``(n, n_sub)`` picked for the columns ``cols`` of a block:
-    shape ``(n, len(cols))``, column ``c`` using sub-block ``c // sub_size``."""
+def on_sub_blocks(fn, a: np.ndarray, params, sub_size: int, cols: slice, block_size: int) -> np.ndarray:
+    """``fn(a, *params)`` where each parameter ``(n, n_sub)`` holds one number per sub-block of
+    ``sub_size`` values and ``a`` ``(n, len(cols))`` holds the columns ``cols`` of ``n`` blocks.
+
+    Whole blocks are seen as ``(n, n_sub, sub_size)``, so the parameters broadcast without
+    being copied out to every value; a few columns pick their sub-blocks' parameters.
+    """
+    if cols == slice(None):
+        n = a.shape[0]
+        return fn(a.reshape(n, -1, sub_size), *(p[:, :, None] for p in params)).reshape(n, -1)
     index = np.arange(block_size)[cols] // sub_size
-    return param[:, index]
+    return fn(a, *(p[:, index] for p in params))
 
 
 class Grid:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .blocks import Grid, column_params, pack_nibbles, unpack_nibbles
+from .blocks import Grid, on_sub_blocks, pack_nibbles, unpack_nibbles
 from .microscaling import E2M1, E4M3, SCALE_BIAS, e4m3_scale, e8m0_scale
 
 F32 = np.float32
@@ -65,11 +65,12 @@ class FP4Grid(Grid):
     sub_size: int
 
     def codes(self, x, cols=slice(None)):
-        return e2m1_toward_zero(x, column_params(self.scale, self.sub_size, cols, self.block_size))
+        return on_sub_blocks(e2m1_toward_zero, x, (self.scale,), self.sub_size, cols, self.block_size)
 
     def values(self, codes, cols=slice(None)):
         with np.errstate(over="ignore"):       # 6 * 2^127 is beyond float32: inf, as in llama.cpp
-            return VALUES[codes] * column_params(self.scale, self.sub_size, cols, self.block_size)
+            return on_sub_blocks(lambda q, s: VALUES[q] * s, codes, (self.scale,), self.sub_size, cols,
+                                 self.block_size)
 
 
 def mxfp4_exponent_byte(blocks: np.ndarray) -> np.ndarray:

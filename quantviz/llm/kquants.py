@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .blocks import F16_MAX, Grid, column_params, float16_scale, pack_nibbles, read_float16, unpack_nibbles
+from .blocks import F16_MAX, Grid, float16_scale, on_sub_blocks, pack_nibbles, read_float16, unpack_nibbles
 
 F32 = np.float32
 SUPER, SUB = 256, 32
@@ -43,8 +43,12 @@ def sum_in_order(a: np.ndarray) -> np.ndarray:
 
 def _weighted_error(x, w, scale, low, levels):
     r""":math:`\sum_i w_i (s\,l_i + min - x_i)^2` per sub-block, in the C code's order."""
-    diff = scale * levels.astype(F32) + low - x
-    return sum_in_order(w * (diff * diff))
+    diff = levels * scale
+    diff += low
+    diff -= x
+    diff *= diff
+    diff *= w
+    return sum_in_order(diff)
 
 
 def make_qkx2_quants(x: np.ndarray, w: np.ndarray, nmax: int = 15, rmin: float = -1.0,
@@ -55,54 +59,64 @@ def make_qkx2_quants(x: np.ndarray, w: np.ndarray, nmax: int = 15, rmin: float =
     Start from the min-max grid, :math:`s = (\max - \min) / n_{max}` with the range widened to
     contain 0; then for :math:`k = 0 \dots n_{step}` round with :math:`1/s_k = (n_{max} + r_{min} +
     k\,r_{\delta}) / (\max - \min)` and refit scale and minimum to those codes by weighted least
-    squares (the minimum kept :math:`\le 0`); keep whichever grid has the smallest weighted error.
-    Returns ``(scale, minus_min, codes)``, ``minus_min = -min >= 0``, codes of shape ``(32, n)``.
+    squares (the minimum kept :math:`\le 0`); whenever that lowers the weighted error, keep the new
+    grid, and its minimum for the candidates after it. Returns ``(scale, minus_min, codes)``,
+    ``minus_min = -min >= 0``, codes of shape ``(32, n)``.
     """
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         return _search(x, w, nmax, rmin, rdelta, nstep)
 
 
 def _search(x, w, nmax, rmin, rdelta, nstep):
+    top = x.max(axis=0)
     low = start_low = np.minimum(x.min(axis=0), F32(0))
-    span = x.max(axis=0) - low
-    flat = span == 0                                   # every value equal: codes 0
-    span = np.where(flat, F32(1), span)
+    flat = top == low                                  # every value equal: codes 0, scale 0
     sum_w, sum_x = sum_in_order(w), sum_in_order(w * x)
-    inv = F32(nmax) / span
+    inv = F32(nmax) / (top - low)
     scale = F32(1) / inv
     levels = _levels(x, low, inv, nmax)
     best = _weighted_error(x, w, scale, low, levels)
     for k in range(nstep + 1):
-        inv = (F32(rmin) + F32(rdelta) * F32(k) + F32(nmax)) / span
+        inv = (F32(rmin) + F32(rdelta) * F32(k) + F32(nmax)) / (top - low)
         trial = _levels(x, low, inv, nmax)
-        lw = w * trial.astype(F32)
-        sum_l, sum_l2, sum_xl = sum_in_order(lw), sum_in_order(lw * trial), sum_in_order(lw * x)
-        det = sum_w * sum_l2 - sum_l * sum_l
-        ok = det > 0
-        det = np.where(ok, det, F32(1))
-        this_scale = (sum_w * sum_xl - sum_x * sum_l) / det
-        this_min = (sum_l2 * sum_x - sum_l * sum_xl) / det
-        positive = this_min > 0                        # a minimum above 0: fit the scale alone
-        this_scale = np.where(positive, sum_xl / np.where(ok, sum_l2, F32(1)), this_scale)
-        this_min = np.where(positive, F32(0), this_min)
+        this_scale, this_min, ok = _refit(x, w, trial, sum_w, sum_x)
         error = _weighted_error(x, w, this_scale, this_min, trial)
         better = ok & (error < best)
-        levels = np.where(better, trial, levels)
-        best = np.where(better, error, best)
-        scale = np.where(better, this_scale, scale)
-        low = np.where(better, this_min, low)
-    levels = np.where(flat, np.uint8(0), levels)
+        if better.any():
+            np.copyto(levels, trial, where=better)
+            best = np.where(better, error, best)
+            scale = np.where(better, this_scale, scale)
+            low = np.where(better, this_min, low)
+    levels[:, flat] = 0
     low = np.where(flat, start_low, low)
-    return np.where(flat, F32(0), scale).astype(F32), (-low).astype(F32), levels
+    return np.where(flat, F32(0), scale).astype(F32), (-low).astype(F32), levels.astype(np.uint8)
+
+
+def _refit(x, w, levels, sum_w, sum_x):
+    r"""Weighted least squares of :math:`x \approx s\,l + m` for fixed codes, :math:`m \le 0`:
+    the scale, the minimum, and where the fit exists (:math:`D > 0`)."""
+    lw = w * levels
+    sum_l, sum_l2, sum_xl = sum_in_order(lw), sum_in_order(lw * levels), sum_in_order(lw * x)
+    det = sum_w * sum_l2 - sum_l * sum_l
+    ok = det > 0
+    det = np.where(ok, det, F32(1))
+    this_scale = (sum_w * sum_xl - sum_x * sum_l) / det
+    this_min = (sum_l2 * sum_x - sum_l * sum_xl) / det
+    positive = this_min > 0                            # a minimum above 0: fit the scale alone
+    this_scale = np.where(positive, sum_xl / np.where(ok, sum_l2, F32(1)), this_scale)
+    return this_scale, np.where(positive, F32(0), this_min), ok
 
 
 def _levels(x, low, inv, nmax):
-    """``nearest_int(inv * (x - min))`` clamped to ``[0, nmax]``; llama.cpp's ``nearest_int``
-    (a float trick) gives 0 or less for inf and NaN, which appear when a sub-block's values are
-    so small that ``inv`` overflows: those codes are 0."""
-    with np.errstate(invalid="ignore"):
-        v = np.rint(inv * (x - low))
-    return np.clip(np.where(np.isfinite(v), v, 0), 0, nmax).astype(np.uint8)
+    """``nearest_int(inv * (x - min))`` clamped to ``[0, nmax]``, as float32. llama.cpp's
+    ``nearest_int`` (a float trick) gives 0 or less for inf and NaN, which appear when a
+    sub-block's values are so small that ``inv`` overflows: those codes are 0."""
+    v = x - low
+    v *= inv
+    np.rint(v, out=v)
+    if not np.all(np.isfinite(inv)):
+        v[~np.isfinite(v)] = 0
+    return np.clip(v, 0, nmax, out=v)
 
 
 @dataclass(frozen=True)
@@ -119,18 +133,23 @@ class Q4KGrid(Grid):
     block_size: int = SUPER
 
     def codes(self, x, cols=slice(None)):
-        scale = column_params(self.scale, SUB, cols, SUPER)
-        minus_min = column_params(self.minus_min, SUB, cols, SUPER)
-        zero = scale == 0
-        with np.errstate(divide="ignore", invalid="ignore"):
-            q = np.clip(np.rint((x + minus_min) / np.where(zero, F32(1), scale)), 0, 15).astype(np.uint8)
-        if self.fallback is not None and zero.any():
+        q = on_sub_blocks(_nearest_level, x, (self.scale, self.minus_min), SUB, cols, SUPER)
+        if self.fallback is not None and not np.all(self.scale):
+            zero = np.repeat(self.scale == 0, SUB, axis=1)[:, cols]
             q = np.where(zero, self.fallback[:, cols], q)
         return q
 
     def values(self, codes, cols=slice(None)):
-        scale = column_params(self.scale, SUB, cols, SUPER)
-        return scale * codes.astype(F32) - column_params(self.minus_min, SUB, cols, SUPER)
+        return on_sub_blocks(lambda q, s, m: s * q.astype(F32) - m, codes, (self.scale, self.minus_min),
+                             SUB, cols, SUPER)
+
+
+def _nearest_level(x, scale, minus_min):
+    """``clamp(nearest_int((x + dm) / d), 0, 15)``; a sub-block whose scale is 0 gets codes 0."""
+    zero = scale == 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        q = np.rint((x + minus_min) / np.where(zero, F32(1), scale))
+    return np.clip(q, 0, 15).astype(np.uint8)
 
 
 def fit_q4_k(blocks: np.ndarray) -> Q4KGrid:
@@ -150,7 +169,7 @@ def fit_q4_k(blocks: np.ndarray) -> Q4KGrid:
     return Q4KGrid(d * s6.astype(F32), dmin * m6.astype(F32), d, dmin, s6, m6, levels.reshape(n, SUPER))
 
 
-def _sub_blocks(x: np.ndarray, chunk: int = 32768):
+def _sub_blocks(x: np.ndarray, chunk: int = 8192):
     r"""``make_qkx2_quants`` over sub-blocks ``(m, 32)``, a chunk at a time (temporaries stay in
     the CPU cache), with llama.cpp's weights :math:`\sqrt{\overline{x^2}} + |x_i|`."""
     scale, minus_min = np.empty(x.shape[0], F32), np.empty(x.shape[0], F32)
