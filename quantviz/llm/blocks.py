@@ -98,10 +98,14 @@ def round_half_away(v: np.ndarray) -> np.ndarray:
 
 
 def nearest_in_codebook(v: np.ndarray, codebook: np.ndarray) -> np.ndarray:
-    """Index of the nearest entry of an ascending ``codebook`` for each ``v``; a value exactly
-    halfway between two entries takes the lower one. Returns uint8 indices."""
+    """Index of the nearest entry of an ascending ``codebook`` for each ``v``: the number of
+    midpoints between entries that lie below ``v``, so a value exactly halfway takes the lower
+    entry. Returns uint8 indices (a pass per midpoint: faster than a binary search here)."""
     midpoints = (codebook[1:] + codebook[:-1]) / 2
-    return np.searchsorted(midpoints, v, side="left").astype(np.uint8)
+    index = np.zeros(np.shape(v), np.uint8)
+    for midpoint in midpoints:
+        index += v > midpoint
+    return index
 
 
 def pack_nibbles(codes: np.ndarray) -> np.ndarray:
