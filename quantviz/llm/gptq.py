@@ -17,7 +17,9 @@ Lazy batches: inside a batch of columns the update runs column by column; the co
 batch get the batch's updates at once, :math:`W_{:, >} \leftarrow W_{:, >} - E\,U_{\text{batch}, >}`
 (same result, one matrix product). Groups: a format whose scales cover ``group_size`` columns
 (a block of Q4_K, a group of INT4 g128) fits them when GPTQ reaches the group's first column,
-from the weights as they are then; each column is then rounded onto that grid.
+from the weights as they are then; each column is then rounded onto that grid. (Second-level
+scales that span several blocks, as NF4's double quantization, are then shared by the rows of
+one group of columns rather than by consecutive blocks of the tensor.)
 """
 from __future__ import annotations
 

@@ -184,10 +184,13 @@ def _sub_blocks(x: np.ndarray, chunk: int = 8192):
 
 
 def _six_bits(values, largest):
-    """Round each of a super-block's eight values to 6 bits against the largest (63)."""
-    with np.errstate(divide="ignore"):
+    """Round each of a super-block's eight values to 6 bits against the largest (63). When the
+    largest is so small that ``63 / largest`` overflows, llama.cpp's ``nearest_int`` turns the
+    inf into 0 (stored as 0); the super-block's float16 scale is 0 then anyway."""
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
         inv = np.where(largest > 0, F32(63) / largest, F32(0)).astype(F32)
-    return np.clip(np.rint(inv[:, None] * values), 0, 63).astype(np.uint8)
+        v = np.rint(inv[:, None] * values)
+    return np.clip(np.where(np.isfinite(v), v, 0), 0, 63).astype(np.uint8)
 
 
 def q4_k_bytes(grid: Q4KGrid, codes: np.ndarray) -> np.ndarray:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .outliers import _matrix
+from .outliers import _matrix, llm_int8, relative_error, w8a8_error, w8a8_output
 
 
 def smoothquant_scales(x, w, alpha: float = 0.5) -> np.ndarray:
@@ -79,3 +79,15 @@ def rotate(x, w, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"activations have {x.shape[1]} channels but the weights take {w.shape[1]}")
     signs = random_signs(x.shape[1], seed)
     return hadamard_transform(x * signs), hadamard_transform(w * signs)
+
+
+def w8a8_before_and_after(x, w, alpha: float = 0.5, granularity: str = "per-tensor", seed: int = 0) -> dict:
+    """Relative W8A8 output error of the layer as it is, after SmoothQuant, after the rotation,
+    and with LLM.int8's decomposition (which keeps the outlier channels in 16 bits)."""
+    y = np.asarray(x, np.float64) @ np.asarray(w, np.float64).T
+    return {
+        "none": w8a8_error(x, w, granularity),
+        "SmoothQuant": relative_error(y, w8a8_output(*smooth(x, w, smoothquant_scales(x, w, alpha)), granularity)),
+        "rotation": relative_error(y, w8a8_output(*rotate(x, w, seed), granularity)),
+        "LLM.int8": relative_error(y, llm_int8(x, w).y),
+    }

@@ -147,3 +147,11 @@ def test_mismatched_shapes_and_bad_values_are_refused():
         ol.w8a8_error(np.full((2, 2), np.inf), np.ones((2, 2)))
     with pytest.raises(ValueError, match="non-empty matrix"):
         ol.llm_int8(np.ones(3), np.ones((2, 3)))
+
+
+def test_w8a8_before_and_after(layer):
+    x, w, _ = layer
+    errors = tf.w8a8_before_and_after(x, w, alpha=0.5)
+    assert set(errors) == {"none", "SmoothQuant", "rotation", "LLM.int8"}
+    assert errors["none"] == ol.w8a8_error(x, w, "per-tensor")
+    assert all(errors[k] < 0.1 * errors["none"] for k in ("SmoothQuant", "rotation", "LLM.int8"))

@@ -1,6 +1,12 @@
 """The registry: published bits per weight, bytes that match them, and every format on one layer."""
+import pathlib
+import subprocess
+import sys
+import warnings
+
 import numpy as np
 import pytest
+from block_data import adversarial_blocks
 
 from quantviz.llm import ggml
 from quantviz.llm.registry import FORMATS, integer_format
@@ -59,3 +65,31 @@ def test_integer_formats_on_request():
     assert fmt.name == "INT3 g64 asym" and fmt.bits_per_weight == 3 + 19 / 64
     with pytest.raises(ValueError, match="group size"):
         integer_format(4, 3)
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_format_on_adversarial_blocks_without_warnings(name):
+    """All zero, one huge value, ties, subnormals: finite weights back and no numpy warning."""
+    for case, block in adversarial_blocks(1024, largest=1e3).items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            w_hat = FORMATS[name].fake_quantize(block[None, :])
+        assert np.all(np.isfinite(w_hat)), case
+        assert np.abs(w_hat - block).max() <= np.abs(block).max() + 1e-30, case
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_format_refuses_nan_and_inf(name):
+    for bad in (np.nan, np.inf):
+        w = np.zeros((2, 1024), np.float32)
+        w[1, 7] = bad
+        with pytest.raises(ValueError, match="cannot store .*replace NaN and inf"):
+            FORMATS[name].quantize(w)
+
+
+def test_the_core_imports_neither_streamlit_nor_plotly():
+    code = ("import sys, quantviz.llm.registry, quantviz.llm.gptq, quantviz.llm.transforms; "
+            "print(sorted(m for m in ('streamlit', 'plotly') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=pathlib.Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "[]"
