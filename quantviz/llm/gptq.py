@@ -29,6 +29,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .blocks import Grid, check_finite
+from .outliers import relative_error
 
 LAZY_BATCH = 128
 
@@ -53,13 +54,13 @@ class GPTQResult:
 
 
 def hessian(x: np.ndarray) -> np.ndarray:
-    """:math:`\\frac{2}{n} X^\\top X` in float64, ``x`` of shape ``(n, in)``."""
+    """The Hessian :math:`H` before damping (module docstring), float64; ``x`` of shape ``(n, in)``."""
     x = np.asarray(x, dtype=np.float64)
     return 2.0 / x.shape[0] * (x.T @ x)
 
 
 def inverse_cholesky(h: np.ndarray, damp: float) -> tuple[np.ndarray, float]:
-    """The upper Cholesky factor :math:`U` of :math:`(H + \\lambda I)^{-1}` (:math:`U^\\top U = H^{-1}`), and :math:`\\lambda`."""
+    """:math:`U`, the upper Cholesky factor of the damped Hessian's inverse, and :math:`\\lambda`."""
     h = h.copy()
     dead = np.diag(h) == 0                 # inputs that are always 0: any weight is as good
     h[dead, dead] = 1.0
@@ -128,8 +129,6 @@ def _check_layer(w, x, group_size: int, damp: float):
 
 
 def output_error(x, w, w_hat) -> float:
-    r"""Relative output error :math:`\lVert X (W - \hat{W})^\top \rVert_F^2 / \lVert X W^\top \rVert_F^2`."""
+    """The layer's relative output error (``outliers.relative_error``) with the weights ``w_hat``."""
     x = np.asarray(x, dtype=np.float64)
-    y = x @ np.asarray(w, dtype=np.float64).T
-    e = x @ (np.asarray(w, dtype=np.float64) - np.asarray(w_hat, dtype=np.float64)).T
-    return float(np.sum(e * e) / np.sum(y * y))
+    return relative_error(x @ np.asarray(w, dtype=np.float64).T, x @ np.asarray(w_hat, dtype=np.float64).T)

@@ -102,5 +102,5 @@ def groupwise_quantize(w, bits: int = 4, group_size=128, symmetric: bool = True)
 
 
 def groupwise_dequantize(q: GroupwiseInt) -> np.ndarray:
-    """:math:`\\hat{x} = s (q - z)` per group, float32 in the original shape."""
+    """The weights as stored, float32, in the original shape."""
     return dequantize(q.codes, q.qparams).reshape(q.shape)

@@ -74,15 +74,15 @@ MX_BLOCK, NV_BLOCK = 32, 16
 
 
 def shared_exponent(amax: np.ndarray, emax: int) -> np.ndarray:
-    r""":math:`\lfloor \log_2 \max|x| \rfloor - e_{max}`, exactly (from the float's own exponent),
-    clamped to E8M0's range [-127, 127]; an all-zero block gets -127."""
+    """The exponent of the shared scale :math:`X` (module docstring), exactly (from the float's own
+    exponent, not a rounded log), clamped to E8M0's range [-127, 127]; an all-zero block gets -127."""
     _, exponent = np.frexp(amax)                  # amax = m * 2^exponent, 0.5 <= m < 1
     shared = np.where(amax > 0, exponent.astype(np.int32) - 1 - emax, -SCALE_BIAS)
     return np.clip(shared, -SCALE_BIAS, SCALE_BIAS)
 
 
 def element_codes(x: np.ndarray, scale: np.ndarray, element: Element) -> np.ndarray:
-    """Codes of :math:`x / \text{scale}` in ``element`` (0 where the scale is 0)."""
+    """Codes of ``x / scale`` in ``element`` (0 where the scale is 0)."""
     zero = scale == 0
     with np.errstate(divide="ignore", invalid="ignore"):
         return element.cast(np.where(zero, F32(0), x / np.where(zero, F32(1), scale)))
@@ -132,7 +132,7 @@ def mx_quantize(w, name: str = "MXFP4") -> MX:
 
 
 def mx_dequantize(q: MX) -> np.ndarray:
-    """:math:`\\hat{x} = X P` as float32, in the original shape."""
+    """The weights as stored, float32, in the original shape."""
     return mx_values(q.scale_bytes, q.codes, ELEMENTS[_mx_element(q.name)]).reshape(q.shape)
 
 
@@ -170,7 +170,7 @@ class NVFP4:
 
 
 def nvfp4_tensor_scale(w) -> np.float32:
-    """:math:`t = \\max|x| / (6 \\cdot 448)` in float32 (1 for an all-zero tensor; never 0)."""
+    """The tensor scale :math:`t` (module docstring) in float32: 1 for an all-zero tensor, never 0."""
     amax = float(np.abs(np.asarray(w, dtype=F32)).max(initial=0.0))
     if amax == 0:
         return F32(1)
@@ -198,7 +198,7 @@ def fit_nvfp4(blocks: np.ndarray, tensor_scale: float) -> NVFP4Grid:
 
 
 def _block_scale_bytes(blocks: np.ndarray, t: np.float32) -> np.ndarray:
-    """E4M3 bytes of :math:`\\max|x_b| / (6 t)`, shape ``(n, 1)``."""
+    """The E4M3 bytes of the block scales :math:`s_b`, shape ``(n, 1)``."""
     return E4M3.cast(np.abs(blocks).max(axis=1, keepdims=True) / (F32(E2M1.max) * t))
 
 
@@ -211,7 +211,7 @@ def nvfp4_quantize(w) -> NVFP4:
 
 
 def nvfp4_dequantize(q: NVFP4) -> np.ndarray:
-    """:math:`\\hat{x} = P \\, s_b \\, t` as float32, in the original shape."""
+    """The weights as stored, float32, in the original shape: :math:`(P s_b)\\,t`, in that order."""
     return (nvfp4_values(q.scale_bytes, q.codes) * F32(q.tensor_scale)).reshape(q.shape)
 
 

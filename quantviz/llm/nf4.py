@@ -139,6 +139,6 @@ def nf4_quantize(w, double_quant: bool = True) -> NF4:
 
 
 def nf4_dequantize(q: NF4) -> np.ndarray:
-    r""":math:`\hat{x} = v_q \, c` (with :math:`\hat{c}` after double quantization), float32."""
+    """The weights as stored, float32 (with the 8-bit absmax after double quantization)."""
     absmax = q.double_quant.values() if q.double_quant is not None else q.absmax
     return (LEVELS[q.codes] * absmax[:, None]).reshape(q.shape)

@@ -40,7 +40,7 @@ def smoothquant_scales(x, w, alpha: float = 0.5) -> np.ndarray:
 
 
 def smooth(x, w, s) -> tuple[np.ndarray, np.ndarray]:
-    """:math:`X \\operatorname{diag}(s)^{-1}` and :math:`W \\operatorname{diag}(s)` in float64."""
+    """SmoothQuant's :math:`X'` and :math:`W'` (module docstring) in float64."""
     s = np.asarray(s, np.float64)
     return np.asarray(x, np.float64) / s, np.asarray(w, np.float64) * s
 
@@ -73,7 +73,7 @@ def random_signs(n: int, seed: int = 0) -> np.ndarray:
 
 
 def rotate(x, w, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """:math:`X Q` and :math:`W Q` with :math:`Q = \\operatorname{diag}(\\sigma) H / \\sqrt{m}` (float64)."""
+    """The rotated :math:`X'` and :math:`W'` (module docstring) in float64."""
     x, w = _matrix(x, "activations"), _matrix(w, "weights")
     if x.shape[1] != w.shape[1]:
         raise ValueError(f"activations have {x.shape[1]} channels but the weights take {w.shape[1]}")
