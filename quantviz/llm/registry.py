@@ -42,12 +42,22 @@ class Format:
         return {**approximation_error(w, self.fake_quantize(w)), "bits_per_weight": self.bits_per_weight}
 
 
-def integer_format(bits: int, group_size: int, symmetric: bool = True) -> Format:
-    """Group-wise integers of ``quantviz.llm.groupwise`` (groups of 8 to 1024 weights)."""
+def integer_format(bits: int, group_size, symmetric: bool = True, row_length: int | None = None) -> Format:
+    """Group-wise integers of ``quantviz.llm.groupwise``: groups of 8 to 1024 weights, or
+    ``"channel"`` (one group per row of ``row_length`` weights, which the bits per weight need)."""
     groupwise.check_settings(bits, group_size)
-    name = f"INT{bits} g{group_size}" + ("" if symmetric else " asym")
+    if group_size == "tensor":
+        raise ValueError("one scale for the whole tensor is not a group of a row: use "
+                         "groupwise.groupwise_quantize(w, bits, 'tensor') for it")
+    if group_size == "channel":
+        if not row_length or row_length < 1:
+            raise ValueError("per-channel integers need the row length (weights per output channel)")
+        label, values = "per channel", int(row_length)
+    else:
+        label, values = f"g{group_size}", group_size
+    name = f"INT{bits} {label}" + ("" if symmetric else " asym")
     fit = partial(groupwise.fit_groupwise, bits=bits, symmetric=symmetric)
-    return Format(name, "integer", groupwise.bits_per_weight(bits, group_size, symmetric), group_size,
+    return Format(name, "integer", groupwise.bits_per_weight(bits, values, symmetric), values,
                   partial(groupwise.groupwise_quantize, bits=bits, group_size=group_size, symmetric=symmetric),
                   groupwise.groupwise_dequantize, lambda w: fit)
 

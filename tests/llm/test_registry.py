@@ -93,3 +93,17 @@ def test_the_core_imports_neither_streamlit_nor_plotly():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=pathlib.Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "[]"
+
+
+def test_per_channel_integers_need_the_row_length():
+    fmt = integer_format(8, "channel", row_length=4096)
+    assert fmt.name == "INT8 per channel" and fmt.bits_per_weight == 8 + 16 / 4096 and fmt.group_size == 4096
+    w = np.random.default_rng(0).standard_normal((4, 4096)).astype(np.float32)
+    q = fmt.quantize(w)
+    assert np.asarray(q.qparams.scale).shape == (4,) and q.bits_per_weight == fmt.bits_per_weight
+    grid = fmt.fitter(w)(w)
+    assert np.array_equal(grid.round(w), fmt.fake_quantize(w))
+    with pytest.raises(ValueError, match="need the row length"):
+        integer_format(8, "channel")
+    with pytest.raises(ValueError, match="use groupwise.groupwise_quantize"):
+        integer_format(8, "tensor")
