@@ -39,8 +39,11 @@ def as_blocks(w, block_size: int, name: str) -> np.ndarray:
 
 def check_finite(w: np.ndarray, name: str) -> None:
     """Raise ``ValueError`` naming the first NaN or inf (no format here can store one), or a
-    value beyond float32's range (every format here computes in float32)."""
+    value beyond float32's range (every format here computes in float32). bfloat16 and other
+    ``ml_dtypes`` floats are checked as float32."""
     w = np.asarray(w)
+    if w.dtype.kind == "V":
+        w = w.astype(np.float32)
     if w.dtype.kind != "f" or w.size == 0:
         return
     lo, hi = w.min(), w.max()                      # NaN and inf show up here

@@ -4,6 +4,7 @@ import subprocess
 import sys
 import warnings
 
+import ml_dtypes
 import numpy as np
 import pytest
 from block_data import adversarial_blocks
@@ -107,3 +108,11 @@ def test_per_channel_integers_need_the_row_length():
         integer_format(8, "channel")
     with pytest.raises(ValueError, match="use groupwise.groupwise_quantize"):
         integer_format(8, "tensor")
+
+
+def test_bfloat16_weights_are_checked_and_quantized():
+    w = np.linspace(-1, 1, 256).astype(ml_dtypes.bfloat16)[None, :]
+    assert np.allclose(FORMATS["Q8_0"].fake_quantize(w), w.astype(np.float32), atol=0.01)
+    w[0, 3] = np.nan
+    with pytest.raises(ValueError, match="cannot store nan"):
+        FORMATS["Q4_K"].quantize(w)
