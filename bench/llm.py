@@ -1,0 +1,75 @@
+"""Every LLM weight format on a 4096 x 4096 layer (quantize, dequantize, error) against np.copy of
+the layer, and GPTQ on a 1024 x 1024 layer with 512 calibration rows against one float matmul of
+the same size; ratios are measured in the same run.
+
+    python bench/llm.py [--size 4096] [--repeat 3] [--gptq-size 1024] [--calibration 512] [--formats Q4_K,NF4]
+"""
+import argparse
+import os
+
+import numpy as np
+from timing import ALLOCATOR, median_seconds
+
+from quantviz.llm.gptq import gptq  # noqa: E402
+from quantviz.llm.registry import FORMATS  # noqa: E402
+
+
+def time_formats(w, names, repeat):
+    t_copy = median_seconds(lambda: np.copy(w), max(repeat, 10))
+    print(f"\nweights {w.shape[0]} x {w.shape[1]} float32 ({w.nbytes / 2**20:.0f} MiB); "
+          f"np.copy {t_copy * 1e3:.1f} ms")
+    print(f"{'format':<15}{'bits/w':>8}{'quantize ms':>13}{'dequantize ms':>15}{'error ms':>10}"
+          f"{'total ms':>10}{'x np.copy':>11}{'SQNR dB':>9}")
+    for name in names:
+        fmt = FORMATS[name]
+        q = fmt.quantize(w)
+        t_q = median_seconds(lambda: fmt.quantize(w), repeat)
+        t_d = median_seconds(lambda: fmt.dequantize(q), repeat)
+        w_hat = fmt.dequantize(q)
+        t_e = median_seconds(lambda: sqnr_db(w, w_hat), repeat)
+        total = t_q + t_d + t_e
+        print(f"{name:<15}{fmt.bits_per_weight:>8.4f}{t_q * 1e3:>13.1f}{t_d * 1e3:>15.1f}{t_e * 1e3:>10.1f}"
+              f"{total * 1e3:>10.1f}{total / t_copy:>11.1f}{sqnr_db(w, w_hat):>9.2f}")
+
+
+def sqnr_db(w, w_hat):
+    """The error a page shows, in float32 sums (as the core's error report does for large tensors)."""
+    e = w_hat - w
+    return 10 * np.log10(float(np.dot(w.ravel(), w.ravel())) / float(np.dot(e.ravel(), e.ravel())))
+
+
+def time_gptq(size, calibration, names, repeat):
+    rng = np.random.default_rng(1)
+    w = (rng.standard_normal((size, size)) * 0.02).astype(np.float32)
+    mix = np.eye(size, dtype=np.float32) + rng.standard_normal((size, size)).astype(np.float32) / np.sqrt(size)
+    x = rng.standard_normal((calibration, size)).astype(np.float32) @ mix
+    t_matmul = median_seconds(lambda: x @ w.T, max(repeat, 10))
+    print(f"\nGPTQ: weights {size} x {size}, {calibration} calibration rows; "
+          f"float32 matmul x @ w.T {t_matmul * 1e3:.1f} ms")
+    print(f"{'format':<15}{'GPTQ ms':>10}{'x matmul':>10}{'RTN ms':>9}")
+    for name in names:
+        fmt = FORMATS[name]
+        t = median_seconds(lambda: gptq(w, x, fmt.fitter(w), fmt.group_size), repeat)
+        t_rtn = median_seconds(lambda: fmt.fake_quantize(w), repeat)
+        print(f"{name:<15}{t * 1e3:>10.0f}{t / t_matmul:>10.1f}{t_rtn * 1e3:>9.1f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=4096)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--gptq-size", type=int, default=1024)
+    parser.add_argument("--calibration", type=int, default=512)
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    args = parser.parse_args()
+    names = args.formats.split(",")
+    print(f"memory allocator: {ALLOCATOR}; load average {os.getloadavg()[0]:.2f} "
+          f"{os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (timings are noisy when it is above 1)")
+    w = (np.random.default_rng(0).standard_t(5, (args.size, args.size)) * 0.02).astype(np.float32)
+    time_formats(w, names, args.repeat)
+    time_gptq(args.gptq_size, args.calibration, names, args.repeat)
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
