@@ -19,7 +19,7 @@ import numpy as np
 from timing import ROOT, median_seconds
 
 
-from quantviz.io import read_weight_file  # noqa: E402
+from quantviz.weightfiles import read_weight_file  # noqa: E402
 from quantviz.nn import zoo  # noqa: E402
 from quantviz.weightstats import channel_ranges, histogram, tensor_stats  # noqa: E402
 

@@ -4,6 +4,8 @@ NaN and inf are left out of every number here and counted instead (``finite``).
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from . import binning
@@ -92,3 +94,23 @@ def range_usage(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     with usage 0.1 gets only a tenth of the integer codes; its own (per-channel) range gives it all."""
     span = np.nanmax(hi) - np.nanmin(lo)
     return (hi - lo) / span if span > 0 else np.ones_like(lo)
+
+
+def channel_buckets(lo: np.ndarray, hi: np.ndarray, buckets: int) -> dict[str, np.ndarray]:
+    """Channel ranges aggregated for a tensor with too many channels to draw one bar each.
+
+    The channels (in the given order) are cut into ``buckets`` runs of ``size`` neighbours; for
+    each run: its first channel, the lowest min and highest max (its envelope), and the median
+    of its mins and of its maxes (a typical channel of the run). NaN ranges are left out.
+    """
+    size = -(-lo.size // buckets)
+    n = -(-lo.size // size)
+    pad = n * size - lo.size
+    lo_runs = np.concatenate([lo, np.full(pad, np.nan)]).reshape(n, size)
+    hi_runs = np.concatenate([hi, np.full(pad, np.nan)]).reshape(n, size)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)   # a run of channels with no finite value
+        return {"first": np.arange(n, dtype=np.int64) * size, "size": np.full(n, size, np.int64) - (
+                    np.arange(n) == n - 1) * pad,
+                "min": np.nanmin(lo_runs, axis=1), "max": np.nanmax(hi_runs, axis=1),
+                "median_lo": np.nanmedian(lo_runs, axis=1), "median_hi": np.nanmedian(hi_runs, axis=1)}

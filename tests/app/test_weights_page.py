@@ -7,7 +7,8 @@ from chart_data import array, charts
 
 from quantviz.app.i18n import in_language
 from quantviz.app.strings import TABLE
-from quantviz.io import MESSAGES
+from quantviz.app.text import literal
+from quantviz.weightfiles import MESSAGES
 from tests.weightfiles import npy_bytes, npz_bytes, sample_weights, tflite_bytes
 
 PAGE = "views/weights.py"
@@ -53,13 +54,13 @@ def test_choosing_a_model_and_a_tensor_changes_what_is_shown(open_page):
     at.selectbox(key="model").set_value("cnn").run()
     assert at.selectbox(key="tensor").value == "conv1.weight"  # the old layer does not exist here
     at.selectbox(key="tensor").set_value("conv2.weight").run()
-    assert "**conv2.weight** (16, 8, 3, 3): 1,152 values" in markdown(at)
+    assert "` conv2.weight ` (16, 8, 3, 3): 1,152 values" in markdown(at)
     channels = charts(at)[1]
     assert len(array(channels["data"][0]["x"])) == 16  # one bar per output channel
     assert "The widest channel is" in markdown(at)
     assert at.get("link_button")[0].proto.url == "mapping?data=layer:cnn/conv2.weight"
     at.selectbox(key="act").set_value("relu2").run()
-    assert "**relu2** output (16, 4, 4) per image" in markdown(at)
+    assert "` relu2 ` output (16, 4, 4) per image" in markdown(at)
 
 
 def test_sorting_channels_orders_them_by_width(open_page):
@@ -94,7 +95,7 @@ def test_uploading_an_npz_shows_its_tensors(open_page):
     weights = sample_weights()
     at = upload(open_page(PAGE), "mine.npz", npz_bytes(**weights))
     assert not at.exception and not at.error
-    assert "**mine.npz**: 2 tensors shown, 144 values." in markdown(at)
+    assert "` mine.npz `: 2 tensors shown, 144 values." in markdown(at)
     assert at.selectbox(key="utensor").options == ["dense1.weight", "dense1.bias"]
     assert array(charts(at)[0]["data"][0]["y"]).sum() == 128
     assert not at.get("link_button")  # an upload cannot travel in a link
@@ -108,7 +109,7 @@ def test_a_bad_upload_gets_a_message_in_the_reader_language(open_page, lang):
     with in_language(lang):
         at = upload(open_page(PAGE, lang=lang), "w.npy", npy_bytes(np.array([object()]), allow_pickle=True))
     assert not at.exception
-    expected = TABLE["weights.io.pickle"][lang == "zh"].format(name="w")
+    expected = TABLE["weightfile.pickle"][lang == "zh"].format(name=literal("w"))
     assert [e.value for e in at.error] == [expected]
     assert not at.get("plotly_chart")
 
@@ -118,7 +119,7 @@ def test_an_upload_with_nan_and_skipped_tensors_reports_them(open_page):
     at = upload(open_page(PAGE), "w.npz", npz_bytes(x=x, label=np.array(["a"]), big=np.zeros((1,) * 5)))
     warnings = " ".join(w.value for w in at.warning)
     assert "Skipped 2 tensors" in warnings and "at most 4 are supported" in warnings
-    assert "**x**: 1 NaN and 1 inf values are left out" in warnings
+    assert "` x `: 1 NaN and 1 inf values are left out" in warnings
     assert array(charts(at)[0]["data"][0]["y"]).sum() == 4
 
 
@@ -133,12 +134,12 @@ def test_a_per_channel_tflite_tensor_is_dequantized_per_channel(open_page):
     assert "from -5 to 63.5" in markdown(at)
 
 
-def test_every_io_problem_has_both_languages_with_the_same_placeholders():
+def test_every_weight_file_problem_has_both_languages_with_the_same_placeholders():
     def fields(text):
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
     for code, message in MESSAGES.items():
-        en, zh = TABLE[f"weights.io.{code}"]
-        assert fields(en) == fields(zh) <= fields(message) | {"hint"}, code
+        en, zh = TABLE[f"weightfile.{code}"]
+        assert fields(en) == fields(zh) == fields(message), code
 
 
 def test_an_all_nan_tensor_and_a_constant_one_render_without_a_traceback(open_page):
