@@ -1,81 +1,151 @@
-"""``.onnx`` files: a protobuf ``ModelProto`` (parsed by the ``onnx`` package's message class,
-nothing else of it is run). Weights are read where exporters put them:
+"""``.onnx`` files: a protobuf ``ModelProto``, read here field by field (``onnx_wire``) rather
+than parsed whole: a full parse allocates per message and per packed number, 8 to 50 times the
+file for some files. Weights are read where exporters put them:
 
 - the graph's initializers, under their own names;
 - ``Constant`` nodes (``value``, ``value_floats``, ``value_ints``), under the name of their output;
 - the subgraphs in node attributes (``If``'s branches, ``Loop``'s and ``Scan``'s bodies), the
   same way, each name prefixed by its node and attribute: ``If_0/then_branch/w``.
 
-Subgraphs are walked with an explicit queue, at most ``MAX_DEPTH`` levels deep, and every node
-and attribute is counted against the file's budget before it is looked at.
+Subgraphs are walked with an explicit queue, at most ``MAX_DEPTH`` levels deep; every field read
+is counted against the file's budget.
 """
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .budget import clip
-from .errors import truncated
-from .onnx_tensor import offer_tensor
+from .budget import MAX_NAME, clip
+from .errors import damaged
+from .onnx_tensor import FLOAT_DATA, INT64_DATA, offer_tensor, read_tensor, typed_count, typed_values
+from .onnx_wire import BYTES, WireError, fields, text
 from .sniff import not_format
 from .weightfile import WeightFile
 
+MODEL_IR_VERSION, MODEL_GRAPH = 1, 7
+GRAPH_NODE, GRAPH_INITIALIZER, GRAPH_SPARSE_INITIALIZER = 1, 5, 15
+NODE_OUTPUT, NODE_NAME, NODE_OP_TYPE, NODE_ATTRIBUTE, NODE_DOMAIN = 2, 3, 4, 5, 7
+ATTR_NAME, ATTR_T, ATTR_G, ATTR_FLOATS, ATTR_INTS, ATTR_STRINGS, ATTR_GRAPHS = 1, 5, 6, 7, 8, 9, 11
+SPARSE_VALUES = 1
 
-def parse(wf: WeightFile, data: bytes):
-    import onnx
-    from google.protobuf.message import DecodeError
 
-    if data[:6] == b"\x93NUMPY" or data[:2] == b"PK" or data[4:8] == b"TFL3":
-        raise not_format(wf.filename, ".onnx", data)
-    try:
-        model = onnx.ModelProto.FromString(data)
-    except (DecodeError, RuntimeError, ValueError, RecursionError):
-        if data[:1] != b"\x08":    # a model starts with its ir_version field
-            raise not_format(wf.filename, ".onnx", data) from None
-        raise truncated(wf.filename, "protobuf") from None
-    if not model.HasField("graph") or not (len(model.graph.node) or len(model.graph.initializer)):
-        raise not_format(wf.filename, ".onnx", data)
-    return model
+@dataclass
+class Attribute:
+    name: str = ""
+    fields: dict[int, list] = field(default_factory=dict)    # field number -> [(wire type, value)]
 
 
 def read_onnx(wf: WeightFile, data: bytes) -> None:
-    import onnx
-    graphs = deque([(parse(wf, data).graph, "", 0)])
-    while graphs:
-        graph, prefix, depth = graphs.popleft()
-        wf.budget.check_depth(depth)
-        wf.budget.take_entries(1 + len(graph.node))
-        for tensor in graph.initializer:
-            offer_tensor(wf, prefix + tensor.name, tensor)
-        for sparse in graph.sparse_initializer:
-            wf.skip(prefix + sparse.values.name, "sparse")
-        for i, node in enumerate(graph.node):
-            wf.budget.take_entries(len(node.attribute))
-            node_name = clip(node.name or f"{node.op_type}_{i}")
-            if node.op_type == "Constant" and node.domain in ("", "ai.onnx"):
-                read_constant(wf, prefix + (node.output[0] if node.output else node_name), node)
-            for attr in node.attribute:
-                if attr.type == onnx.AttributeProto.GRAPH:
-                    graphs.append((attr.g, f"{prefix}{node_name}/{attr.name}/", depth + 1))
-                elif attr.type == onnx.AttributeProto.GRAPHS:
-                    wf.budget.take_entries(len(attr.graphs))
-                    graphs.extend((g, f"{prefix}{node_name}/{attr.name}[{k}]/", depth + 1)
-                                  for k, g in enumerate(attr.graphs))
+    try:
+        graphs = deque([(model_graph(wf, data), "", 0)])
+        while graphs:
+            span, prefix, depth = graphs.popleft()
+            wf.budget.check_depth(depth)
+            graphs.extend(read_graph(wf, data, span, prefix, depth))
+    except WireError:
+        raise damaged(wf.filename, ".onnx", "protobuf") from None
 
 
-def read_constant(wf: WeightFile, name: str, node) -> None:
+def model_graph(wf: WeightFile, data: bytes) -> tuple[int, int]:
+    """The byte range of the model's graph (a file without one is not an ONNX model)."""
+    if data[:6] == b"\x93NUMPY" or data[:2] == b"PK" or data[4:8] == b"TFL3":
+        raise not_format(wf.filename, ".onnx", data)
+    graph = None
+    try:
+        for number, wire, value in fields(data, 0, len(data), wf.budget):
+            if number == MODEL_GRAPH and wire == BYTES:
+                graph = value
+    except WireError:
+        if data[:1] != b"\x08":    # a model starts with its ir_version field
+            raise not_format(wf.filename, ".onnx", data) from None
+        raise
+    if graph is None or data[:1] != b"\x08":
+        raise not_format(wf.filename, ".onnx", data)
+    return graph
+
+
+def read_graph(wf: WeightFile, data: bytes, span, prefix: str, depth: int) -> list:
+    """Offer a graph's initializers and constants; return its subgraphs to read next."""
+    nodes = []
+    for number, wire, value in fields(data, *span, wf.budget):
+        if wire != BYTES:
+            continue
+        if number == GRAPH_INITIALIZER:
+            tensor = read_tensor(data, value, wf.budget)
+            offer_tensor(wf, prefix + tensor.name, tensor, data)
+        elif number == GRAPH_SPARSE_INITIALIZER:
+            values = next((v for n, w, v in fields(data, *value, wf.budget) if n == SPARSE_VALUES and w == BYTES), None)
+            wf.skip(prefix + (read_tensor(data, values, wf.budget).name if values else ""), "sparse")
+        elif number == GRAPH_NODE:
+            nodes.append(value)
+    if not nodes and not wf.budget.tensors and depth == 0:
+        raise not_format(wf.filename, ".onnx", data)
+    subgraphs = []
+    for i, node in enumerate(nodes):
+        subgraphs += read_node(wf, data, node, prefix, depth, i)
+    return subgraphs
+
+
+def read_node(wf: WeightFile, data: bytes, span, prefix: str, depth: int, index: int) -> list:
+    """A node: its value if it is a ``Constant``, and the subgraphs in its attributes."""
+    op_type = domain = name = output = ""
+    attributes = []
+    for number, wire, value in fields(data, *span, wf.budget):
+        if wire != BYTES:
+            continue
+        if number == NODE_OP_TYPE:
+            op_type = text(data, (value[0], min(value[1], value[0] + 64)))
+        elif number == NODE_DOMAIN:
+            domain = text(data, (value[0], min(value[1], value[0] + 64)))
+        elif number == NODE_NAME:
+            name = text(data, (value[0], min(value[1], value[0] + 4 * MAX_NAME)))
+        elif number == NODE_OUTPUT and not output:
+            output = text(data, (value[0], min(value[1], value[0] + 4 * MAX_NAME)))
+        elif number == NODE_ATTRIBUTE:
+            attributes.append(read_attribute(wf, data, value))
+    node_name = clip(name or f"{op_type}_{index}")
+    if op_type == "Constant" and domain in ("", "ai.onnx"):
+        read_constant(wf, data, prefix + (output or node_name), attributes)
+    subgraphs = []
+    for attr in attributes:
+        graphs = [v for w, v in attr.fields.get(ATTR_G, []) if w == BYTES]
+        subgraphs += [(g, f"{prefix}{node_name}/{attr.name}/", depth + 1) for g in graphs[-1:]]
+        subgraphs += [(g, f"{prefix}{node_name}/{attr.name}[{k}]/", depth + 1)
+                      for k, (w, g) in enumerate(attr.fields.get(ATTR_GRAPHS, [])) if w == BYTES]
+    return subgraphs
+
+
+def read_attribute(wf: WeightFile, data: bytes, span) -> Attribute:
+    attr = Attribute()
+    for number, wire, value in fields(data, *span, wf.budget):
+        if number == ATTR_NAME and wire == BYTES:
+            attr.name = text(data, (value[0], min(value[1], value[0] + 64)))
+        else:
+            attr.fields.setdefault(number, []).append((wire, value))
+    return attr
+
+
+def read_constant(wf: WeightFile, data: bytes, name: str, attributes: list[Attribute]) -> None:
     """A ``Constant`` node's value: a tensor, a list of floats or of ints (a single number or
     text is skipped with its reason, like any other tensor)."""
-    for attr in node.attribute:
+    for attr in attributes:
         if attr.name == "value":
-            offer_tensor(wf, name, attr.t)
+            for wire, value in attr.fields.get(ATTR_T, [])[-1:]:
+                offer_tensor(wf, name, read_tensor(data, value, wf.budget), data)
         elif attr.name == "sparse_value":
             wf.skip(name, "sparse")
         elif attr.name in ("value_float", "value_int"):
             wf.offer(name, np.dtype(np.float32 if attr.name == "value_float" else np.int64), (), None)
-        elif attr.name in ("value_floats", "value_ints"):
-            values, dtype = (attr.floats, np.float32) if attr.name == "value_floats" else (attr.ints, np.int64)
-            wf.offer(name, np.dtype(dtype), [len(values)], lambda shape, v=values, d=dtype: np.array(v, d))
+        elif attr.name == "value_floats":
+            pieces = attr.fields.get(ATTR_FLOATS, [])
+            wf.offer(name, np.dtype(np.float32), [typed_count(data, pieces, FLOAT_DATA)],
+                     lambda shape, p=pieces: typed_values(data, p, FLOAT_DATA))
+        elif attr.name == "value_ints":
+            pieces = attr.fields.get(ATTR_INTS, [])
+            wf.offer(name, np.dtype(np.int64), [typed_count(data, pieces, INT64_DATA)],
+                     lambda shape, p=pieces: typed_values(data, p, INT64_DATA))
         elif attr.name in ("value_string", "value_strings"):
-            wf.offer(name, "STRING", [len(attr.strings)] if attr.name == "value_strings" else [], None)
+            count = len(attr.fields.get(ATTR_STRINGS, []))
+            wf.offer(name, "STRING", [count] if attr.name == "value_strings" else [], None)

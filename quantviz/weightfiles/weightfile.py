@@ -148,10 +148,11 @@ def quant_problem(name: str, quant: TensorQuant, shape: tuple[int, ...]) -> Prob
 
 
 def to_float(array: np.ndarray) -> np.ndarray:
-    """float64 stays float64; every other number type becomes float32."""
+    """float64 stays float64; every other number type becomes float32 (no copy when the values
+    already are: they are then a view of the file's bytes)."""
     if array.dtype.kind == "f" and array.dtype.itemsize >= 8:
-        return array.astype(np.float64)
-    return array.astype(np.float32)
+        return array.astype(np.float64, copy=False)
+    return array.astype(np.float32, copy=False)
 
 
 def dequantize_stored(q: np.ndarray, quant: TensorQuant) -> np.ndarray:
