@@ -249,6 +249,8 @@ def inspect(data: bytes, filename: str = "model.tflite") -> list[dict]:
             raise WeightFileError("too_many_tensors", filename=filename, count=graph.TensorsLength(),
                                   limit=MAX_TENSORS)
         return [_tensor_row(model, graph.Tensors(i), data, filename) for i in range(graph.TensorsLength())]
+    except WeightFileError:
+        raise
     except tables.TABLE_ERRORS:
         raise damaged(filename, ".tflite", "tables") from None
 
@@ -295,5 +297,7 @@ def operators(data: bytes, filename: str = "model.tflite") -> list[str]:
                 names[index] = kinds.get(max(code.BuiltinCode(), code.DeprecatedBuiltinCode()), "CUSTOM")
             ops.append(names[index])
         return ops
+    except WeightFileError:
+        raise
     except tables.TABLE_ERRORS:
         raise damaged(filename, ".tflite", "tables") from None
