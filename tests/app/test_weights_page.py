@@ -150,3 +150,30 @@ def test_an_all_nan_tensor_and_a_constant_one_render_without_a_traceback(open_pa
     at.selectbox(key="utensor").set_value("const").run()
     assert not at.exception and len(charts(at)) == 3
     assert "16 values from 0 to 0" in markdown(at) and "widest channel" not in markdown(at)
+
+
+def test_a_tensor_with_many_channels_is_drawn_as_runs_of_channels(open_page):
+    x = (np.arange(400_000) % 251 - 125).astype(np.int8).reshape(100_000, 4)
+    at = upload(open_page(PAGE), "big.npy", npy_bytes(x))
+    assert not at.exception
+    channels = charts(at)[1]
+    envelope, median = channels["data"][:2]
+    runs = len(array(envelope["x"]))
+    assert 256 < runs <= 512 and len(array(median["x"])) == runs          # not one bar per channel
+    assert array(envelope["base"]).min() == -125 and (array(envelope["base"]) + array(envelope["y"])).max() == 125
+    assert any("100,000 channels" in c.value for c in at.caption)
+    at.toggle(key="sort").set_value(True).run()
+    assert not at.exception and len(array(charts(at)[1]["data"][0]["x"])) == runs
+
+
+def test_the_cached_summary_of_a_huge_tensor_is_small():
+    import pickle
+
+    from quantviz.app.weights_data import summarize
+    x = np.random.default_rng(0).standard_normal((2_000_000, 2)).astype(np.float32)
+    summary = summarize(x, 80, axis=0)
+    assert len(pickle.dumps(summary)) < 100_000
+    runs = summary["channels"]["runs"]["channel"]
+    assert runs["size"].sum() == 2_000_000 and runs["min"].min() == x.min() and runs["max"].max() == x.max()
+    widths = summary["channels"]["runs"]["width"]
+    assert (np.diff(widths["median_hi"] - widths["median_lo"]) <= 1e-6).all()   # sorted: widest first
