@@ -36,7 +36,6 @@ def safetensors_bytes(**arrays) -> bytes:
 def onnx_bytes(**arrays) -> bytes:
     """A one-node ONNX model (MatMul of the input with the first array) whose initializers are
     ``arrays``."""
-    import onnx
     from onnx import TensorProto, helper, numpy_helper
 
     inits = [numpy_helper.from_array(np.asarray(a), name) for name, a in arrays.items()]

@@ -13,13 +13,7 @@ import streamlit as st
 
 from quantviz import weightfiles
 from quantviz.nn import forward, zoo
-from quantviz.weightstats import (
-    channel_buckets,
-    channel_ranges,
-    histogram,
-    range_usage,
-    tensor_stats,
-)
+from quantviz.weightstats import channel_buckets, channel_ranges, histogram, tensor_stats
 
 log = logging.getLogger(__name__)
 MAPPING_URL_PATH = "mapping"   # the mapping page reads ?data=layer:<model>/<tensor>
@@ -57,22 +51,21 @@ def summarize(x: np.ndarray, bins: int, axis: int | None = 0) -> dict:
 def channel_summary(lo: np.ndarray, hi: np.ndarray) -> dict:
     """What the channel section shows: each channel's range (up to ``MAX_BARS`` channels) or
     runs of neighbouring channels aggregated (``channel_buckets``, in channel order and sorted by
-    width), the per-tensor range, the narrowest channel and the widest-to-narrowest ratio."""
+    width), the per-tensor range, the narrowest channel's share of it (``range_usage``) and the
+    widest-to-narrowest ratio."""
     widths = hi - lo
-    out = {"count": lo.size, "t_lo": float(np.nanmin(lo)), "t_hi": float(np.nanmax(hi)), "narrow": None,
-           "ratio": None}
-    usage = range_usage(lo, hi)
-    if np.isfinite(usage).any() and np.nanmax(widths) > 0:
-        narrow = int(np.nanargmin(usage))
-        out["narrow"] = (narrow, float(usage[narrow]))
+    t_lo, t_hi = float(np.nanmin(lo)), float(np.nanmax(hi))
+    out = {"count": lo.size, "t_lo": t_lo, "t_hi": t_hi, "narrow": None, "ratio": None}
+    if np.nanmax(widths) > 0:                 # then the tensor's range is not empty either
+        narrow = int(np.nanargmin(widths))
+        out["narrow"] = (narrow, float(widths[narrow]) / (t_hi - t_lo))
         if np.nanmin(widths) > 0:
             out["ratio"] = float(np.nanmax(widths) / np.nanmin(widths))
-    by_width = np.argsort(widths, kind="stable")[::-1]
     if lo.size <= MAX_BARS:
-        out.update(lo=lo, hi=hi, by_width=by_width)
+        out.update(lo=lo, hi=hi, by_width=np.argsort(widths, kind="stable")[::-1])
     else:
         out["runs"] = {"channel": channel_buckets(lo, hi, BUCKETS),
-                       "width": channel_buckets(lo[by_width], hi[by_width], BUCKETS)}
+                       "width": channel_buckets(lo, hi, BUCKETS, order=np.argsort(widths)[::-1])}
     return out
 
 
@@ -94,7 +87,10 @@ def model_overview(name: str, bins: int) -> list[tuple[str, np.ndarray, np.ndarr
 
 @st.cache_resource(show_spinner=False)
 def calibration_inputs() -> np.ndarray:
-    return zoo.to_input(zoo.load_digits_split().calib.images)
+    """The calibration images as the models' input (read-only: shared by every session)."""
+    x = zoo.to_input(zoo.load_digits_split().calib.images)
+    x.flags.writeable = False
+    return x
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -110,10 +106,11 @@ def activation_summaries(name: str, bins: int) -> dict[str, dict]:
     return out
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4, ttl=900)
 def _read_upload(file_id: str, filename: str, _data: bytes):
     """The parsed upload (read-only, shared by the sessions that open it), or why it was
-    refused as a ``Problem``: plain data, so the cache holds no traceback and no bytes."""
+    refused as a ``Problem``: plain data, so the cache holds no traceback and no bytes. At most
+    four files (each within the budget: 20 M values) for at most 15 minutes."""
     try:
         return weightfiles.read_weight_file(_data, filename)
     except weightfiles.WeightFileError as e:

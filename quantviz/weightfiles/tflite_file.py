@@ -61,10 +61,11 @@ def tensor_name(tensor) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def buffer_bytes(filename: str, model, index: int, data: bytes, name: str) -> np.ndarray | None:
+def buffer_bytes(filename: str, model, index: int, data: bytes, name: str, count: int | None = None) -> np.ndarray | None:
     """The bytes of buffer ``index`` (a view of ``data``): inline, or at (offset, size) for models
-    over 2 GB; None if it holds none (the tensor is an activation)."""
-    if index >= model.BuffersLength():
+    over 2 GB; None if it holds none (the tensor is an activation). ``count``: the number of
+    buffers, if known."""
+    if index >= (model.BuffersLength() if count is None else count):
         raise damaged(filename, ".tflite", "buffer", name=name)
     buf = model.Buffers(index)
     if buf.Offset() > 1:
@@ -99,15 +100,19 @@ def subgraph_tensor_counts(wf: WeightFile, model) -> list[int]:
 
 def offer_tensors(wf: WeightFile, model, data: bytes) -> None:
     counts = subgraph_tensor_counts(wf, model)
+    n_buffers, buffers = model.BuffersLength(), {}        # tensors often share a buffer: look it up once
     for g, count in enumerate(counts):
         graph = model.Subgraphs(g)
         for i in range(count):
             tensor = graph.Tensors(i)
             name = tensor_name(tensor)
             name = f"{g}/{name}" if len(counts) > 1 else name
-            if tensor.Buffer() == 0:
+            index = tensor.Buffer()
+            if index == 0:
                 continue                                  # buffer 0 is the empty sentinel: an activation
-            raw = buffer_bytes(wf.filename, model, tensor.Buffer(), data, name)
+            if index not in buffers:
+                buffers[index] = buffer_bytes(wf.filename, model, index, data, name, n_buffers)
+            raw = buffers[index]
             if raw is None:
                 continue
             dtype = dtype_of(tensor.Type())

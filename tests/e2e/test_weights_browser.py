@@ -95,3 +95,25 @@ def test_upload_names_are_shown_as_text_not_markup(page, app_url):
     assert title.inner_text().replace("\u200b", "") == f"Values of {name}"    # word for word
     assert page.locator(".main-svg img, .main-svg a").count() == 0        # plotly drew the name as text
     screenshot(page, "weights-upload-markup", height=2400)
+
+
+def test_two_sessions_in_two_languages_at_once(browser, app_url):
+    """Two visitors load the page at the same moment, one in Chinese with link values that make
+    its session match labels in both languages: the server runs both scripts at once, and each
+    page is in its own language."""
+    import re
+    contexts = [browser.new_context(), browser.new_context()]
+    zh, en = (context.new_page() for context in contexts)
+    for page in (zh, en):
+        page.goto(app_url)
+        wait_idle(page)
+    zh.goto(f"{app_url}/weights?lang=zh&model=resnet&src=cloud&tensor=x", wait_until="commit")
+    en.goto(f"{app_url}/weights?model=cnn", wait_until="commit")
+    for page in (zh, en):
+        page.wait_for_selector(CHART, timeout=30_000)
+        wait_idle(page)
+    assert zh.get_by_text("真实网络：训练后的权重落在哪里").is_visible()
+    assert en.get_by_text("Real networks: where trained weights live").is_visible()
+    assert not re.search(r"[\u4e00-\u9fff]", en.locator('[data-testid="stMain"]').inner_text())
+    for context in contexts:
+        context.close()

@@ -154,11 +154,11 @@ STRINGS = {
     "int8.formulas": ("The formulas, as the code computes them", "公式（与代码的计算完全一致）"),
     # --- inspect
     "int8.inspect.sub": ("Inspect a .tflite file", "查看 .tflite 文件"),
-    "int8.inspect.upload": ("A .tflite file (at most 50 MB)", ".tflite 文件（不超过 50 MB）"),
+    "int8.inspect.upload": ("A .tflite file (at most 50 MiB)", ".tflite 文件（不超过 50 MiB）"),
     "int8.inspect.none": ("Upload a .tflite file (for instance the one above) to list its tensors.",
                           "上传一个 .tflite 文件（例如上面下载的那个），即可列出其中的张量。"),
     "int8.inspect.bad": ("This file cannot be inspected. {error}", "无法查看此文件。{error}"),
-    "int8.inspect.big": ("The file is larger than 50 MB: choose a smaller model.", "文件超过 50 MB：请选择更小的模型。"),
+    "int8.inspect.big": ("The file is larger than 50 MiB: choose a smaller model.", "文件超过 50 MiB：请选择更小的模型。"),
     "int8.inspect.ops": ("{name}: {n:,} tensors; operators: {ops}.", "{name}：{n:,} 个张量；算子：{ops}。"),
     "int8.inspect.name": ("tensor", "张量"),
     "int8.inspect.dtype": ("type", "类型"),
