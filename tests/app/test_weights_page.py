@@ -177,3 +177,16 @@ def test_the_cached_summary_of_a_huge_tensor_is_small():
     assert runs["size"].sum() == 2_000_000 and runs["min"].min() == x.min() and runs["max"].max() == x.max()
     widths = summary["channels"]["runs"]["width"]
     assert (np.diff(widths["median_hi"] - widths["median_lo"]) <= 1e-6).all()   # sorted: widest first
+
+
+def test_a_refused_upload_is_cached_as_plain_data_not_the_exception():
+    """What the cache keeps for a refused upload is the problem alone: no traceback, hence no
+    frame holding the file's bytes or the half-read file (a 30 MB upload here)."""
+    import pickle
+
+    from quantviz.app.weights_data import _read_upload
+    from quantviz.weightfiles import Problem
+    data = npy_bytes(np.zeros(15_000_000, np.float16))[:-1]         # one byte short: refused
+    kept = _read_upload("refused-upload", "w.npy", data)
+    assert isinstance(kept, Problem) and kept.code == "truncated"
+    assert not hasattr(kept, "__traceback__") and len(pickle.dumps(kept)) < 2_000
