@@ -3,8 +3,9 @@
 A file is refused as soon as it would exceed one limit, before anything is allocated for it:
 
 - ``MAX_FILE_BYTES`` bytes of file, ``MAX_HEADER_BYTES`` of header (a safetensors JSON header);
-- ``MAX_TENSORS`` tensor entries (shown or skipped) and ``MAX_ENTRIES`` other tables read one by
-  one (ONNX nodes and graphs, .tflite subgraphs, zip members), graphs nested ``MAX_DEPTH`` deep;
+- ``MAX_TENSORS`` tensor entries (shown or skipped), ``MAX_ENTRIES`` other entries read one by
+  one (the fields of ONNX messages), ``MAX_NODES`` ONNX nodes, ``MAX_GRAPHS`` graphs (ONNX
+  subgraphs, .tflite subgraphs), nested at most ``MAX_DEPTH`` deep;
 - ``MAX_VALUES`` values kept, and ``MAX_BYTES`` bytes unpacked or decoded for them.
 
 Shapes are checked before they are used: at most ``MAX_DIMS`` dimensions, each a whole number
@@ -23,7 +24,9 @@ MAX_FILE_BYTES = 50 * 2**20
 MAX_VALUES = 20_000_000
 MAX_BYTES = 8 * MAX_VALUES            # every value as float64
 MAX_TENSORS = 10_000
-MAX_ENTRIES = 100_000
+MAX_ENTRIES = 500_000               # protobuf fields read one by one (a node is a few)
+MAX_GRAPHS = 1_000
+MAX_NODES = 50_000
 MAX_DEPTH = 16
 MAX_HEADER_BYTES = 8 * 2**20
 MAX_DIMS = 4
@@ -69,7 +72,7 @@ class Budget:
 
     def __init__(self, filename: str):
         self.filename = filename
-        self.tensors = self.entries = self.values = self.bytes = 0
+        self.tensors = self.entries = self.graphs = self.nodes = self.values = self.bytes = 0
 
     def take_tensors(self, n: int = 1) -> None:
         self.tensors += n
@@ -80,6 +83,16 @@ class Budget:
         self.entries += n
         if self.entries > MAX_ENTRIES:
             raise WeightFileError("too_complex", filename=self.filename, count=self.entries, limit=MAX_ENTRIES)
+
+    def take_graphs(self, n: int = 1) -> None:
+        self.graphs += n
+        if self.graphs > MAX_GRAPHS:
+            raise WeightFileError("too_complex", filename=self.filename, count=self.graphs, limit=MAX_GRAPHS)
+
+    def take_nodes(self, n: int) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise WeightFileError("too_complex", filename=self.filename, count=self.nodes, limit=MAX_NODES)
 
     def take_values(self, n: int) -> None:
         if self.values + n > MAX_VALUES:

@@ -8,7 +8,7 @@ import io
 
 import numpy as np
 
-from .budget import count_of
+from .budget import clip, count_of
 from .errors import damaged, truncated
 from .sniff import not_format
 from .weightfile import WeightFile
@@ -17,7 +17,7 @@ HEADER_ERRORS = (ValueError, SyntaxError, TypeError, KeyError, RecursionError, M
                  EOFError, OSError)
 
 
-def read_header(wf: WeightFile, name: str, fp) -> tuple[tuple, bool, np.dtype]:
+def read_header(wf: WeightFile, fp) -> tuple[tuple, bool, np.dtype]:
     """Shape, Fortran order and dtype from the header at ``fp`` (as the file says: the shape is
     checked by ``WeightFile.offer``)."""
     try:
@@ -36,7 +36,7 @@ def read_header(wf: WeightFile, name: str, fp) -> tuple[tuple, bool, np.dtype]:
 def offer_npy(wf: WeightFile, name: str, fp, data: bytes | None = None) -> None:
     """One ``.npy`` stream: its header, then exactly the bytes its checked shape needs.
     ``data``: the whole file when ``fp`` reads it (the values are then used without a copy)."""
-    dims, fortran, dtype = read_header(wf, name, fp)
+    dims, fortran, dtype = read_header(wf, fp)
 
     def read(shape: tuple[int, ...]) -> np.ndarray:
         need = count_of(shape) * dtype.itemsize
@@ -48,7 +48,7 @@ def offer_npy(wf: WeightFile, name: str, fp, data: bytes | None = None) -> None:
             raw = np.frombuffer(fp.read(need), np.uint8)
             got = raw.size
         if got < need:
-            raise truncated(wf.filename, "data_cut", name=name, need=need, got=max(got, 0))
+            raise truncated(wf.filename, "data_cut", name=clip(name), need=need, got=max(got, 0))
         values = raw.view(dtype)
         return values.reshape(shape[::-1]).T if fortran else values.reshape(shape)
 

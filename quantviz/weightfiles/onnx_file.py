@@ -43,6 +43,7 @@ def read_onnx(wf: WeightFile, data: bytes) -> None:
         while graphs:
             span, prefix, depth = graphs.popleft()
             wf.budget.check_depth(depth)
+            wf.budget.take_graphs()
             graphs.extend(read_graph(wf, data, span, prefix, depth))
     except WireError:
         raise damaged(wf.filename, ".onnx", "protobuf") from None
@@ -82,6 +83,7 @@ def read_graph(wf: WeightFile, data: bytes, span, prefix: str, depth: int) -> li
             nodes.append(value)
     if not nodes and not wf.budget.tensors and depth == 0:
         raise not_format(wf.filename, ".onnx", data)
+    wf.budget.take_nodes(len(nodes))
     subgraphs = []
     for i, node in enumerate(nodes):
         subgraphs += read_node(wf, data, node, prefix, depth, i)
@@ -89,24 +91,26 @@ def read_graph(wf: WeightFile, data: bytes, span, prefix: str, depth: int) -> li
 
 
 def read_node(wf: WeightFile, data: bytes, span, prefix: str, depth: int, index: int) -> list:
-    """A node: its value if it is a ``Constant``, and the subgraphs in its attributes."""
-    op_type = domain = name = output = ""
+    """A node: its value if it is a ``Constant``, and the subgraphs in its attributes (its
+    texts are decoded only then: most nodes are neither)."""
+    spans = {}
     attributes = []
     for number, wire, value in fields(data, *span, wf.budget):
         if wire != BYTES:
             continue
-        if number == NODE_OP_TYPE:
-            op_type = text(data, (value[0], min(value[1], value[0] + 64)))
-        elif number == NODE_DOMAIN:
-            domain = text(data, (value[0], min(value[1], value[0] + 64)))
-        elif number == NODE_NAME:
-            name = text(data, (value[0], min(value[1], value[0] + 4 * MAX_NAME)))
-        elif number == NODE_OUTPUT and not output:
-            output = text(data, (value[0], min(value[1], value[0] + 4 * MAX_NAME)))
-        elif number == NODE_ATTRIBUTE:
-            attributes.append(read_attribute(wf, data, value))
-    node_name = clip(name or f"{op_type}_{index}")
-    if op_type == "Constant" and domain in ("", "ai.onnx"):
+        if number == NODE_ATTRIBUTE:
+            attributes.append(value)
+        elif number in (NODE_OP_TYPE, NODE_DOMAIN, NODE_NAME) or (number == NODE_OUTPUT and number not in spans):
+            spans[number] = value
+    attributes = [read_attribute(wf, data, a) for a in attributes]
+    op_type, domain = (bytes(data[s:e]) for s, e in (spans.get(k, (0, 0)) for k in (NODE_OP_TYPE, NODE_DOMAIN)))
+    constant = op_type == b"Constant" and domain in (b"", b"ai.onnx")
+    if not constant and not any(ATTR_G in a.fields or ATTR_GRAPHS in a.fields for a in attributes):
+        return []                                   # no value, no subgraph: nothing more to read
+    name = text(data, clipped(spans.get(NODE_NAME, (0, 0))))
+    node_name = clip(name or f"{op_type[:64].decode('utf-8', 'replace')}_{index}")
+    if constant:
+        output = text(data, clipped(spans.get(NODE_OUTPUT, (0, 0))))
         read_constant(wf, data, prefix + (output or node_name), attributes)
     subgraphs = []
     for attr in attributes:
@@ -115,6 +119,11 @@ def read_node(wf: WeightFile, data: bytes, span, prefix: str, depth: int, index:
         subgraphs += [(g, f"{prefix}{node_name}/{attr.name}[{k}]/", depth + 1)
                       for k, (w, g) in enumerate(attr.fields.get(ATTR_GRAPHS, [])) if w == BYTES]
     return subgraphs
+
+
+def clipped(span: tuple[int, int]) -> tuple[int, int]:
+    """The first bytes of a text field, enough for a name of ``MAX_NAME`` characters."""
+    return span[0], min(span[1], span[0] + 4 * MAX_NAME)
 
 
 def read_attribute(wf: WeightFile, data: bytes, span) -> Attribute:

@@ -42,12 +42,14 @@ def fields(buf: bytes, start: int, end: int, budget):
     value is an int for a varint, a ``(start, end)`` range otherwise."""
     pos, seen = start, 0
     while pos < end:
-        key, pos = varint(buf, pos, end)
+        key = buf[pos]                          # one-byte varints (most keys and lengths) inline
+        key, pos = (key, pos + 1) if key < 0x80 else varint(buf, pos, end)
         wire = key & 7
         if wire == VARINT:
             value, pos = varint(buf, pos, end)
         elif wire == BYTES:
-            n, pos = varint(buf, pos, end)
+            n = buf[pos] if pos < end else 0x80
+            n, pos = (n, pos + 1) if n < 0x80 else varint(buf, pos, end)
             value, pos = (pos, pos + n), pos + n
         elif wire in (FIXED32, FIXED64):
             n = 4 if wire == FIXED32 else 8

@@ -91,7 +91,7 @@ def tensor_quant(tensor, dtype) -> TensorQuant | None:
 def subgraph_tensor_counts(wf: WeightFile, model) -> list[int]:
     """Tensors per subgraph, after checking both counts against the budget."""
     n_graphs = model.SubgraphsLength()
-    wf.budget.take_entries(n_graphs)
+    wf.budget.take_graphs(n_graphs)
     counts = [model.Subgraphs(g).TensorsLength() for g in range(n_graphs)]
     if sum(counts) > MAX_TENSORS:
         raise WeightFileError("too_many_tensors", filename=wf.filename, count=sum(counts), limit=MAX_TENSORS)
