@@ -45,12 +45,13 @@ def shape_text(dims) -> str:
     """A shape as the file wrote it, for a message: its first entries, each shown briefly (a
     number of thousands of digits, a nested list or a long text as what it is)."""
     def one(d) -> str:
-        if isinstance(d, numbers.Integral) and not isinstance(d, (bool, np.bool_)) and abs(int(d)) >= 2**63:
-            return "-huge" if d < 0 else "huge"
+        if isinstance(d, numbers.Integral) and not isinstance(d, (bool, np.bool_)):
+            return str(int(d)) if abs(int(d)) < 2**63 else "-huge" if d < 0 else "huge"
         return clip(repr(d), 24) if isinstance(d, (numbers.Number, str, np.bool_)) else type(d).__name__
     if not isinstance(dims, (list, tuple, np.ndarray)):
         return one(dims)
-    return "(" + ", ".join(one(d) for d in list(dims[:6])) + (", …" if len(dims) > 6 else "") + ")"
+    entries = [one(d) for d in list(dims[:6])] + (["…"] if len(dims) > 6 else [])
+    return "(" + ", ".join(entries) + ("," if len(entries) == 1 else "") + ")"
 
 
 def count_of(shape: tuple[int, ...], cap: int = 2**63) -> int:
