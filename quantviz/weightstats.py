@@ -40,10 +40,11 @@ def tensor_stats(x: np.ndarray) -> dict:
     abs_max = float(max(-float(ordered[0]), float(ordered[-1])))
     unit = abs_max if abs_max > 0 else 1.0          # moments of x / unit: no under- or overflow
     n = values.size
-    mean_u = sum(float(u.sum()) for u in _scaled(values, unit)) / n
-    var_u = sum(float(((u - mean_u) ** 2).sum()) for u in _scaled(values, unit)) / n
+    chunks = list(_scaled(values, unit)) if n <= CHUNK else None     # one chunk: convert it once
+    mean_u = sum(float(u.sum()) for u in chunks or _scaled(values, unit)) / n
+    var_u = sum(float(((u - mean_u) ** 2).sum()) for u in chunks or _scaled(values, unit)) / n
     fourth = within = 0.0                           # plain sums: no BLAS call for a reduction
-    for u in _scaled(values, unit):
+    for u in chunks or _scaled(values, unit):
         d2 = (u - mean_u) ** 2
         within += np.count_nonzero(d2 <= 9 * var_u)
         if var_u > 0:
