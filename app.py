@@ -1,5 +1,6 @@
 """quantviz: the router. Run with `make run` (or `streamlit run app.py`)."""
 import streamlit as st
+from streamlit.logger import get_logger
 
 from quantviz.allocator import keep_freed_memory
 from quantviz.app.i18n import t
@@ -7,6 +8,7 @@ from quantviz.app.layout import CURRENT_PAGE, language_switch, page_foot, presen
 from quantviz.app.registry import PAGES
 
 keep_freed_memory()  # numpy's temporaries reuse warm memory instead of fresh pages
+get_logger("quantviz")  # the app's own log lines (refused uploads, parser failures) in the server's console
 st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
 language_switch()
 presentation_mode()

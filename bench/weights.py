@@ -9,17 +9,24 @@ Prints (median of --repeat runs, in one process):
 - the overview figure of every layer of each bundled model with a warm cache: cached histograms,
   building the figure and serializing it as Streamlit does (target: under 1 s);
 - the JSON sent for the 1M-value histogram against go.Histogram of the raw values;
+- a legal but extreme upload, an int8 tensor of shape (20000000, 1): reading it and the page's
+  summary of it (statistics, histogram, 20 M channels aggregated into runs), with the peak
+  memory above what the process held before and the size of the cached summary;
 - with --train, the time to rebuild every bundled model.
 """
 import argparse
 import io
+import os
+import pathlib
+import re
+import sys
 import time
 
 import numpy as np
 from timing import ROOT, median_seconds
 
 
-from quantviz.io import read_weight_file  # noqa: E402
+from quantviz.weightfiles import read_weight_file  # noqa: E402
 from quantviz.nn import zoo  # noqa: E402
 from quantviz.weightstats import channel_ranges, histogram, tensor_stats  # noqa: E402
 
@@ -120,6 +127,32 @@ def bench_payload(x):
           f"{raw / 1e6:.1f} MB ({raw / ours:.0f}x)")
 
 
+def peak_mib_of(fn):
+    """``fn()``'s result and the peak resident memory it added (MiB), from /proc."""
+    def kib(field):
+        return int(re.search(field + r":\s+(\d+)", pathlib.Path("/proc/self/status").read_text()).group(1))
+    pathlib.Path("/proc/self/clear_refs").write_text("5")
+    before = kib("VmRSS")
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start, (kib("VmHWM") - before) / 1024
+
+
+def bench_extreme():
+    import pickle
+
+    from quantviz.app.weights_data import summarize
+    print(f"\nan int8 upload of shape (20000000, 1) (load average {os.getloadavg()[0]:.2f})")
+    q = np.random.default_rng(0).integers(-128, 128, (20_000_000, 1)).astype(np.int8)
+    buf = io.BytesIO()
+    np.save(buf, q)
+    wf, seconds, mib = peak_mib_of(lambda: read_weight_file(buf.getvalue(), "extreme.npy"))
+    print(f"{'read_weight_file':<52}{seconds * 1e3:>10.1f} ms   peak +{mib:.0f} MiB")
+    summary, seconds, mib = peak_mib_of(lambda: summarize(wf.tensors["extreme"], 80, 0))
+    print(f"{'summary (stats, histogram, channel runs)':<52}{seconds * 1e3:>10.1f} ms   peak +{mib:.0f} MiB, "
+          f"cached {len(pickle.dumps(summary)) / 1024:.0f} KB")
+
+
 def bench_training():
     """``python -m quantviz.nn.train`` in a fresh process, into a temporary folder; checks that
     the files it writes are the bundled ones, byte for byte."""
@@ -149,6 +182,7 @@ def main():
     bench_bundled(args.repeat)
     bench_overview(args.repeat * 4)
     bench_payload(x)
+    bench_extreme()
     if args.train:
         bench_training()
 

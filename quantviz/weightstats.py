@@ -9,6 +9,7 @@ import numpy as np
 from . import binning
 
 PERCENTILES = (0.1, 1.0, 25.0, 50.0, 75.0, 99.0, 99.9)
+CHUNK = 1 << 20
 
 
 def finite(x: np.ndarray) -> tuple[np.ndarray, int, int]:
@@ -29,7 +30,7 @@ def tensor_stats(x: np.ndarray) -> dict:
 
     (excess kurtosis: 0 for a Gaussian, large for heavy tails, i.e. rare far outliers), the
     percentiles in ``PERCENTILES``, and the share of values with :math:`|x_i - \mu| \le 3\sigma`
-    (99.73 % for a Gaussian). Computed in float64.
+    (99.73 % for a Gaussian). Computed in float64, a chunk of values at a time.
     """
     values, nan, inf = finite(x)
     out = {"count": int(np.asarray(x).size), "finite": int(values.size), "nan": nan, "inf": inf}
@@ -38,17 +39,29 @@ def tensor_stats(x: np.ndarray) -> dict:
     ordered = np.sort(values)                       # in the tensor's own dtype: exact and fast
     abs_max = float(max(-float(ordered[0]), float(ordered[-1])))
     unit = abs_max if abs_max > 0 else 1.0          # moments of x / unit: no under- or overflow
-    u = values.astype(np.float64) / unit
-    mean_u = float(u.mean())
-    d2 = (u - mean_u) ** 2                          # plain sums: no BLAS call for a reduction
-    var_u = float(d2.sum() / u.size)
-    z2 = d2 / var_u if var_u > 0 else d2            # squared z-scores
-    kurtosis = float((z2 * z2).sum() / u.size - 3.0) if var_u > 0 else 0.0
+    n = values.size
+    chunks = list(_scaled(values, unit)) if n <= CHUNK else None     # one chunk: convert it once
+    mean_u = sum(float(u.sum()) for u in chunks or _scaled(values, unit)) / n
+    var_u = sum(float(((u - mean_u) ** 2).sum()) for u in chunks or _scaled(values, unit)) / n
+    fourth = within = 0.0                           # plain sums: no BLAS call for a reduction
+    for u in chunks or _scaled(values, unit):
+        d2 = (u - mean_u) ** 2
+        within += np.count_nonzero(d2 <= 9 * var_u)
+        if var_u > 0:
+            z2 = d2 / var_u                         # squared z-scores
+            fourth += float((z2 * z2).sum())
     out.update(min=float(ordered[0]), max=float(ordered[-1]), mean=mean_u * unit,
-               std=var_u ** 0.5 * unit, kurtosis=kurtosis,
+               std=var_u ** 0.5 * unit, kurtosis=fourth / n - 3.0 if var_u > 0 else 0.0,
                percentiles=dict(zip(PERCENTILES, map(float, sorted_percentiles(ordered, PERCENTILES)))),
-               within_3std=float(np.count_nonzero(d2 <= 9 * var_u) / u.size), abs_max=abs_max)
+               within_3std=float(within / n), abs_max=abs_max)
     return out
+
+
+def _scaled(values: np.ndarray, unit: float):
+    """``values / unit`` in float64, ``CHUNK`` values at a time (a 20 M-value tensor then needs
+    a few megabytes of temporaries, not a gigabyte)."""
+    for start in range(0, values.size, CHUNK):
+        yield values[start:start + CHUNK].astype(np.float64) / unit
 
 
 def sorted_percentiles(ordered: np.ndarray, percents) -> np.ndarray:
@@ -78,8 +91,9 @@ def channel_ranges(x: np.ndarray, axis: int = 0) -> tuple[np.ndarray, np.ndarray
     x = np.moveaxis(np.asarray(x), axis, 0)
     flat = x.reshape(x.shape[0], -1)
     ok = np.isfinite(flat)
-    lo = np.where(ok, flat, np.inf).min(axis=1).astype(np.float64)
-    hi = np.where(ok, flat, -np.inf).max(axis=1).astype(np.float64)
+    dtype = np.promote_types(flat.dtype, np.float32)      # float32 stays float32: min and max are exact
+    lo = np.where(ok, flat, np.inf).min(axis=1).astype(dtype)
+    hi = np.where(ok, flat, -np.inf).max(axis=1).astype(dtype)
     empty = ~ok.any(axis=1)
     lo[empty] = np.nan
     hi[empty] = np.nan
@@ -92,3 +106,27 @@ def range_usage(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     with usage 0.1 gets only a tenth of the integer codes; its own (per-channel) range gives it all."""
     span = np.nanmax(hi) - np.nanmin(lo)
     return (hi - lo) / span if span > 0 else np.ones_like(lo)
+
+
+def channel_buckets(lo: np.ndarray, hi: np.ndarray, buckets: int, order: np.ndarray | None = None) -> dict:
+    """Channel ranges aggregated for a tensor with too many channels to draw one bar each.
+
+    The channels (in ``order``, default their own) are cut into at most ``buckets`` runs of
+    ``size`` neighbours (the last one shorter); for each run: its first position, its size, the
+    lowest min and highest max (its envelope), and the median of its mins and of its maxes (a
+    typical channel of the run). Channels with no finite value (NaN ranges) are left out.
+    """
+    n = lo.size
+    size = -(-n // buckets)
+    first = np.arange(0, n, size, dtype=np.int64)
+    runs = {"first": first, "size": np.minimum(size, n - first)}
+    runs.update({key: np.full(first.size, np.nan) for key in ("min", "max", "median_lo", "median_hi")})
+    for r, start in enumerate(first):
+        pick = slice(start, start + size) if order is None else order[start:start + size]
+        run_lo, run_hi = lo[pick], hi[pick]
+        kept = ~np.isnan(run_lo)
+        if kept.any():
+            run_lo, run_hi = run_lo[kept], run_hi[kept]
+            runs["min"][r], runs["max"][r] = run_lo.min(), run_hi.max()
+            runs["median_lo"][r], runs["median_hi"][r] = np.median(run_lo), np.median(run_hi)
+    return runs

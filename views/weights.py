@@ -5,12 +5,13 @@ import streamlit as st
 from quantviz.app import controls
 from quantviz.app import weights_data as data
 from quantviz.app import weights_view as view
+from quantviz.app.docmath import docstring_math
 from quantviz.app.i18n import lang, t
 from quantviz.app.layout import end_page, is_embed_view, page_header
 from quantviz.app.share import no_panel
-from quantviz.app.docmath import docstring_math
-from quantviz.io import WeightFileError
+from quantviz.app.weightfile_text import message
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
+from quantviz.weightfiles import Problem
 from quantviz.weightstats import tensor_stats
 
 UPLOAD_TYPES = ["npy", "npz", "safetensors", "onnx", "tflite"]
@@ -55,8 +56,8 @@ else:
         st.info(t("weights.upload.none"))
         finish()
     wf = data.read_upload(uploaded)
-    if isinstance(wf, WeightFileError):
-        st.error(view.io_message(wf.code, wf.params), icon=":material/warning:")
+    if isinstance(wf, Problem):
+        st.error(message(wf), icon=":material/warning:")
         finish()
     view.upload_notes(wf)
     tensor = controls.choice(t("weights.tensor"), "utensor", list(wf.tensors))

@@ -13,6 +13,7 @@ import streamlit as st
 
 from .i18n import in_language, t
 from .strings import LANGUAGES
+from .text import literal
 
 _NOTICES = "_url_notices"
 _CHECKED = "_url_checked"
@@ -46,8 +47,17 @@ def _bound_number(widget, key: str, **kwargs):
 
 
 def note(key: str, raw: str, reason: str, value) -> None:
+    """Remember a notice: the link's ``key=raw`` was replaced by ``value`` for ``reason`` (a
+    sentence of the string table). The link's text and the value are shown as code spans:
+    whatever a link holds is never rendered as Markdown."""
     st.session_state.setdefault(_NOTICES, []).append(
-        t("url.invalid", key=key, raw=raw, reason=reason, value=value))
+        t("url.invalid", setting=literal(f"{key}={raw}"), reason=reason, value=literal(value)))
+
+
+def options_text(labels: list[str], shown: int = 8) -> str:
+    """The allowed values for a notice: the first ``shown`` as code spans, then how many in all."""
+    text = ", ".join(literal(label) for label in labels[:shown])
+    return text + (t("url.reason.more", n=len(labels)) if len(labels) > shown else "")
 
 
 def _shown(bound) -> str:
@@ -115,8 +125,8 @@ def choice(label: str, key: str, options: list[str], index: int = 0, format_func
     if result is None:  # a segmented control can be cleared: keep a valid value
         result = options[index]
     if raw is not None and option_named(raw, options, format_func) is None:
-        note(key, raw, t("url.reason.choice", options=", ".join(map(format_func, options))),
-              format_func(result))
+        note(key, raw, t("url.reason.choice", options=options_text([format_func(o) for o in options])),
+             format_func(result))
     return result
 
 

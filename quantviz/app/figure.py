@@ -15,6 +15,7 @@ from ..figures.mapping_style import SpecFigure, with_legend
 from ..figures.static_style import plain
 from .i18n import t
 from .layout import is_embed_view
+from .text import markdown_text
 
 EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.to_svg),
            ("html", "text/html", static.to_html))
@@ -33,8 +34,10 @@ def titles(layout: dict) -> tuple[str, str]:
 
 
 def as_text(title: str) -> str:
-    """A plotly title (which may hold <br>, <b>, <sub>) as Markdown text: the words, no LaTeX."""
-    return plain(title).replace("$", "\\$").strip()
+    """A plotly title (which may hold <br>, <b>, <sub> and HTML entities) as Markdown showing its
+    words as they are: no Markdown, LaTeX or link in it is interpreted (a title can hold a
+    tensor name from an uploaded file)."""
+    return markdown_text(plain(title).strip())
 
 
 def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, str]:

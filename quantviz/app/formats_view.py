@@ -10,6 +10,7 @@ from .. import encode as enc
 from ..numbers import int_spacing_curve, spacing_curve
 from . import controls
 from .i18n import t
+from .text import literal
 
 _CHECKED = "_real_input_checked"
 _RESET = "_real_input_reset"
@@ -43,7 +44,8 @@ def real_input(label: str, key: str, default: str, **kwargs) -> float:
         st.rerun()
     if _parses(text):
         return enc.parse_value(text)
-    st.warning(t("formats.value.bad", raw=text, reason=t("formats.reason.real"), value=default), icon=":material/warning:")
+    st.warning(t("formats.value.bad", raw=literal(text), reason=t("formats.reason.real"), value=literal(default)),
+               icon=":material/warning:")
     return enc.parse_value(default)
 
 

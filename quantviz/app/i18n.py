@@ -1,19 +1,26 @@
-"""Translation: ``t("key")`` returns the string of the current language (``?lang=zh``)."""
+"""Translation: ``t("key")`` returns the string of the current language (``?lang=zh``).
+
+The language is the session's (``st.session_state["lang"]``). ``in_language`` renders in another
+one for a moment, for this run only: the override is a context variable, and Streamlit runs each
+session's script in its own thread, whose context no other session sees.
+"""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 
 import streamlit as st
 
 from .strings import LANGUAGES, TABLE
 
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
-_OVERRIDE: list[str] = []
+_OVERRIDE: contextvars.ContextVar[str | None] = contextvars.ContextVar("quantviz_language", default=None)
 
 
 def lang() -> str:
-    if _OVERRIDE:
-        return _OVERRIDE[-1]
+    override = _OVERRIDE.get()
+    if override is not None:
+        return override
     value = st.session_state.get("lang", "en")
     return value if value in LANGUAGES else "en"
 
@@ -21,11 +28,11 @@ def lang() -> str:
 @contextlib.contextmanager
 def in_language(code: str):
     """Temporarily render strings in another language (to recognise labels from any language)."""
-    _OVERRIDE.append(code)
+    token = _OVERRIDE.set(code)
     try:
         yield
     finally:
-        _OVERRIDE.pop()
+        _OVERRIDE.reset(token)
 
 
 def t(key: str, /, **values) -> str:

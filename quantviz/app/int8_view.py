@@ -2,6 +2,8 @@
 the whole-test-set tables, the .tflite file with its LiteRT check, and a .tflite inspector."""
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -9,12 +11,15 @@ import streamlit as st
 from quantviz.figures import int8 as figs
 from quantviz.nn.drawing import canvas_to_digit
 from quantviz.nn.quality import GRANULARITIES, TABLE_BITS
-from quantviz.tflite import TFLiteFileError, inspect, operators
+from quantviz.tflite import inspect, operators
+from quantviz.weightfiles import WeightFileError
 
 from . import controls
 from . import int8_data as data
 from .figure import show_figure
 from .i18n import t
+from .text import literal
+from .weightfile_text import message
 
 CANVAS_PX = 224
 MAX_UPLOAD = 50 * 2**20
@@ -162,17 +167,25 @@ def inspector() -> None:
         return
     content = uploaded.getvalue()
     try:
-        tensors, ops = inspect(content), operators(content)
-    except TFLiteFileError as e:
-        st.warning(t("int8.inspect.bad", error=e))
+        tensors, ops = inspect(content, uploaded.name), operators(content, uploaded.name)
+    except WeightFileError as e:
+        st.warning(t("int8.inspect.bad", error=message(e)))
         return
-    st.markdown(t("int8.inspect.ops", name=uploaded.name, n=len(tensors), ops=", ".join(ops)))
+    st.markdown(t("int8.inspect.ops", name=literal(uploaded.name), n=len(tensors), ops=operator_list(ops)))
     st.dataframe(pd.DataFrame([_tensor_row(row) for row in tensors]), hide_index=True, width="stretch")
+
+
+def operator_list(ops: list[str], listed: int = 24) -> str:
+    """The operators in order, or for a long list each kind once with its count."""
+    if len(ops) <= listed:
+        return ", ".join(ops)
+    counts = Counter(ops)
+    return ", ".join(f"{kind} × {n:,}" for kind, n in counts.most_common())
 
 
 def _tensor_row(row: dict) -> dict:
     def few(values):
-        if values is None:
+        if values is None or len(values) == 0:
             return ""
         if len(values) == 1:
             return f"{values[0]:.6g}"
@@ -180,4 +193,4 @@ def _tensor_row(row: dict) -> dict:
     return {t("int8.inspect.name"): row["name"], t("int8.inspect.dtype"): row["dtype"],
             t("int8.inspect.shape"): str(row["shape"]), t("int8.inspect.scale"): few(row["scale"]),
             t("int8.inspect.zp"): few(row["zero_point"]),
-            t("int8.inspect.const"): t("int8.inspect.yes" if row["data"] is not None else "int8.inspect.no")}
+            t("int8.inspect.const"): t("int8.inspect.yes" if row["constant"] else "int8.inspect.no")}

@@ -28,7 +28,7 @@ def language_switch() -> str:
         raw = st.query_params.get("lang", "en")
         st.session_state["lang"] = raw if raw in LANGUAGES else "en"
         if raw not in LANGUAGES:
-            controls.note("lang", raw, t("url.reason.choice", options=", ".join(LANGUAGES)), "en")
+            controls.note("lang", raw, t("url.reason.choice", options=controls.options_text(list(LANGUAGES))), "en")
     with st.sidebar:
         st.segmented_control(t("lang.label"), list(LANGUAGES), format_func=LANGUAGE_NAMES.get,
                              key="lang_switch", default=st.session_state["lang"],

@@ -29,7 +29,7 @@ def embed_step() -> int:
     raw = st.query_params.get(KEY, "1")
     if raw in STEP_CODES:
         return int(raw)
-    controls.note(KEY, raw, t("url.reason.choice", options=", ".join(STEP_CODES)), 1)
+    controls.note(KEY, raw, t("url.reason.choice", options=controls.options_text(STEP_CODES)), 1)
     return 1
 
 

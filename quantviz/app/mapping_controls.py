@@ -208,7 +208,7 @@ def figure_choice(options: tuple[str, ...]) -> str | None:
     if raw is not None:
         option = controls.option_named(raw, options, label)
         if option is None:
-            controls.note("fig", raw, t("url.reason.choice", options=", ".join(map(label, options))), "—")
+            controls.note("fig", raw, t("url.reason.choice", options=controls.options_text([label(o) for o in options])), "—")
         elif label(option) != raw:
             st.session_state["fig"] = option
     return st.segmented_control(t("mapping.figure"), list(options), format_func=label, key="fig",

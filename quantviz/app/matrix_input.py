@@ -14,6 +14,7 @@ import streamlit as st
 
 from . import controls
 from .i18n import t
+from .text import literal
 
 MAX_SIDE = 8
 
@@ -40,9 +41,9 @@ def parse_matrix(text: str, max_side: int = MAX_SIDE) -> tuple[np.ndarray, list[
             try:
                 values[i, j] = float(cell)
             except ValueError:
-                raise ValueError(t("mat.reason.number", cell=cell)) from None
+                raise ValueError(t("mat.reason.number", cell=literal(cell))) from None
             if not np.isfinite(values[i, j]):
-                raise ValueError(t("mat.reason.finite", cell=cell))
+                raise ValueError(t("mat.reason.finite", cell=literal(cell)))
     return values, empty
 
 

@@ -5,17 +5,21 @@ arrays go in as ``_``-prefixed arguments so that Streamlit never hashes them.
 """
 from __future__ import annotations
 
+import logging
 import urllib.parse
 
 import numpy as np
 import streamlit as st
 
-from quantviz import io as weight_io
+from quantviz import weightfiles
 from quantviz.nn import forward, zoo
-from quantviz.weightstats import channel_ranges, histogram, tensor_stats
+from quantviz.weightstats import channel_buckets, channel_ranges, histogram, tensor_stats
 
+log = logging.getLogger(__name__)
 MAPPING_URL_PATH = "mapping"   # the mapping page reads ?data=layer:<model>/<tensor>
 OVERVIEW_MAX = 12              # tensors drawn in the overview
+MAX_BARS = 2048                # channels drawn one bar each; above, runs of neighbours are aggregated
+BUCKETS = 512                  # runs drawn for a tensor with more channels than MAX_BARS
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,11 +39,33 @@ def model_tensor_names(name: str) -> list[str]:
 
 
 def summarize(x: np.ndarray, bins: int, axis: int | None = 0) -> dict:
-    """Statistics, a histogram and (for 2-d and up) per-channel ranges of one tensor."""
+    """Statistics, a histogram and (for 2-d and up) per-channel ranges of one tensor: a few
+    kilobytes whatever the tensor's size."""
     counts, edges = histogram(x, bins)
     out = {"shape": tuple(x.shape), "stats": tensor_stats(x), "counts": counts, "edges": edges}
-    if axis is not None and x.ndim >= 2:
-        out["channels"] = channel_ranges(x, axis)
+    if axis is not None and x.ndim >= 2 and out["stats"]["finite"]:
+        out["channels"] = channel_summary(*channel_ranges(x, axis))
+    return out
+
+
+def channel_summary(lo: np.ndarray, hi: np.ndarray) -> dict:
+    """What the channel section shows: each channel's range (up to ``MAX_BARS`` channels) or
+    runs of neighbouring channels aggregated (``channel_buckets``, in channel order and sorted by
+    width), the per-tensor range, the narrowest channel's share of it (``range_usage``) and the
+    widest-to-narrowest ratio."""
+    widths = hi - lo
+    t_lo, t_hi = float(np.nanmin(lo)), float(np.nanmax(hi))
+    out = {"count": lo.size, "t_lo": t_lo, "t_hi": t_hi, "narrow": None, "ratio": None}
+    if np.nanmax(widths) > 0:                 # then the tensor's range is not empty either
+        narrow = int(np.nanargmin(widths))
+        out["narrow"] = (narrow, float(widths[narrow]) / (t_hi - t_lo))
+        if np.nanmin(widths) > 0:
+            out["ratio"] = float(np.nanmax(widths) / np.nanmin(widths))
+    if lo.size <= MAX_BARS:
+        out.update(lo=lo, hi=hi, by_width=np.argsort(widths, kind="stable")[::-1])
+    else:
+        out["runs"] = {"channel": channel_buckets(lo, hi, BUCKETS),
+                       "width": channel_buckets(lo, hi, BUCKETS, order=np.argsort(widths)[::-1])}
     return out
 
 
@@ -61,7 +87,10 @@ def model_overview(name: str, bins: int) -> list[tuple[str, np.ndarray, np.ndarr
 
 @st.cache_resource(show_spinner=False)
 def calibration_inputs() -> np.ndarray:
-    return zoo.to_input(zoo.load_digits_split().calib.images)
+    """The calibration images as the models' input (read-only: shared by every session)."""
+    x = zoo.to_input(zoo.load_digits_split().calib.images)
+    x.flags.writeable = False
+    return x
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -77,17 +106,20 @@ def activation_summaries(name: str, bins: int) -> dict[str, dict]:
     return out
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4, ttl=900)
 def _read_upload(file_id: str, filename: str, _data: bytes):
-    """The parsed upload, or the WeightFileError it raised (kept, so it is not parsed again)."""
+    """The parsed upload (read-only, shared by the sessions that open it), or why it was
+    refused as a ``Problem``: plain data, so the cache holds no traceback and no bytes. At most
+    four files (each within the budget: 20 M values) for at most 15 minutes."""
     try:
-        return weight_io.read_weight_file(_data, filename)
-    except weight_io.WeightFileError as e:
-        return e
+        return weightfiles.read_weight_file(_data, filename)
+    except weightfiles.WeightFileError as e:
+        log.info("upload refused: %s", e.code)
+        return e.problem
 
 
 def read_upload(uploaded):
-    """``WeightFile`` or ``WeightFileError`` for a ``st.file_uploader`` value."""
+    """``WeightFile`` or ``Problem`` for a ``st.file_uploader`` value."""
     return _read_upload(uploaded.file_id, uploaded.name, uploaded.getvalue())
 
 

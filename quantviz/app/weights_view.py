@@ -2,16 +2,27 @@
 channel ranges, the overview, an upload's notes. Text comes from the string table."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from quantviz.figures.common import GREEN
-from quantviz.figures.weights import channel_ranges_figure, histogram_figure, overview_figure
-from quantviz.weightstats import PERCENTILES, range_usage
+from quantviz.figures.weights import (
+    channel_ranges_figure,
+    channel_runs_figure,
+    histogram_figure,
+    overview_figure,
+)
+from quantviz.weightstats import PERCENTILES
 
 from .figure import show_figure
 from .i18n import t
+from .text import literal, plotly_text
+from .weightfile_text import message
+
+NOTES_SHOWN = 12               # skipped tensors (and tensors with NaN or inf) listed by name
 
 
 def fmt(value: float) -> str:
@@ -38,7 +49,7 @@ def show_stats(stats: dict) -> None:
 
 
 def hist_labels(name: str, kind: str = "hist", n: int = 0) -> dict:
-    return {"title": t(f"fig.weights.{kind}.title", name=name, n=n),
+    return {"title": t(f"fig.weights.{kind}.title", name=plotly_text(name), n=n),
             "x": t(f"fig.weights.{kind}.x"), "y": t("fig.weights.hist.y"),
             "hover": t("fig.weights.hist.hover"), "band": t("fig.weights.hist.band")}
 
@@ -54,14 +65,14 @@ def tensor_histogram(name: str, summary: dict, log: bool, key: str) -> None:
         st.warning(t("weights.upload.allnan"))
         return
     fig = histogram_figure(summary["counts"], summary["edges"], hist_labels(name), log=log, band=band(stats))
-    show_figure(fig, key=key, file_name=f"weights-{name}".replace("/", "_").replace(" ", "_"))
+    show_figure(fig, key=key, file_name=file_name("weights", name))
 
 
 def tensor_summary(name: str, summary: dict) -> None:
     stats = summary["stats"]
     if not stats["finite"]:
         return
-    st.markdown(t("weights.summary", name=name, shape=summary["shape"], count=stats["finite"],
+    st.markdown(t("weights.summary", name=literal(name), shape=summary["shape"], count=stats["finite"],
                   lo=stats["min"], hi=stats["max"], within=100 * stats["within_3std"],
                   step=(stats["max"] - stats["min"]) / 255))
 
@@ -70,23 +81,36 @@ def channel_section(name: str, summary: dict, sort: bool, key: str) -> None:
     if not summary["stats"]["finite"]:
         return
     if "channels" not in summary:
-        st.info(t("weights.channels.one_d", name=name))
+        st.info(t("weights.channels.one_d", name=literal(name)))
         return
-    lo, hi = summary["channels"]
-    usage = range_usage(lo, hi)
-    order = np.argsort(hi - lo, kind="stable")[::-1] if sort else None
-    labels = {"title": t("fig.weights.channels.title", name=name), "x": t("fig.weights.channels.x"),
+    channels = summary["channels"]
+    labels = {"title": t("fig.weights.channels.title", name=plotly_text(name)), "x": t("fig.weights.channels.x"),
               "y": t("fig.weights.channels.y"), "hover": t("fig.weights.channels.hover"),
-              "tensor": t("fig.weights.channels.tensor"), "channel": t("fig.weights.channels.channel")}
-    show_figure(channel_ranges_figure(lo, hi, labels, order=order), key=key,
-                file_name=f"weights-{name}-channels".replace("/", "_").replace(" ", "_"))
-    widths = hi - lo
-    if np.isfinite(usage).any() and np.nanmax(widths) > 0:
-        narrow = int(np.nanargmin(usage))
-        text = t("weights.channels.usage", channel=narrow, usage=100 * usage[narrow], levels=255 * usage[narrow])
-        if np.nanmin(widths) > 0:
-            text += " " + t("weights.channels.ratio", ratio=float(np.nanmax(widths) / np.nanmin(widths)))
+              "tensor": t("fig.weights.channels.tensor"), "channel": t("fig.weights.channels.channel"),
+              "runs_hover": t("fig.weights.channels.runs_hover"), "envelope": t("fig.weights.channels.envelope"),
+              "median": t("fig.weights.channels.median")}
+    if "runs" in channels:
+        fig = channel_runs_figure(channels["runs"]["width" if sort else "channel"], channels["t_lo"],
+                                  channels["t_hi"], labels)
+    else:
+        order = channels["by_width"] if sort else None
+        fig = channel_ranges_figure(channels["lo"], channels["hi"], labels, order=order)
+    show_figure(fig, key=key, file_name=file_name("weights", name, "channels"))
+    if "runs" in channels:
+        st.caption(t("weights.channels.runs", count=channels["count"],
+                     size=int(channels["runs"]["channel"]["size"][0])))
+    if channels["narrow"] is not None:
+        narrow, usage = channels["narrow"]
+        text = t("weights.channels.usage", channel=narrow, usage=100 * usage, levels=255 * usage)
+        if channels["ratio"] is not None:
+            text += " " + t("weights.channels.ratio", ratio=channels["ratio"])
         st.markdown(text)
+
+
+def file_name(*parts: str) -> str:
+    """A download's file name from the page and a tensor name: letters, digits, ``.``, ``-``
+    and ``_`` only, at most 80 characters."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", "-".join(parts))[:80]
 
 
 def overview(items: list, selected: str, log: bool, total: int, key: str) -> None:
@@ -94,7 +118,8 @@ def overview(items: list, selected: str, log: bool, total: int, key: str) -> Non
               "y": t("fig.weights.overview.y"), "hover": t("fig.weights.hist.hover"),
               "subplot": t("fig.weights.overview.subplot")}
     cols = 3 if len(items) > 4 else 2
-    st.plotly_chart(overview_figure(items, labels, log=log, cols=cols, selected=selected),
+    items = [(plotly_text(name, 40), counts, edges) for name, counts, edges in items]
+    st.plotly_chart(overview_figure(items, labels, log=log, cols=cols, selected=plotly_text(selected, 40)),
                     theme="streamlit", key=key)
     if total > len(items):
         st.caption(t("weights.overview.more", shown=len(items), total=total))
@@ -105,28 +130,26 @@ def activation_figure(name: str, summary: dict, n: int, log: bool, key: str) -> 
     fig = histogram_figure(summary["counts"], summary["edges"], hist_labels(name, "act", n), log=log,
                            color=GREEN)
     st.plotly_chart(fig, theme="streamlit", key=key)
-    st.markdown(t("weights.acts.summary", name=name, shape=summary["shape"], count=stats["finite"],
+    st.markdown(t("weights.acts.summary", name=literal(name), shape=summary["shape"], count=stats["finite"],
                   lo=stats["min"], hi=stats["max"], zeros=100 * summary["zeros"]))
 
 
-def io_message(code: str, params: dict) -> str:
-    """A problem of ``quantviz.io`` in the reader's language."""
-    params = dict(params)
-    if code == "not_format":
-        params["hint"] = t("weights.io.looks_like", kind=params["kind"]) if params.get("kind") else ""
-    if code == "no_tensors":
-        params["reasons"] = " ".join(io_message(p.code, p.params) for p in params.get("problems", []))
-    return t(f"weights.io.{code}", **params)
-
-
 def upload_notes(wf) -> None:
-    """What was skipped, which values are NaN/inf, and the quantization parameters in the file."""
-    st.markdown(t("weights.upload.loaded", filename=wf.filename, shown=len(wf.tensors), values=wf.values))
+    """What was skipped, which values are NaN/inf, and the quantization parameters in the file
+    (long lists cut after ``NOTES_SHOWN`` names)."""
+    st.markdown(t("weights.upload.loaded", filename=literal(wf.filename), shown=len(wf.tensors), values=wf.values))
     if wf.skipped:
-        lines = "\n".join(f"- {io_message(p.code, p.params)}" for p in wf.skipped.values())
-        st.warning(t("weights.upload.skipped", n=len(wf.skipped)) + "\n\n" + lines)
-    for name, (nan, inf) in wf.nonfinite.items():
-        st.warning(t("weights.upload.nonfinite", name=name, nan=nan, inf=inf))
+        problems = list(wf.skipped.values())
+        lines = [f"- {message(p)}" for p in problems[:NOTES_SHOWN]]
+        if len(problems) > NOTES_SHOWN:
+            lines.append(f"- {t('weights.upload.more', n=len(problems) - NOTES_SHOWN)}")
+        st.warning(t("weights.upload.skipped", n=len(wf.skipped)) + "\n\n" + "\n".join(lines))
+    if wf.nonfinite:
+        lines = [f"- {t('weights.upload.nonfinite', name=literal(name), nan=nan, inf=inf)}"
+                 for name, (nan, inf) in list(wf.nonfinite.items())[:NOTES_SHOWN]]
+        if len(wf.nonfinite) > NOTES_SHOWN:
+            lines.append(f"- {t('weights.upload.more', n=len(wf.nonfinite) - NOTES_SHOWN)}")
+        st.warning("\n".join(lines))
     if wf.quant:
         st.markdown(t("weights.quant.title"))
         st.dataframe(quant_table(wf.quant), hide_index=True, width="stretch")

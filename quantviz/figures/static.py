@@ -42,10 +42,12 @@ def to_html(fig: go.Figure) -> bytes:
 
 
 def _render(fig: go.Figure, fmt: str, dpi: int) -> bytes:
-    mpl_fig = to_matplotlib(fig)
-    buffer = io.BytesIO()
-    mpl_fig.savefig(buffer, format=fmt, dpi=dpi)
-    plt.close(mpl_fig)
+    # plotly text is text: a "$" (say in an uploaded tensor's name) is not matplotlib's mathtext
+    with plt.rc_context({"text.parse_math": False}):
+        mpl_fig = to_matplotlib(fig)
+        buffer = io.BytesIO()
+        mpl_fig.savefig(buffer, format=fmt, dpi=dpi)
+        plt.close(mpl_fig)
     return buffer.getvalue()
 
 

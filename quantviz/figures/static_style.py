@@ -1,6 +1,7 @@
 """Plotly's styles in matplotlib's terms: colours, dashes, marker symbols and sizes, text offsets."""
 from __future__ import annotations
 
+import html
 import re
 
 DEFAULT_COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#888888"]
@@ -51,6 +52,6 @@ def text_offset(position: str) -> tuple[tuple[float, float], str, str]:
 
 
 def plain(text: str) -> str:
-    """Plotly titles may hold HTML (<br>, <b>, <sub>): keep the words."""
+    """Plotly titles may hold HTML (<br>, <b>, <sub>) and entities (&lt;): keep the words."""
     text = re.sub(r"<br\s*/?>", " ", text or "")
-    return re.sub(r"<[^>]+>", "", text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))

@@ -8,7 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .common import BLUE, GREY, ORANGE, RED, styled
+from .common import BLUE, GREY, ORANGE, RED, SKY, styled
 
 
 def _bars(counts: np.ndarray, edges: np.ndarray, color: str, hover: str) -> go.Bar:
@@ -94,6 +94,36 @@ def channel_ranges_figure(lo: np.ndarray, hi: np.ndarray, labels: dict, order: n
     fig.update_layout(bargap=0.15 if len(order) <= 64 else 0)
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=height)
     # legend under the plot, where a long title cannot collide with it on a narrow screen
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0.0},
+                      margin={"b": 100})
+    return fig
+
+
+def channel_runs_figure(runs: dict, t_lo: float, t_hi: float, labels: dict, height: int = 440) -> go.Figure:
+    """Runs of neighbouring channels (``quantviz.weightstats.channel_buckets``) for a tensor with
+    too many channels for one bar each: per run a light bar over its envelope (lowest min to
+    highest max) and a dark bar from its median min to its median max, under the per-tensor range.
+
+    ``labels``: title, x, y, tensor, envelope, median (legend names), runs_hover (format string
+    with ``customdata[0..5]``: first and last channel, envelope, median range).
+    """
+    first, size = runs["first"], runs["size"]
+    x = first + (size - 1) / 2
+    custom = np.stack([first, first + size - 1, runs["min"], runs["max"], runs["median_lo"], runs["median_hi"]], axis=1)
+    fig = go.Figure()
+    for lo, hi, colour, name in ((runs["min"], runs["max"], SKY, labels["envelope"]),
+                                 (runs["median_lo"], runs["median_hi"], BLUE, labels["median"])):
+        fig.add_trace(go.Bar(x=x, y=hi - lo, base=lo, width=size, name=name, customdata=custom,
+                             marker={"color": colour, "line": {"width": 0}},
+                             hovertemplate=labels["runs_hover"] + "<extra></extra>"))
+    edge = [-0.5, float(first[-1] + size[-1]) - 0.5]
+    for value in (t_lo, t_hi):
+        fig.add_trace(go.Scatter(x=edge, y=[value, value], mode="lines", name=labels["tensor"],
+                                 line={"color": RED, "dash": "dash", "width": 2}, hoverinfo="skip",
+                                 showlegend=value == t_lo))
+    fig.add_hline(y=0, line={"color": GREY, "width": 1})
+    fig.update_layout(barmode="overlay", bargap=0)
+    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=height)
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0.0},
                       margin={"b": 100})
     return fig

@@ -131,7 +131,7 @@ def test_matmul_options(page):
     assert [lt.value for lt in at.latex] != before
 
 
-@pytest.mark.parametrize("text, message", [("1,2;3", "same number"), ("1,x", "'x' is not a number"),
+@pytest.mark.parametrize("text, message", [("1,2;3", "same number"), ("1,x", "` x ` is not a number"),
                                            ("1,inf", "finite")])
 def test_unreadable_matrix_text_falls_back(page, text, message):
     at = page()

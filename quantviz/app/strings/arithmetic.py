@@ -291,6 +291,6 @@ STRINGS = {
     "mat.reason.size": ("at most {n} rows and {n} columns", "最多 {n} 行 {n} 列"),
     "mat.reason.empty": ("it holds no number", "其中没有数字"),
     "mat.reason.ragged": ("every row needs the same number of values", "每行的值个数必须相同"),
-    "mat.reason.number": ("'{cell}' is not a number", "'{cell}' 不是数字"),
-    "mat.reason.finite": ("'{cell}' is not a finite number", "'{cell}' 不是有限数"),
+    "mat.reason.number": ("{cell} is not a number", "{cell} 不是数字"),
+    "mat.reason.finite": ("{cell} is not a finite number", "{cell} 不是有限数"),
 }

@@ -19,8 +19,8 @@ STRINGS = {
     "formats.value.help": ("A real number, e.g. 0.1, -0, 1e40, 2^-130, 0x1.8p-3, nan or inf. "
                            "It is read as a float64 (a double) first.",
                            "一个实数，例如 0.1、-0、1e40、2^-130、0x1.8p-3、nan 或 inf。先按 float64（double）读入。"),
-    "formats.value.bad": ("“{raw}” is not a number ({reason}); showing {value} instead.",
-                          "“{raw}” 不是一个数（{reason}），改为显示 {value}。"),
+    "formats.value.bad": ("{raw} is not a number ({reason}); showing {value} instead.",
+                          "{raw} 不是一个数（{reason}），改为显示 {value}。"),
     "formats.reason.real": ("expected a number such as 0.1, -0, 1e40, 2^-130, nan or inf",
                             "应为 0.1、-0、1e40、2^-130、nan 或 inf 这样的数"),
     "formats.value.read": ("Read as the float64 {exact}.", "按 float64 读入为 {exact}。"),

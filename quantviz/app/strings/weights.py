@@ -24,19 +24,20 @@ STRINGS = {
     "weights.log.help": ("A log axis shows the rare values far out in the tails.",
                          "对数坐标能显示尾部那些少见的远离中心的值。"),
     # --- upload
-    "weights.upload": ("Your weight file (.npy, .npz, .safetensors, .onnx, .tflite; at most 50 MB)",
-                       "你的权重文件（.npy、.npz、.safetensors、.onnx、.tflite；不超过 50 MB）"),
+    "weights.upload": ("Your weight file (.npy, .npz, .safetensors, .onnx, .tflite; at most 50 MiB)",
+                       "你的权重文件（.npy、.npz、.safetensors、.onnx、.tflite；不超过 50 MiB）"),
     "weights.upload.help": ("Read in memory and never unpickled: only arrays of numbers are used.",
                             "只在内存中读取，绝不反序列化 pickle：只使用数值数组。"),
-    "weights.upload.none": ("Upload a file to see its weights. Limits: 50 MB, 20 million values in all; "
+    "weights.upload.none": ("Upload a file to see its weights. Limits: 50 MiB, 20 million values and 10,000 tensors in all; "
                             "tensors of 1 to 4 dimensions.",
-                            "上传文件即可查看其权重。限制：50 MB，总共 2000 万个数值；张量为 1 到 4 维。"),
-    "weights.upload.loaded": ("**{filename}**: {shown} tensors shown, {values:,} values.",
-                              "**{filename}**：显示 {shown} 个张量，共 {values:,} 个数值。"),
-    "weights.upload.skipped": ("Skipped {n} tensors:", "跳过了 {n} 个张量："),
-    "weights.upload.nonfinite": ("**{name}**: {nan:,} NaN and {inf:,} inf values are left out of the "
+                            "上传文件即可查看其权重。限制：50 MiB，总共 2000 万个数值、1 万个张量；张量为 1 到 4 维。"),
+    "weights.upload.loaded": ("{filename}: {shown:,} tensors shown, {values:,} values.",
+                              "{filename}：显示 {shown:,} 个张量，共 {values:,} 个数值。"),
+    "weights.upload.skipped": ("Skipped {n:,} tensors:", "跳过了 {n:,} 个张量："),
+    "weights.upload.more": ("… and {n:,} more.", "……另有 {n:,} 个。"),
+    "weights.upload.nonfinite": ("{name}: {nan:,} NaN and {inf:,} inf values are left out of the "
                                  "histogram and statistics.",
-                                 "**{name}**：{nan:,} 个 NaN 和 {inf:,} 个 inf 值未计入直方图和统计。"),
+                                 "{name}：{nan:,} 个 NaN 和 {inf:,} 个 inf 值未计入直方图和统计。"),
     "weights.upload.allnan": ("This tensor has no finite value to show.", "该张量没有可显示的有限值。"),
     "weights.quant.title": ("Quantized tensors in this file: stored integers, shown as real values "
                             "x = scale * (q - zero_point)",
@@ -53,9 +54,9 @@ STRINGS = {
                           "PyTorch、ONNX Conv 和 TFLite 的权重为 0；ONNX MatMul 的权重 (in, out) 为 1。"),
     # --- histogram and statistics
     "weights.hist.sub": ("Histogram and statistics", "直方图与统计"),
-    "weights.summary": ("**{name}** {shape}: {count:,} values from {lo:.4g} to {hi:.4g}; {within:.2f} % lie "
+    "weights.summary": ("{name} {shape}: {count:,} values from {lo:.4g} to {hi:.4g}; {within:.2f} % lie "
                         "within mean ± 3 std. An 8-bit grid over this range has steps of {step:.3g}.",
-                        "**{name}** {shape}：{count:,} 个数值，从 {lo:.4g} 到 {hi:.4g}；{within:.2f} % 落在"
+                        "{name} {shape}：{count:,} 个数值，从 {lo:.4g} 到 {hi:.4g}；{within:.2f} % 落在"
                         "均值 ± 3 倍标准差之内。在此范围上的 8 位网格步长为 {step:.3g}。"),
     "weights.stat.col.stat": ("Statistic", "统计量"),
     "weights.stat.col.value": ("Value", "值"),
@@ -85,6 +86,12 @@ STRINGS = {
         "for the whole tensor it uses about {levels:.0f} of the 255 steps; with its own scale, all 255.",
         "最窄的通道（#{channel}）只占张量范围的 {usage:.1f} %：整个张量共用一个 int8 scale 时，它大约只用到 255 个"
         "台阶中的 {levels:.0f} 个；用它自己的 scale 则能用满 255 个。"),
+    "weights.channels.runs": (
+        "{count:,} channels are too many for one bar each: each bar is a run of {size:,} neighbouring channels "
+        "(when sorted: of similar widths), light from the run's lowest min to its highest max, dark from the "
+        "median of its mins to the median of its maxes.",
+        "{count:,} 个通道太多，无法每个通道画一根柱子：每根柱子代表相邻的 {size:,} 个通道（排序时为宽度相近的通道），"
+        "浅色从这组的最小 min 到最大 max，深色从其 min 的中位数到 max 的中位数。"),
     "weights.channels.ratio": ("The widest channel is {ratio:.1f}x the narrowest.",
                                "最宽的通道是最窄通道的 {ratio:.1f} 倍。"),
     "weights.channels.one_d": ("{name} has one dimension (one value per channel): pick a weight tensor to "
@@ -103,9 +110,9 @@ STRINGS = {
                           "每一层在 {n} 张校准图像（从未用于训练）上的输出。激活值的量化同样需要知道其范围，"
                           "而这只能从这样的数据中得到。"),
     "weights.acts.layer": ("Output of layer", "层的输出"),
-    "weights.acts.summary": ("**{name}** output {shape} per image: {count:,} values from {lo:.4g} to {hi:.4g}; "
+    "weights.acts.summary": ("{name} output {shape} per image: {count:,} values from {lo:.4g} to {hi:.4g}; "
                              "{zeros:.1f} % are exactly 0.",
-                             "**{name}** 每张图像的输出 {shape}：共 {count:,} 个数值，从 {lo:.4g} 到 {hi:.4g}；"
+                             "{name} 每张图像的输出 {shape}：共 {count:,} 个数值，从 {lo:.4g} 到 {hi:.4g}；"
                              "{zeros:.1f} % 恰好为 0。"),
     "weights.acts.upload": ("Activations need the whole model and its input images, so they are shown for the "
                             "bundled models.",
@@ -132,51 +139,12 @@ STRINGS = {
                                    "<br>占张量范围的 %{customdata[2]:.1f} %"),
     "fig.weights.channels.tensor": ("per-tensor range (min, max)", "逐张量范围（最小值、最大值）"),
     "fig.weights.channels.channel": ("per-channel range", "逐通道范围"),
-    # --- problems with uploaded files (codes of quantviz.io)
-    "weights.io.empty": ("{filename} is empty (0 bytes): choose the saved weight file itself.",
-                         "{filename} 是空文件（0 字节）：请选择保存好的权重文件本身。"),
-    "weights.io.too_big": ("{filename} is {size_mb:.1f} MB; the limit is 50 MB. Save only the layers you want "
-                           "to see (for example one tensor with np.save) and upload that.",
-                           "{filename} 有 {size_mb:.1f} MB，上限为 50 MB。只保存想查看的层（例如用 np.save "
-                           "保存一个张量）再上传。"),
-    "weights.io.suffix": ("Cannot tell how to read {filename}: its name must end in .npy, .npz, .safetensors, "
-                          ".onnx or .tflite.",
-                          "无法判断如何读取 {filename}：文件名必须以 .npy、.npz、.safetensors、.onnx 或 .tflite 结尾。"),
-    "weights.io.not_format": ("{filename} is not a {format} file{hint}. Check that you chose the right file and "
-                              "that its name ends in the extension of its real format.",
-                              "{filename} 不是 {format} 文件{hint}。请确认选对了文件，并且文件名的扩展名与其真实格式一致。"),
-    "weights.io.looks_like": (" (it looks like {kind})", "（看起来是 {kind}）"),
-    "weights.io.truncated": ("{filename} ends too early (truncated or damaged): {detail}. Save or download it again.",
-                             "{filename} 提前结束（被截断或已损坏）：{detail}。请重新保存或下载。"),
-    "weights.io.damaged": ("{filename} could not be read as {format}: {detail}. Save or download it again.",
-                           "无法按 {format} 读取 {filename}：{detail}。请重新保存或下载。"),
-    "weights.io.too_many_values": ("{filename} holds more than 20 million values (at least {count:,}). Save "
-                                   "fewer or smaller tensors and upload that.",
-                                   "{filename} 含有超过 2000 万个数值（至少 {count:,} 个）。请保存更少或更小的张量再上传。"),
-    "weights.io.inflates": ("{filename} would unpack to {size_mb:.0f} MB, more than the {limit_mb:.0f} MB that "
-                            "20 million values take. Save fewer or smaller tensors and upload that.",
-                            "{filename} 解压后将有 {size_mb:.0f} MB，超过 2000 万个数值所需的 {limit_mb:.0f} MB。"
-                            "请保存更少或更小的张量再上传。"),
-    "weights.io.no_tensors": ("{filename} holds no tensor that can be shown: {reasons}",
-                              "{filename} 中没有可显示的张量：{reasons}"),
-    "weights.io.pickle": ("{name} holds Python objects (dtype object), which could only be read by unpickling; "
-                          "uploads are never unpickled. Save plain numbers, e.g. np.save(path, w.astype(np.float32)).",
-                          "{name} 含有 Python 对象（dtype object），只能通过反序列化 pickle 读取；上传的文件绝不会被"
-                          "反序列化。请保存纯数值，例如 np.save(path, w.astype(np.float32))。"),
-    "weights.io.nonnumeric": ("{name} holds {dtype} values, not numbers; only integer and real float tensors "
-                              "can be shown.",
-                              "{name} 存的是 {dtype} 类型的值，不是数值；只能显示整数和实数浮点张量。"),
-    "weights.io.complex": ("{name} holds complex numbers ({dtype}), which have no single real range; save the "
-                           "real and imaginary parts as separate tensors.",
-                           "{name} 存的是复数（{dtype}），没有单一的实数范围；请把实部和虚部分别保存为张量。"),
-    "weights.io.scalar": ("{name} is a single number (a 0-d array) and has no distribution to show; save it "
-                          "with at least one dimension.",
-                          "{name} 只是一个数（0 维数组），没有分布可显示；请至少以一维保存。"),
-    "weights.io.ndim": ("{name} has {ndim} dimensions; at most 4 are supported. Reshape it first.",
-                        "{name} 有 {ndim} 维；最多支持 4 维。请先 reshape。"),
-    "weights.io.no_values": ("{name} has no values (shape {shape}).", "{name} 没有数值（形状 {shape}）。"),
-    "weights.io.external": ("{name} is stored in a separate external-data file, which was not uploaded.",
-                            "{name} 存放在单独的外部数据文件中，而该文件没有上传。"),
-    "weights.io.not_npy": ("{name} is not a .npy array inside the .npz archive.",
-                           "{name} 不是 .npz 压缩包中的 .npy 数组。"),
+    "fig.weights.channels.envelope": ("lowest min to highest max of a run of channels", "一组通道的最小 min 到最大 max"),
+    "fig.weights.channels.median": ("median min to median max of the run", "这组通道 min 的中位数到 max 的中位数"),
+    "fig.weights.channels.runs_hover": ("channels #%{customdata[0]} to #%{customdata[1]}<br>all within "
+                                        "[%{customdata[2]:.4g}, %{customdata[3]:.4g}]<br>median channel "
+                                        "[%{customdata[4]:.4g}, %{customdata[5]:.4g}]",
+                                        "通道 #%{customdata[0]} 到 #%{customdata[1]}<br>全部位于 "
+                                        "[%{customdata[2]:.4g}, %{customdata[3]:.4g}]<br>中位通道 "
+                                        "[%{customdata[4]:.4g}, %{customdata[5]:.4g}]"),
 }

@@ -1,4 +1,4 @@
-"""quantviz.io: a good file of each format, and every bad case with its message."""
+"""quantviz.weightfiles: a good file of each format, and every bad case with its message."""
 import io
 import zipfile
 
@@ -8,9 +8,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from quantviz.io import MAX_FILE_BYTES, WeightFileError, load_weights, read_weight_file
-from tests.weightfiles import (npy_bytes, npz_bytes, npz_of_members, onnx_bytes, safetensors_bytes,
-                               sample_weights, tflite_bytes)
+from quantviz.weightfiles import (
+    MAX_FILE_BYTES,
+    WeightFileError,
+    load_weights,
+    read_weight_file,
+)
+from tests.weightfiles import (
+    npy_bytes,
+    npz_bytes,
+    npz_of_members,
+    onnx_bytes,
+    safetensors_bytes,
+    sample_weights,
+    tflite_bytes,
+)
 
 W = sample_weights()
 GOOD = {
@@ -92,7 +104,7 @@ def test_an_unknown_extension_and_a_file_over_50_mb():
     e = error(b"abc", "model.pt")
     assert e.code == "suffix" and ".npy, .npz, .safetensors, .onnx or .tflite" in str(e)
     e = error(bytes(MAX_FILE_BYTES + 1), "w.npy")
-    assert e.code == "too_big" and "limit is 50 MB" in str(e)
+    assert e.code == "too_big" and "is 50.00 MiB (52,428,801 bytes); the limit is 50 MiB (52,428,800 bytes)" in str(e)
 
 
 @pytest.mark.parametrize("filename,data,hint", [
@@ -155,9 +167,9 @@ def _npz_announcing(values: int, dtype="<f8") -> bytes:
 
 def test_npz_members_that_inflate_past_the_limit_are_refused_before_reading():
     e = error(_npz_announcing(21_000_000), "bomb.npz")  # 168 MB in a < 1 MB file
-    assert e.code == "inflates" and "would unpack to 164 MB" in str(e)
+    assert e.code == "inflates" and "would unpack to 164 MiB" in str(e)
     e = error(npz_bytes(a=np.zeros(25_000_000, np.float32)), "big.npz")  # 100 MB, 25 M values
-    assert e.code == "too_many_values" and "more than 20 million values (at least 25,000,000)" in str(e)
+    assert e.code == "too_many_values" and "more than 20,000,000 values (at least 25,000,000)" in str(e)
     e = error(npz_bytes(a=np.zeros(12_000_000, np.int8), b=np.zeros(9_000_000, np.int8)), "two.npz")
     assert e.code == "too_many_values" and "21,000,000" in str(e)
 
