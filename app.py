@@ -2,11 +2,13 @@
 import streamlit as st
 
 from quantviz.allocator import keep_freed_memory
+from quantviz.app.gc_policy import freeze_long_lived
 from quantviz.app.i18n import t
 from quantviz.app.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
 from quantviz.app.registry import PAGES
 
 keep_freed_memory()  # numpy's temporaries reuse warm memory instead of fresh pages
+freeze_long_lived()  # once per process: the collector stops rescanning modules (gc_policy)
 st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
 language_switch()
 presentation_mode()
