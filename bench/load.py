@@ -42,7 +42,7 @@ import urllib.request
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from streamclient import Tab  # noqa: E402
+from streamclient import Tab
 
 SCENARIOS = {   # name: page, query, slider (label part; None: any), tabs, interactions, embedded
     "mapping": ("mapping", "n=1000000&calib=manual", None, 30, 10, False),

@@ -22,6 +22,7 @@ header, as the browser) and rerun with the uploader's state.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import http.client
 import math
 import time
@@ -127,10 +128,8 @@ class Tab:
 
     async def close(self) -> None:
         if self.ws is not None:
-            try:
+            with contextlib.suppress(Exception):   # closing a tab never fails the run
                 await asyncio.wait_for(self.ws.close(), 6)
-            except Exception:  # noqa: BLE001 - closing a tab never fails the run
-                pass
         if self._reader is not None:
             self._reader.cancel()
             await asyncio.gather(self._reader, return_exceptions=True)
@@ -260,7 +259,7 @@ class Tab:
         await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
         try:
             await asyncio.wait_for(self._finished.wait(), self.timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.errors.append(f"no answer within {self.timeout:.0f} s")
         if self._status is None and self.closed:
             self.errors.append(self.closed)
