@@ -81,6 +81,7 @@ class Tab:
         self.page_hash = ""
         self.sliders: dict[str, Slider] = {}
         self.uploaders: dict[str, str] = {}        # label -> widget id
+        self.held: dict[str, WidgetState] = {}     # other widgets' states the tab sends (uploads)
         self.texts: list[str] = []                 # markdown of the last run, for tests
         self.errors: list[str] = []
         self.received = 0                          # bytes
@@ -265,8 +266,9 @@ class Tab:
             self.errors.append(self.closed)
         return time.perf_counter() - start
 
-    def slider_states(self) -> list[WidgetState]:
-        states = []
+    def widget_states(self) -> list[WidgetState]:
+        """What the frontend sends with every rerun: the state of each widget it holds."""
+        states = list(self.held.values())
         for s in self.sliders.values():
             state = WidgetState(id=s.id)
             state.double_array_value.data.extend(s.value)
@@ -286,7 +288,7 @@ class Tab:
             pairs = [(slider.url_key, url_number(v)) for v in slider.value] + \
                     [(k, v) for k, v in pairs if k != slider.url_key]
             self.query = urllib.parse.urlencode(pairs)
-        return self.slider_states(), slider.fragment_id
+        return self.widget_states(), slider.fragment_id
 
     def find_slider(self, label: str) -> Slider:
         for s in self.sliders.values():
@@ -318,4 +320,5 @@ class Tab:
         state = WidgetState(id=widget)
         state.file_uploader_state_value.uploaded_file_info.append(
             UploadedFileInfo(name=name, size=len(data), file_id=urls.file_id, file_urls=urls))
-        return await self.rerun(self.slider_states() + [state])
+        self.held[widget] = state
+        return await self.rerun(self.widget_states())
