@@ -19,8 +19,9 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from serve import free_port  # noqa: E402
-from streamclient import Tab  # noqa: E402
+from streamclient import Tab
+
+from serve import free_port
 
 PAGE, QUERY = "int8", "src=test"
 COOKIE = "QUANTVIZ_WORKER"
