@@ -32,6 +32,7 @@ import math
 import os
 import pathlib
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -176,7 +177,7 @@ async def scenario(a, server: Server, name: str) -> dict:
     moves = moves if a.interactions is None else a.interactions
     await warm_up(server, page, query, embedded)
     await asyncio.sleep(1.0)
-    run, rss = Run(), {"start": server.rss_mb()}
+    run, rss, load = Run(), {"start": server.rss_mb()}, os.getloadavg()[0]
     cpu0, wall0 = server.cpu_s(), time.monotonic()
     all_done = asyncio.Event()
     start = time.monotonic() + 0.1
@@ -186,14 +187,14 @@ async def scenario(a, server: Server, name: str) -> dict:
     while run.done < a.sessions and time.monotonic() - wall0 < a.seconds:
         await asyncio.sleep(0.25)
         peak = max(peak, server.rss_mb())
-    cpu, wall = server.cpu_s() - cpu0, time.monotonic() - wall0
+    cpu, wall, load = server.cpu_s() - cpu0, time.monotonic() - wall0, (load, os.getloadavg()[0])
     rss["peak"], rss["open"] = peak, server.rss_mb()
     all_done.set()
     await asyncio.wait(tasks, timeout=30)
     rss["closed"] = await rss_after_close(a, server)
     timed = run.loads if embedded else run.moves
     return {"name": name, "page": page, "query": query, "tabs": a.sessions, "moves": moves, "run": run,
-            "rss": rss, "cpu": cpu, "wall": wall, "timed": timed, "embedded": embedded}
+            "rss": rss, "cpu": cpu, "wall": wall, "timed": timed, "embedded": embedded, "load": load}
 
 
 async def rss_after_close(a, server: Server) -> float:
@@ -210,7 +211,7 @@ async def rss_after_close(a, server: Server) -> float:
     return server.rss_mb()
 
 
-def report(r: dict, load: tuple) -> None:
+def report(r: dict) -> None:
     run, rss, timed = r["run"], r["rss"], r["timed"]
     what = "page loads (embed)" if r["embedded"] else "slider moves"
     per_tab = (rss["open"] - rss["start"]) / max(1, r["tabs"])
@@ -223,20 +224,24 @@ def report(r: dict, load: tuple) -> None:
         print(f"page loads: p50 {percentile(run.loads, .5):.3f} s, p95 {percentile(run.loads, .95):.3f} s")
     print(f"errors {len(run.errors)}" + "".join(f"\n  {e}" for e in run.errors[:8]))
     print(f"server CPU {r['cpu']:.1f} s over {r['wall']:.1f} s ({1e3 * r['cpu'] / max(1, interactions):.0f} ms per "
-          f"load or move); load average {load[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
+          f"load or move); load average (1 min) {r['load'][0]:.2f} at the start, {r['load'][1]:.2f} at the end")
     print(f"server RSS MB: start {rss['start']:.0f}, peak {rss['peak']:.0f}, all tabs open {rss['open']:.0f} "
           f"({per_tab:.1f} MB per open tab; target <= 5), after close {rss['closed']:.0f} "
           f"({100 * (rss['closed'] / rss['start'] - 1):+.1f} % of start)", flush=True)
 
 
 async def soak(a, server: Server) -> None:
-    """Rounds of 30 tabs on mapping, then 30 on int8 (10 moves each); memory after each round."""
-    first = None
+    """Rounds of 30 tabs on mapping, then 30 on int8 (10 moves each); memory after each round
+    against the memory once both pages have run on every worker."""
+    for name in ("mapping", "int8"):
+        page, query, _, _, _, embedded = SCENARIOS[name]
+        await warm_up(server, page, query, embedded)
+    await asyncio.sleep(2.0)
+    first = server.rss_mb()
+    print(f"-- soak: RSS {first:.0f} MB once both pages have run on every worker", flush=True)
     for round_ in range(a.rounds):
         for name in ("mapping", "int8"):
-            r = await scenario(a, server, name)
-            report(r, os.getloadavg())
-            first = first or r["rss"]["start"]
+            report(await scenario(a, server, name))
         print(f"-- soak round {round_ + 1}: RSS {server.rss_mb():.0f} MB against {first:.0f} MB at the start "
               f"({100 * (server.rss_mb() / first - 1):+.1f} %; target within 10 %)", flush=True)
 
@@ -258,6 +263,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--validate", action="store_true", help="compare with a real browser (Chromium), then stop")
     a = p.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))   # stop make serve on the way out
     if a.validate:
         from load_validate import validate
         return validate()
@@ -276,7 +282,7 @@ def main() -> int:
             asyncio.run(soak(a, server))
             return 0
         for name in (list(SCENARIOS) if a.scenario == "all" else [a.scenario]):
-            report(asyncio.run(scenario(a, server, name)), os.getloadavg())
+            report(asyncio.run(scenario(a, server, name)))
     finally:
         if proc is not None:
             stop_serve(proc)

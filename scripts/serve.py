@@ -31,6 +31,7 @@ import urllib.request
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "deploy" / "haproxy.cfg"
 HEALTH = "/_stcore/health"
+RESTART_AFTER = 5.0   # seconds: a worker that keeps crashing is started again at most this often
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -75,6 +76,7 @@ class Worker:
                         "--server.disconnectedSessionTTL", str(args.session_ttl), *args.worker_arg]
         self.secret = secret   # the same on every worker (Streamlit's advice for replicas)
         self.proc: subprocess.Popen | None = None
+        self.started = 0.0
 
     def start(self) -> None:
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
@@ -82,6 +84,7 @@ class Worker:
         with open(self.log, "a") as log:
             self.proc = subprocess.Popen(self.command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                          stdin=subprocess.DEVNULL)
+        self.started = time.monotonic()
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -106,6 +109,12 @@ def wait_healthy(addresses: list[str], procs: list[subprocess.Popen], seconds: f
         time.sleep(0.25)
     if waiting:
         raise RuntimeError(f"not healthy after {seconds:.0f} s: {', '.join(waiting)}")
+
+
+def write_state(run_dir: pathlib.Path, state: dict, workers: list[Worker]) -> None:
+    """``state.json``: the address, the balancer's pid, each local worker's name, port and pid."""
+    state["workers"] = [{"name": w.name, "port": w.port, "pid": w.proc.pid} for w in workers]
+    (run_dir / "state.json").write_text(json.dumps(state, indent=1))
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -151,17 +160,17 @@ def main(argv=None) -> int:
         local = "127.0.0.1" if args.bind in ("0.0.0.0", "::") else args.bind
         wait_healthy([f"{local}:{args.port}"], [haproxy], 30)
         state = {"url": f"http://{local}:{args.port}", "haproxy_pid": haproxy.pid,
-                 "workers": [{"name": w.name, "port": w.port, "pid": w.proc.pid} for w in workers],
                  "backends": [{"name": n, "address": a} for n, a in remote]}
-        (run_dir / "state.json").write_text(json.dumps(state, indent=1))
+        write_state(run_dir, state, workers)
         print(f"quantviz: http://{local}:{args.port}  ({len(workers)} workers here"
               f"{f', {len(remote)} elsewhere' if remote else ''}; logs in {run_dir})", flush=True)
         while not stopping and haproxy.poll() is None:
             time.sleep(0.5)
             for w in workers:
-                if not w.alive() and not args.no_restart:
+                if not w.alive() and not args.no_restart and time.monotonic() - w.started > RESTART_AFTER:
                     print(f"worker {w.name} exited ({w.proc.returncode}); starting it again", flush=True)
                     w.start()
+                    write_state(run_dir, state, workers)
         return 0 if stopping or haproxy.returncode == 0 else 1
     except KeyboardInterrupt:
         return 0
