@@ -77,11 +77,13 @@ class Server:
         except OSError:
             return ""
 
-    def rss_mb(self) -> float:
+    def rss_mb(self, field: str = "VmRSS") -> float:
+        """Resident memory of the workers, MB (``RssAnon``: their heaps only, which the kernel
+        cannot drop under memory pressure as it drops mapped files)."""
         total = 0
         for w in self.workers:
             for line in self._proc(w["pid"], "status").splitlines():
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     total += int(line.split()[1])
         return total / 1024
 
@@ -178,6 +180,7 @@ async def scenario(a, server: Server, name: str) -> dict:
     await warm_up(server, page, query, embedded)
     await asyncio.sleep(1.0)
     run, rss, load = Run(), {"start": server.rss_mb()}, os.getloadavg()[0]
+    anon = {"start": server.rss_mb("RssAnon")}
     cpu0, wall0 = server.cpu_s(), time.monotonic()
     all_done = asyncio.Event()
     start = time.monotonic() + 0.1
@@ -188,13 +191,14 @@ async def scenario(a, server: Server, name: str) -> dict:
         await asyncio.sleep(0.25)
         peak = max(peak, server.rss_mb())
     cpu, wall, load = server.cpu_s() - cpu0, time.monotonic() - wall0, (load, os.getloadavg()[0])
-    rss["peak"], rss["open"] = peak, server.rss_mb()
+    rss["peak"], rss["open"], anon["open"] = peak, server.rss_mb(), server.rss_mb("RssAnon")
     all_done.set()
     await asyncio.wait(tasks, timeout=30)
     rss["closed"] = await rss_after_close(a, server)
+    anon["closed"] = server.rss_mb("RssAnon")
     timed = run.loads if embedded else run.moves
     return {"name": name, "page": page, "query": query, "tabs": a.sessions, "moves": moves, "run": run,
-            "rss": rss, "cpu": cpu, "wall": wall, "timed": timed, "embedded": embedded, "load": load}
+            "rss": rss, "anon": anon, "cpu": cpu, "wall": wall, "timed": timed, "embedded": embedded, "load": load}
 
 
 async def rss_after_close(a, server: Server) -> float:
@@ -227,7 +231,11 @@ def report(r: dict) -> None:
           f"load or move); load average (1 min) {r['load'][0]:.2f} at the start, {r['load'][1]:.2f} at the end")
     print(f"server RSS MB: start {rss['start']:.0f}, peak {rss['peak']:.0f}, all tabs open {rss['open']:.0f} "
           f"({per_tab:.1f} MB per open tab; target <= 5), after close {rss['closed']:.0f} "
-          f"({100 * (rss['closed'] / rss['start'] - 1):+.1f} % of start)", flush=True)
+          f"({100 * (rss['closed'] / rss['start'] - 1):+.1f} % of start)")
+    anon = r["anon"]
+    print(f"  of which heap (RssAnon) MB: start {anon['start']:.0f}, all tabs open {anon['open']:.0f} "
+          f"({(anon['open'] - anon['start']) / max(1, r['tabs']):.1f} MB per open tab), after close "
+          f"{anon['closed']:.0f} ({100 * (anon['closed'] / anon['start'] - 1):+.1f} % of start)", flush=True)
 
 
 async def soak(a, server: Server) -> None:
@@ -237,13 +245,16 @@ async def soak(a, server: Server) -> None:
         page, query, _, _, _, embedded = SCENARIOS[name]
         await warm_up(server, page, query, embedded)
     await asyncio.sleep(2.0)
-    first = server.rss_mb()
-    print(f"-- soak: RSS {first:.0f} MB once both pages have run on every worker", flush=True)
+    first, first_anon = server.rss_mb(), server.rss_mb("RssAnon")
+    print(f"-- soak: RSS {first:.0f} MB (heap {first_anon:.0f} MB) once both pages have run on every worker",
+          flush=True)
     for round_ in range(a.rounds):
         for name in ("mapping", "int8"):
             report(await scenario(a, server, name))
-        print(f"-- soak round {round_ + 1}: RSS {server.rss_mb():.0f} MB against {first:.0f} MB at the start "
-              f"({100 * (server.rss_mb() / first - 1):+.1f} %; target within 10 %)", flush=True)
+        rss, heap = server.rss_mb(), server.rss_mb("RssAnon")
+        print(f"-- soak round {round_ + 1}: RSS {rss:.0f} MB against {first:.0f} MB at the start "
+              f"({100 * (rss / first - 1):+.1f} %; target within 10 %); heap {heap:.0f} MB against "
+              f"{first_anon:.0f} ({100 * (heap / first_anon - 1):+.1f} %)", flush=True)
 
 
 def main() -> int:
