@@ -8,7 +8,6 @@ from quantviz.app.layout import CURRENT_PAGE, language_switch, page_foot, presen
 from quantviz.app.registry import PAGES
 
 keep_freed_memory()  # numpy's temporaries reuse warm memory instead of fresh pages
-freeze_long_lived()  # once per process: the collector stops rescanning modules (gc_policy)
 st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
 language_switch()
 presentation_mode()
@@ -20,5 +19,8 @@ for page in PAGES:
                 default=page is PAGES[0]))
 page = st.navigation(sections, position="top" if st.session_state.get("present") else "sidebar")
 st.session_state[CURRENT_PAGE] = page.url_path
-page.run()
-page_foot()
+try:
+    page.run()
+    page_foot()
+finally:  # also after st.stop(): once per process, after the first page has run (gc_policy)
+    freeze_long_lived()

@@ -7,9 +7,11 @@ one core that the process's lock allows. Almost all of those objects live as lon
 process (modules, classes, plotly's validators), so the app
 
 - turns that collection off (``postScriptGC = false`` in ``.streamlit/config.toml``), and
-- once per process, on its first run, imports every page's modules, collects, and moves what
-  survives to the permanent generation (``gc.freeze()``): later collections, which Python still
-  runs by its own thresholds, scan only what was made after that, a few thousand objects.
+- once per process, at the end of its first run (the first page has been drawn), imports every
+  page's modules, collects, and moves what survives to the permanent generation
+  (``gc.freeze()``): later collections, which Python still runs by its own thresholds (left at
+  their defaults), scan only what was made after that, a few thousand objects: about 0.5 ms of
+  young collections per run and 4 ms for a full one, against 60-85 ms before.
 
 Memory stays bounded: a closed session's objects are freed by reference counting, and its
 cycles by those ordinary collections (``bench/load.py --soak`` shows the server's memory after
