@@ -14,6 +14,10 @@ BACKENDS ?=
 # The app's matrix products are small: one BLAS thread avoids oversubscribing 2 cores.
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
+# Streamlit runs every script run in a new thread; glibc's per-thread heaps (up to 8 per core),
+# each keeping its freed memory, grew an app process's heap by a third over 1,800 slider moves.
+# Two heaps keep it flat at the same speed (bench/load.py --scenario soak). Read at process start.
+export MALLOC_ARENA_MAX ?= 2
 
 .PHONY: run serve worker test test-fast bench chromium haproxy cjk-font clean
 
