@@ -194,19 +194,20 @@ async def scenario(a, server: Server, name: str) -> dict:
     rss["peak"], rss["open"], anon["open"] = peak, server.rss_mb(), server.rss_mb("RssAnon")
     all_done.set()
     await asyncio.wait(tasks, timeout=30)
-    rss["closed"] = await rss_after_close(a, server)
+    rss["closed"] = await rss_after_close(a, server, page, query)
     anon["closed"] = server.rss_mb("RssAnon")
     timed = run.loads if embedded else run.moves
     return {"name": name, "page": page, "query": query, "tabs": a.sessions, "moves": moves, "run": run,
             "rss": rss, "anon": anon, "cpu": cpu, "wall": wall, "timed": timed, "embedded": embedded, "load": load}
 
 
-async def rss_after_close(a, server: Server) -> float:
+async def rss_after_close(a, server: Server, page: str, query: str) -> float:
     """RSS once the workers have dropped the closed tabs' sessions (kept ``--session-ttl``
-    seconds for a reconnect, dropped when a worker next looks: one more tab opens and closes)."""
+    seconds for a reconnect, dropped when a worker next looks: one more tab of the same page
+    opens and closes)."""
     await asyncio.sleep(a.session_ttl + 2)
     for w in server.workers:
-        tab = Tab(f"http://127.0.0.1:{w['port']}", "home")
+        tab = Tab(f"http://127.0.0.1:{w['port']}", page, query)
         try:
             await tab.open()
         finally:
