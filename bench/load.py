@@ -146,7 +146,8 @@ async def one_tab(i: int, a, run: Run, start: float, all_done: asyncio.Event, pa
     tab = Tab(a.url, page, query, embedded, a.timeout)
     try:
         seconds = await tab.open()
-        run.workers[tab.cookies.get("QUANTVIZ_WORKER", "-")] = run.workers.get(tab.cookies.get("QUANTVIZ_WORKER", "-"), 0) + 1
+        worker = tab.cookies.get("QUANTVIZ_WORKER", "-")      # the balancer's sticky cookie
+        run.workers[worker] = run.workers.get(worker, 0) + 1
         if tab.errors:
             run.errors += [f"tab {i} load: {e}" for e in tab.errors]
             return
