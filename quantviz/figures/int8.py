@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .common import BLUE, GREY, ORANGE, styled_layout
-from .mapping_style import figure, merged
+from .mapping_style import KEYED_MARGIN, TITLE_STANDOFF, KeyEntry, figure, merged
 
 SQNR_CAP = 80.0   # dB drawn for an exact layer (infinite SQNR)
 
@@ -21,6 +21,17 @@ SQNR_CAP = 80.0   # dB drawn for an exact layer (infinite SQNR)
 def spec_layout(title: str, x_title: str, y_title: str, height: int, **extra) -> dict:
     """``common.styled_layout`` without a plotly template (the Streamlit theme styles the chart)."""
     return merged({**styled_layout(title, x_title, y_title, height), "template": {}}, extra)
+
+
+def keyed_layout(title: str, x_title: str, y_title: str, height: int, **extra) -> dict:
+    """``spec_layout`` without a legend (the page writes the figure's key) and with margins that
+    fit the axes: a legend or an axis that does not fit makes plotly enlarge the margins and
+    draw the figure twice, on every move of the page's sliders."""
+    base = spec_layout(title, x_title, y_title, height, showlegend=False, margin={**KEYED_MARGIN, "t": 60}, **extra)
+    del base["legend"]
+    for axis in ("xaxis", "yaxis"):
+        base[axis]["title"]["standoff"] = TITLE_STANDOFF
+    return base
 
 
 def digit_figure(image: np.ndarray, labels: dict) -> go.Figure:
@@ -42,11 +53,12 @@ def probability_figure(p_float: np.ndarray, p_int: np.ndarray, labels: dict) -> 
         return {"type": "bar", "x": x, "y": 100 * np.asarray(p, np.float64), "width": 0.4, "name": name,
                 "marker": {"color": colour}, "customdata": d,
                 "hovertemplate": "%{customdata}: %{y:.2f} %<extra>" + name + "</extra>"}
-    layout = spec_layout(labels["title"], labels["x"], labels["y"], 360, barmode="overlay",
-                         xaxis={"tickmode": "array", "tickvals": d.tolist(), "ticktext": [str(i) for i in d]},
-                         yaxis={"range": [0, 100]})
+    layout = keyed_layout(labels["title"], labels["x"], labels["y"], 360, barmode="overlay",
+                          xaxis={"tickmode": "array", "tickvals": d.tolist(), "ticktext": [str(i) for i in d]},
+                          yaxis={"range": [0, 100]})
+    key = [KeyEntry("■", BLUE, labels["float"]), KeyEntry("■", ORANGE, labels["int"])]
     return figure([bars(d - 0.2, p_float, labels["float"], BLUE), bars(d + 0.2, p_int, labels["int"], ORANGE)],
-                  layout)
+                  layout, key)
 
 
 def sqnr_figure(rows: list[dict], labels: dict, selected: str | None = None) -> go.Figure:
@@ -59,8 +71,8 @@ def sqnr_figure(rows: list[dict], labels: dict, selected: str | None = None) -> 
     colors = [ORANGE if name == selected else BLUE for name in names]
     bar = {"type": "bar", "x": names, "y": shown, "text": text, "textposition": "outside",
            "marker": {"color": colors}, "cliponaxis": False, "hovertemplate": labels["hover"] + "<extra></extra>"}
-    layout = spec_layout(labels["title"], labels["x"], labels["y"], 360,
-                         yaxis={"range": [0, max(shown + [10]) * 1.18]})
+    layout = keyed_layout(labels["title"], labels["x"], labels["y"], 360,
+                          yaxis={"range": [0, max(shown + [10]) * 1.18]})
     return figure([bar], layout)
 
 
@@ -75,4 +87,5 @@ def activation_figure(x: np.ndarray, x_hat: np.ndarray, labels: dict) -> go.Figu
     values = {"type": "scatter", "x": x, "y": x_hat, "mode": "markers", "name": labels["values"],
               "marker": {"color": BLUE, "size": 6, "opacity": 0.6},
               "hovertemplate": "%{x:.4g} → %{y:.4g}<extra></extra>"}
-    return figure([identity, values], spec_layout(labels["title"], labels["x"], labels["y"], 380))
+    key = [KeyEntry("┅", GREY, labels["identity"]), KeyEntry("●", BLUE, labels["values"])]
+    return figure([identity, values], keyed_layout(labels["title"], labels["x"], labels["y"], 380), key)
