@@ -3,6 +3,7 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from quantviz.allocator import keep_freed_memory
+from quantviz.app.gc_policy import freeze_long_lived
 from quantviz.app.i18n import t
 from quantviz.app.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
 from quantviz.app.registry import PAGES
@@ -20,5 +21,8 @@ for page in PAGES:
                 default=page is PAGES[0]))
 page = st.navigation(sections, position="top" if st.session_state.get("present") else "sidebar")
 st.session_state[CURRENT_PAGE] = page.url_path
-page.run()
-page_foot()
+try:
+    page.run()
+    page_foot()
+finally:  # also after st.stop(): once per process, after the first page has run (gc_policy)
+    freeze_long_lived()

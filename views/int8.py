@@ -43,32 +43,43 @@ with st.expander(t("int8.controls"), expanded=not embed):
                                    format_func=lambda code: t(f"int8.round.{code}"), help=t("int8.round.help"))
 settings = data.Settings(weight_bits, act_bits, granularity == "channel", method, n_calib, mode, rounding)
 
-# --- the input
-st.subheader(t("int8.pred.sub"))
-c_in, c_out = st.columns([2, 3])
-with c_in:
-    picked = None
-    if source == "draw":
-        picked = view.drawn_image()
-    elif source == "noise":
-        picked = view.noise_image()
-    if picked is None:
-        picked = view.test_image()
-    image, caption = picked
-    if caption:
-        st.markdown(caption)
-    view.digit(image)
-result = data.infer(name, settings, image)
-with c_out:
-    view.predictions(result)
-    view.probabilities(result, "int8_prob")
+
+def prediction(name: str, settings: data.Settings, source: str) -> dict:
+    """The input (a test image, a drawing or noise) and both networks' answers."""
+    st.subheader(t("int8.pred.sub"))
+    c_in, c_out = st.columns([2, 3])
+    with c_in:
+        picked = None
+        if source == "draw":
+            picked = view.drawn_image()
+        elif source == "noise":
+            picked = view.noise_image()
+        if picked is None:
+            picked = view.test_image()
+        image, caption = picked
+        if caption:
+            st.markdown(caption)
+        view.digit(image)
+    result = data.infer(name, settings, image)
+    with c_out:
+        view.predictions(result)
+        view.probabilities(result, "int8_prob")
+    return result
+
+
+@st.fragment
+def live(name: str, settings: data.Settings, source: str, weight_only: bool) -> None:
+    """What the input's controls change: moving them reruns this part only."""
+    result = prediction(name, settings, source)
+    st.subheader(t("int8.layers.sub"))
+    view.layers(result, weight_only)
+
+
 if embed:
+    prediction(name, settings, source)
     controls.url_notices(notices)
     end_page()
-
-# --- layer by layer
-st.subheader(t("int8.layers.sub"))
-view.layers(result, mode == "weight")
+live(name, settings, source, mode == "weight")
 
 # --- the whole test set
 st.subheader(t("int8.test.sub"))

@@ -87,16 +87,20 @@ def for_export(fig: go.Figure, title: str | None) -> go.Figure:
                                         margin={"t": 60})
 
 
-def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, title: str | None = None) -> None:
+def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, title: str | None = None,
+                key_html: str | None = None) -> None:
     """The figure's title as text, ``st.plotly_chart`` with the Streamlit theme, and download
     buttons (not in the embed view).
 
     ``title``: the figure's title for the exported files, when the page writes it above the chart.
+    ``key_html``: the figure's key, written between the title and the chart (HTML).
     """
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
     lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else ""]
     if text or subtitle:
         st.markdown("  \n".join(filter(None, lines)))
+    if key_html:
+        st.markdown(key_html, unsafe_allow_html=True)
     st.plotly_chart(spec, theme="streamlit", key=key, config=CONFIG)
     if not export or is_embed_view():
         return

@@ -61,8 +61,14 @@ def qmodel(name: str, s: Settings):
 
 def infer(name: str, s: Settings, image: np.ndarray) -> dict:
     """Float and quantized results for one (8, 8) image: probabilities, predictions, per-layer
-    activations and errors. Cheap (one image), so not cached."""
-    x = zoo.to_input(image[None])
+    activations and errors. Shared read-only between sessions, keyed on (model, settings, pixels):
+    a class moving through the same test images computes each once."""
+    return _infer(name, s, image.dtype.str, image.tobytes(), image)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _infer(name: str, s: Settings, dtype: str, pixels: bytes, _image: np.ndarray) -> dict:
+    x = zoo.to_input(_image[None])
     qm = qmodel(name, s)
     logits, float_acts = forward(model(name), x, activations=True)
     q_logits, q_acts = run(qm, x)

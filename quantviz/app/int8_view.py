@@ -20,6 +20,7 @@ from .figure import show_figure
 from .i18n import t
 from .text import literal
 from .weightfile_text import message
+from .mapping_figs import key_html
 
 CANVAS_PX = 224
 MAX_UPLOAD = 50 * 2**20
@@ -65,7 +66,8 @@ def digit(image: np.ndarray) -> None:
 def probabilities(result: dict, key: str) -> None:
     labels = {"title": t("fig.int8.prob.title"), "x": t("fig.int8.prob.x"), "y": t("fig.int8.prob.y"),
               "float": t("fig.int8.prob.float"), "int": t("fig.int8.prob.int")}
-    show_figure(figs.probability_figure(result["p_float"], result["p_int"], labels), key, "int8-probabilities")
+    fig = figs.probability_figure(result["p_float"], result["p_int"], labels)
+    show_figure(fig, key, "int8-probabilities", key_html=key_html(fig.key))
 
 
 def predictions(result: dict) -> None:
@@ -90,8 +92,9 @@ def layers(result: dict, weight_only: bool) -> None:
     x, x_hat = result["float_acts"][layer], result["q_acts"][layer]
     labels = {"title": t("fig.int8.act.title", layer=layer, n=x.size), "x": t("fig.int8.act.x"),
               "y": t("fig.int8.act.y"), "identity": t("fig.int8.act.identity"), "values": t("fig.int8.act.values")}
+    fig = figs.activation_figure(x, x_hat, labels)
     with c2:
-        show_figure(figs.activation_figure(x, x_hat, labels), "int8_act", f"int8-{layer}")
+        show_figure(fig, "int8_act", f"int8-{layer}", key_html=key_html(fig.key))
 
 
 def test_set(name: str, s: data.Settings) -> None:

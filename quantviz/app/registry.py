@@ -28,7 +28,7 @@ PAGES: list[PageInfo] = [
     PageInfo("views/why.py", "nav.why", ":material/lightbulb:", "why", embed_height=780),
     PageInfo("views/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic", embed_height=660),
     PageInfo("views/weights.py", "nav.weights", ":material/bar_chart:", "weights", embed_height=780),
-    PageInfo("views/int8.py", "nav.int8", ":material/memory:", "int8", embed_height=830),
+    PageInfo("views/int8.py", "nav.int8", ":material/memory:", "int8", embed_height=850),
 ]
 
 

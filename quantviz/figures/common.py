@@ -8,15 +8,20 @@ BLUE, ORANGE, GREEN, RED, PURPLE, SKY, YELLOW, GREY = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#888888")
 
 
+def styled_layout(title: str, x_title: str, y_title: str, height: int = 380) -> dict:
+    """Title, axis titles (with units), legible fonts and a legend above the plot, as a layout dict."""
+    return {
+        "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 17}},
+        "xaxis": {"title": {"text": x_title}}, "yaxis": {"title": {"text": y_title}}, "height": height,
+        "font": {"size": 14}, "margin": {"l": 60, "r": 20, "t": 60, "b": 55},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
+        "hoverlabel": {"font": {"size": 14}},
+    }
+
+
 def styled(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
-    """Title, axis titles (with units), legible fonts and a legend above the plot."""
-    fig.update_layout(
-        title={"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 17}},
-        xaxis_title=x_title, yaxis_title=y_title, height=height,
-        font={"size": 14}, margin={"l": 60, "r": 20, "t": 60, "b": 55},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
-        hoverlabel={"font": {"size": 14}},
-    )
+    """``styled_layout`` applied to ``fig``."""
+    fig.update_layout(styled_layout(title, x_title, y_title, height))
     return fig
 
 

@@ -1,5 +1,10 @@
 """Figures of the int8 page: the input digit, float vs int8 probabilities, SQNR per layer, and
-one layer's float activations against the dequantized int8 ones. Labels come in from the caller."""
+one layer's float activations against the dequantized int8 ones. Labels come in from the caller.
+
+The page redraws these four on every move of its test-image slider, so they are assembled as
+plain dicts (``mapping_style.figure``): building them with ``go.Figure`` validated every
+property on every call, about half of the page's server time per move.
+"""
 from __future__ import annotations
 
 import math
@@ -7,36 +12,53 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREY, ORANGE, styled
+from .common import BLUE, GREY, ORANGE, styled_layout
+from .mapping_style import KEYED_MARGIN, TITLE_STANDOFF, KeyEntry, figure, merged
 
 SQNR_CAP = 80.0   # dB drawn for an exact layer (infinite SQNR)
 
 
+def spec_layout(title: str, x_title: str, y_title: str, height: int, **extra) -> dict:
+    """``common.styled_layout`` without a plotly template (the Streamlit theme styles the chart)."""
+    return merged({**styled_layout(title, x_title, y_title, height), "template": {}}, extra)
+
+
+def keyed_layout(title: str, x_title: str, y_title: str, height: int, **extra) -> dict:
+    """``spec_layout`` without a legend (the page writes the figure's key) and with margins that
+    fit the axes: a legend or an axis that does not fit makes plotly enlarge the margins and
+    draw the figure twice, on every move of the page's sliders."""
+    base = spec_layout(title, x_title, y_title, height, showlegend=False, margin={**KEYED_MARGIN, "t": 60}, **extra)
+    del base["legend"]
+    for axis in ("xaxis", "yaxis"):
+        base[axis]["title"]["standoff"] = TITLE_STANDOFF
+    return base
+
+
 def digit_figure(image: np.ndarray, labels: dict) -> go.Figure:
     """The (8, 8) input as a grey heatmap, ink dark. ``labels``: title, colorbar, hover."""
-    fig = go.Figure(go.Heatmap(z=image[::-1], zmin=0, zmax=16, colorscale="Greys", showscale=True,
-                               colorbar={"title": {"text": labels["colorbar"]}, "thickness": 12},
-                               hovertemplate=labels["hover"] + "<extra></extra>",
-                               y=list(range(7, -1, -1))))
-    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
-    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, scaleanchor="x")
-    fig = styled(fig, labels["title"], "", "", height=300)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
-    return fig
+    heatmap = {"type": "heatmap", "z": image[::-1].tolist(), "zmin": 0, "zmax": 16, "colorscale": "Greys",
+               "showscale": True, "colorbar": {"title": {"text": labels["colorbar"]}, "thickness": 12},
+               "hovertemplate": labels["hover"] + "<extra></extra>", "y": list(range(7, -1, -1))}
+    hidden = {"showticklabels": False, "showgrid": False, "zeroline": False}
+    layout = spec_layout(labels["title"], "", "", 300, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                         xaxis={**hidden, "constrain": "domain"}, yaxis={**hidden, "scaleanchor": "x"})
+    return figure([heatmap], layout)
 
 
 def probability_figure(p_float: np.ndarray, p_int: np.ndarray, labels: dict) -> go.Figure:
     """Grouped bars of the 10 class probabilities (%). ``labels``: title, x, y, float, int."""
     d = np.arange(len(p_float))
-    fig = go.Figure([   # numeric positions side by side (so that the static export draws them alike)
-        go.Bar(x=d - 0.2, y=100 * p_float, width=0.4, name=labels["float"], marker_color=BLUE,
-               customdata=d, hovertemplate="%{customdata}: %{y:.2f} %<extra>" + labels["float"] + "</extra>"),
-        go.Bar(x=d + 0.2, y=100 * p_int, width=0.4, name=labels["int"], marker_color=ORANGE,
-               customdata=d, hovertemplate="%{customdata}: %{y:.2f} %<extra>" + labels["int"] + "</extra>")])
-    fig.update_layout(barmode="overlay")
-    fig.update_xaxes(tickmode="array", tickvals=d, ticktext=[str(i) for i in d])
-    fig.update_yaxes(range=[0, 100])
-    return styled(fig, labels["title"], labels["x"], labels["y"], height=360)
+
+    def bars(x, p, name, colour):   # numeric positions side by side (the static export draws them alike)
+        return {"type": "bar", "x": x, "y": 100 * np.asarray(p, np.float64), "width": 0.4, "name": name,
+                "marker": {"color": colour}, "customdata": d,
+                "hovertemplate": "%{customdata}: %{y:.2f} %<extra>" + name + "</extra>"}
+    layout = keyed_layout(labels["title"], labels["x"], labels["y"], 360, barmode="overlay",
+                          xaxis={"tickmode": "array", "tickvals": d.tolist(), "ticktext": [str(i) for i in d]},
+                          yaxis={"range": [0, 100]})
+    key = [KeyEntry("■", BLUE, labels["float"]), KeyEntry("■", ORANGE, labels["int"])]
+    return figure([bars(d - 0.2, p_float, labels["float"], BLUE), bars(d + 0.2, p_int, labels["int"], ORANGE)],
+                  layout, key)
 
 
 def sqnr_figure(rows: list[dict], labels: dict, selected: str | None = None) -> go.Figure:
@@ -47,10 +69,11 @@ def sqnr_figure(rows: list[dict], labels: dict, selected: str | None = None) -> 
     shown = [SQNR_CAP if v == math.inf else max(v, 0.0) if math.isfinite(v) else 0.0 for v in values]
     text = [labels["exact"] if v == math.inf else f"{v:.1f}" for v in values]
     colors = [ORANGE if name == selected else BLUE for name in names]
-    fig = go.Figure(go.Bar(x=names, y=shown, text=text, textposition="outside", marker_color=colors,
-                           cliponaxis=False, hovertemplate=labels["hover"] + "<extra></extra>"))
-    fig.update_yaxes(range=[0, max(shown + [10]) * 1.18])
-    return styled(fig, labels["title"], labels["x"], labels["y"], height=360)
+    bar = {"type": "bar", "x": names, "y": shown, "text": text, "textposition": "outside",
+           "marker": {"color": colors}, "cliponaxis": False, "hovertemplate": labels["hover"] + "<extra></extra>"}
+    layout = keyed_layout(labels["title"], labels["x"], labels["y"], 360,
+                          yaxis={"range": [0, max(shown + [10]) * 1.18]})
+    return figure([bar], layout)
 
 
 def activation_figure(x: np.ndarray, x_hat: np.ndarray, labels: dict) -> go.Figure:
@@ -59,10 +82,10 @@ def activation_figure(x: np.ndarray, x_hat: np.ndarray, labels: dict) -> go.Figu
     x, x_hat = np.ravel(x).astype(np.float64), np.ravel(x_hat).astype(np.float64)
     lo, hi = float(min(x.min(), x_hat.min())), float(max(x.max(), x_hat.max()))
     pad = 0.05 * (hi - lo or 1.0)
-    fig = go.Figure([
-        go.Scatter(x=[lo - pad, hi + pad], y=[lo - pad, hi + pad], mode="lines", name=labels["identity"],
-                   line={"color": GREY, "dash": "dash", "width": 1}, hoverinfo="skip"),
-        go.Scatter(x=x, y=x_hat, mode="markers", name=labels["values"],
-                     marker={"color": BLUE, "size": 6, "opacity": 0.6},
-                     hovertemplate="%{x:.4g} → %{y:.4g}<extra></extra>")])
-    return styled(fig, labels["title"], labels["x"], labels["y"], height=380)
+    identity = {"type": "scatter", "x": [lo - pad, hi + pad], "y": [lo - pad, hi + pad], "mode": "lines",
+                "name": labels["identity"], "line": {"color": GREY, "dash": "dash", "width": 1}, "hoverinfo": "skip"}
+    values = {"type": "scatter", "x": x, "y": x_hat, "mode": "markers", "name": labels["values"],
+              "marker": {"color": BLUE, "size": 6, "opacity": 0.6},
+              "hovertemplate": "%{x:.4g} → %{y:.4g}<extra></extra>"}
+    key = [KeyEntry("┅", GREY, labels["identity"]), KeyEntry("●", BLUE, labels["values"])]
+    return figure([identity, values], keyed_layout(labels["title"], labels["x"], labels["y"], 380), key)
