@@ -45,17 +45,23 @@ test-fast: $(VENV)/.dev haproxy
 bench: $(VENV)/.dev chromium haproxy
 	@for script in bench/*.py; do \
 	  case $$script in bench/timing.py|bench/streamclient.py|bench/load_validate.py) continue;; esac; \
-	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	  module=bench.$$(basename $$script .py); echo "== python -m $$module"; $(BIN)/python -m $$module || exit 1; done
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# The pinned packages, then quantviz itself as an editable package (its code stays here: an
+# edit needs no reinstall), so that the app, tests, benchmarks and scripts import it by name.
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps -e .
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.dev: requirements.txt requirements-dev.txt pyproject.toml | $(VENV)/bin/python
+	$(PIP) -r requirements-dev.txt
+	$(PIP) --no-deps -e .
 	touch $(VENV)/.runtime $@
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here),

@@ -1,13 +1,13 @@
 """quantize + dequantize + error_report on 1M float32 values, against np.copy in the same run.
 
-    python bench/core.py [--n 1000000] [--repeat 30]
+    python -m bench.core [--n 1000000] [--repeat 30]
 """
 import argparse
 
 import numpy as np
-from timing import ALLOCATOR, median_seconds
+from bench.timing import ALLOCATOR, median_seconds
 
-from quantviz import choose_qparams, dequantize, error_report, quantize  # noqa: E402
+from quantviz import choose_qparams, dequantize, error_report, quantize
 
 
 

@@ -1,6 +1,6 @@
 """The number-formats and beyond-int8 pages and the low-bit library, timed (median of --repeat runs).
 
-    python bench/formats.py [--n 1000000] [--repeat 9]
+    python -m bench.formats [--n 1000000] [--repeat 9]
 
 Prints: each page's first render (empty cache, fresh AppTest) and a rerun; one value encoded in
 all 8 formats; float casts and low-bit quantizers on n weights, against np.copy; the packed
@@ -10,10 +10,10 @@ import argparse
 import time
 
 import numpy as np
-from timing import ROOT, median_seconds
+from bench.timing import ROOT, median_seconds
 
-from quantviz.encode import FORMATS, encode  # noqa: E402
-from quantviz.lowbit import METHODS, approximate, binary_matmul  # noqa: E402
+from quantviz.encode import FORMATS, encode
+from quantviz.lowbit import METHODS, approximate, binary_matmul
 
 
 

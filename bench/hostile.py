@@ -1,7 +1,7 @@
 """Every hostile weight file of ``tests/hostile.py``, read in a capped child process: its outcome,
 CPU and wall time, and the peak memory above what the process held before reading.
 
-    python bench/hostile.py [--markdown]
+    python -m bench.hostile [--markdown]
 
 Each child may add 1 GiB of address space to the interpreter's (``RLIMIT_AS``) and use a few
 seconds of CPU (``RLIMIT_CPU``); ``tests/core/test_hostile_files.py`` asserts the outcomes and
@@ -12,10 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from timing import ROOT  # noqa: F401 - puts the project root on sys.path
-
-from tests.bounded import Bounded  # noqa: E402
-from tests.hostile import CASES, INSPECT  # noqa: E402
+from tests.bounded import Bounded
+from tests.hostile import CASES, INSPECT
 
 
 def main():

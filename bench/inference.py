@@ -1,6 +1,6 @@
 """Whole-network inference on the 359 test images: float32 numpy, int8 numpy (vectorized), LiteRT.
 
-    python bench/inference.py [--repeat 30]
+    python -m bench.inference [--repeat 30]
 
 For each bundled model (mlp, cnn) prints the median and best time of one batch of 359 images:
 the float32 forward, the vectorized integer-only forward (input quantization included), and the
@@ -17,12 +17,12 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy is imported
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
-import timing  # noqa: F401  (puts the project root on sys.path)
+import bench.timing  # noqa: F401  (the app's memory allocator settings)
 
-from quantviz.nn import forward, zoo  # noqa: E402
-from quantviz.nn.intinfer import forward_int  # noqa: E402
-from quantviz.nn.ptq import PTQConfig, quantize_model  # noqa: E402
-from quantviz.tflite import export  # noqa: E402
+from quantviz.nn import forward, zoo
+from quantviz.nn.intinfer import forward_int
+from quantviz.nn.ptq import PTQConfig, quantize_model
+from quantviz.tflite import export
 
 
 def interleaved(fns: dict, repeat: int, run: int = 10) -> dict:

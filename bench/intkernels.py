@@ -1,19 +1,16 @@
 """Integer-only fully connected layer: vectorized kernel against the plain-loop reference.
 
-    python bench/intkernels.py [--batch 359] [--inner 64] [--out 128] [--repeat 20]
+    python -m bench.intkernels [--batch 359] [--inner 64] [--out 128] [--repeat 20]
 
 Prints the median time of each kernel, their ratio, and checks the outputs are identical.
 """
 import argparse
-import pathlib
-import sys
 import time
 
 import numpy as np
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-import timing  # noqa: E402,F401  (the app's memory allocator settings)
-from quantviz.intkernels import fc_multipliers, fully_connected, fully_connected_reference  # noqa: E402
+import bench.timing  # noqa: F401  (the app's memory allocator settings)
+from quantviz.intkernels import fc_multipliers, fully_connected, fully_connected_reference
 
 
 def seconds(fn, repeat):

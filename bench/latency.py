@@ -13,7 +13,7 @@ times follow the load; the ratio, measured in one interleaved run, much less so.
 The int8 page is timed the same way on its test-image slider (each press: a new image through
 the float32 and the int8 network, every figure of the page redrawn).
 
-    python bench/latency.py [--presses 25] [--n 1000000] [--slider rmax] [--no-int8]
+    python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--no-int8]
 """
 from __future__ import annotations
 
@@ -24,9 +24,7 @@ import statistics
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, free_port, start_streamlit  # noqa: E402
+from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, start_streamlit
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
 INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)

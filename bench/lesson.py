@@ -6,7 +6,7 @@
 3. What ``show_figure`` adds before a chart reaches the browser (the title written above, the
    legend moved), against handing the figure over as it is.
 
-    python bench/lesson.py [--repeat 5]
+    python -m bench.lesson [--repeat 5]
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import streamlit.logger
 from streamlit.testing.v1 import AppTest
-from timing import ROOT, median_seconds
+from bench.timing import ROOT, median_seconds
 
 from quantviz.app.figure import displayed
 from quantviz.figures import static

@@ -2,16 +2,16 @@
 the layer, and GPTQ on a 1024 x 1024 layer with 512 calibration rows against one float matmul of
 the same size; ratios are measured in the same run.
 
-    python bench/llm.py [--size 4096] [--repeat 3] [--gptq-size 1024] [--calibration 512] [--formats Q4_K,NF4]
+    python -m bench.llm [--size 4096] [--repeat 3] [--gptq-size 1024] [--calibration 512] [--formats Q4_K,NF4]
 """
 import argparse
 import os
 
 import numpy as np
-from timing import ALLOCATOR, median_seconds
+from bench.timing import ALLOCATOR, median_seconds
 
-from quantviz.llm.gptq import gptq  # noqa: E402
-from quantviz.llm.registry import FORMATS  # noqa: E402
+from quantviz.llm.gptq import gptq
+from quantviz.llm.registry import FORMATS
 
 
 def time_formats(w, names, repeat):

@@ -20,7 +20,7 @@ Scenarios (``make bench`` runs ``mapping``, ``int8`` and ``embed``):
 a real Chromium's key presses on the mapping page's slider and this client's moves of the same
 slider on a fresh server, and prints the server's CPU per interaction of both.
 
-    python bench/load.py [--scenario mapping|int8|embed|soak|all] [--workers N]
+    python -m bench.load [--scenario mapping|int8|embed|soak|all] [--workers N]
                          [--url http://127.0.0.1:PORT --state serve/state.json] [--sessions 30] ...
 """
 from __future__ import annotations
@@ -40,10 +40,11 @@ import time
 import urllib.parse
 import urllib.request
 
+from bench.streamclient import Tab
+from scripts.serve import free_port
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-from streamclient import Tab
 
 SCENARIOS = {   # name: page, query, slider (label part; None: any), tabs, interactions, embedded
     "mapping": ("mapping", "n=1000000&calib=manual", None, 30, 10, False),
@@ -98,8 +99,6 @@ class Server:
 
 def start_serve(workers: int, extra: list[str]) -> tuple[subprocess.Popen, Server]:
     """``scripts/serve.py`` (what ``make serve`` runs) on a free loopback port."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from serve import free_port
     run_dir = pathlib.Path(tempfile.mkdtemp(prefix="quantviz-serve-"))
     port = free_port()
     proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--workers", str(workers),
@@ -278,7 +277,7 @@ def main() -> int:
     a = p.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))   # stop make serve on the way out
     if a.validate:
-        from load_validate import validate
+        from bench.load_validate import validate
         return validate()
     proc = None
     if a.url:

@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import pathlib
 import sys
 
-HERE = pathlib.Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
-sys.path.insert(0, str(HERE))
-from e2e_helpers import CHROMIUM_ARGS, IDLE, free_port, start_streamlit
-from streamclient import Tab
+from bench.streamclient import Tab
+from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, ROOT, free_port, start_streamlit
 
 PAGES = {   # name: (path, query, slider label)
     "mapping": ("mapping", "n=1000000&calib=manual", "rmax (real value)"),
@@ -70,9 +66,8 @@ async def client_cpu(base: str, path: str, query: str, label: str, pid: int, pre
 
 def validate(presses: int = 20) -> int:
     from playwright.sync_api import sync_playwright
-    root = HERE.parent
     port = free_port()
-    server = start_streamlit(root / "app.py", port)
+    server = start_streamlit(ROOT / "app.py", port)
     base = f"http://127.0.0.1:{port}"
     print(f"server CPU per interaction, one fresh app process, {presses} each; "
           f"load average {os.getloadavg()[0]:.2f}")

@@ -1,17 +1,14 @@
-"""Shared by the benchmarks: the project root on sys.path, the app's memory allocator settings
-(``quantviz.allocator``: the benchmarks time what the app runs), and a median of repeated
-timings."""
+"""Shared by the benchmarks (run from the project root as ``python -m bench.<name>``): the project
+root, the app's memory allocator settings (``quantviz.allocator``: the benchmarks time what the
+app runs), a median of repeated timings, and a page's render time in AppTest."""
 import pathlib
-import sys
 import time
 
 import numpy as np
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from quantviz.allocator import keep_freed_memory
 
-from quantviz.allocator import keep_freed_memory  # noqa: E402
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 ALLOCATOR = "freed memory kept for reuse" if keep_freed_memory() else "the C library's default"
 

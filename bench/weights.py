@@ -1,6 +1,6 @@
 """The weights page's speed: a 1M-value layer with an empty cache, the overview with a warm one.
 
-    python bench/weights.py [--repeat 5] [--train]
+    python -m bench.weights [--repeat 5] [--train]
 
 Prints (median of --repeat runs, in one process):
 - the whole page (AppTest run) on an uploaded 1000x1000 float32 layer, caches cleared first
@@ -23,12 +23,12 @@ import sys
 import time
 
 import numpy as np
-from timing import ROOT, median_seconds
+from bench.timing import ROOT, median_seconds
 
 
-from quantviz.weightfiles import read_weight_file  # noqa: E402
-from quantviz.nn import zoo  # noqa: E402
-from quantviz.weightstats import channel_ranges, histogram, tensor_stats  # noqa: E402
+from quantviz.weightfiles import read_weight_file
+from quantviz.nn import zoo
+from quantviz.weightstats import channel_ranges, histogram, tensor_stats
 
 
 

@@ -1,6 +1,6 @@
 """The "Beyond int8" whole-network part and the "Why it works" page, timed (median of --repeat runs).
 
-    python bench/why.py [--repeat 5]
+    python -m bench.why [--repeat 5]
 
 Prints: each page's first render (empty cache, fresh AppTest) and a rerun after an interaction;
 the whole network under all 11 variants, per model, against one float forward pass; one
@@ -10,10 +10,10 @@ width sweep (what the page's "Recompute now" button runs) and loading the stored
 import argparse
 import time
 
-from timing import ROOT, median_seconds
+from bench.timing import ROOT, median_seconds
 
-from quantviz.nn import forward, lowbitnet, widthsweep, zoo  # noqa: E402
-from quantviz.nn.simulate import calibrate_model, correct  # noqa: E402
+from quantviz.nn import forward, lowbitnet, widthsweep, zoo
+from quantviz.nn.simulate import calibrate_model, correct
 
 
 def page_render(path, interact):

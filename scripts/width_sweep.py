@@ -15,9 +15,9 @@ import pathlib
 import sys
 import time
 
+from quantviz.nn import widthsweep
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from quantviz.nn import widthsweep  # noqa: E402
 
 
 def report(results: dict) -> str:

@@ -102,7 +102,7 @@ class Bounded:
     """The helper process, started once; ``run`` sends one file and waits for its result."""
 
     def __enter__(self) -> Bounded:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}  # run from the root: tests.*
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.bounded"], cwd=ROOT, env=env, text=True,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         return self

@@ -16,12 +16,10 @@ import time
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "scripts"))
-from streamclient import Tab
+from bench.streamclient import Tab
+from scripts.serve import free_port
 
-from serve import free_port
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 PAGE, QUERY = "int8", "src=test"
 COOKIE = "QUANTVIZ_WORKER"
