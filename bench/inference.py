@@ -22,7 +22,7 @@ import bench.timing  # noqa: F401  (the app's memory allocator settings)
 from quantviz.nn import forward, zoo
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
-from quantviz.tflite import export
+from quantviz.tflite.convert import export
 
 
 def interleaved(fns: dict, repeat: int, run: int = 10) -> dict:

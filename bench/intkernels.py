@@ -10,7 +10,7 @@ import time
 import numpy as np
 
 import bench.timing  # noqa: F401  (the app's memory allocator settings)
-from quantviz.intkernels import fc_multipliers, fully_connected, fully_connected_reference
+from quantviz.intarith.intkernels import fc_multipliers, fully_connected, fully_connected_reference
 
 
 def seconds(fn, repeat):

@@ -12,7 +12,7 @@ message, CPU and wall seconds, and the peak resident memory above what it held b
 A child stopped by a signal reports ``"killed"``.
 
 Modes: ``"read"`` (``read_weight_file``) and ``"inspect"`` (the int8 page's .tflite inspector:
-``quantviz.tflite.inspect`` and ``operators``).
+``quantviz.tflite.inspect.inspect`` and ``operators``).
 """
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def measure(path: str, filename: str, mode: str) -> dict:
     result = {"outcome": "loaded", "message": ""}
     try:
         if mode == "inspect":
-            from quantviz.tflite import inspect, operators
+            from quantviz.tflite.inspect import inspect, operators
             rows, ops = inspect(data, filename), operators(data, filename)
             result.update(tensors=len(rows), operators=len(ops))
         else:
@@ -69,7 +69,7 @@ def serve() -> None:
     """The helper process: warm up, then one forked child per request line on stdin."""
     import numpy as np
 
-    from quantviz import tflite as _tflite   # noqa: F401 - imported before forking
+    from quantviz.tflite import inspect as _inspect   # noqa: F401 - imported before forking
     from quantviz.weightfiles import WeightFileError, read_weight_file
     from tests.weightfiles import npy_bytes, npz_bytes, onnx_bytes, safetensors_bytes, tflite_bytes
     x = np.ones((2, 2), np.float32)

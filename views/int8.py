@@ -9,7 +9,7 @@ from quantviz.app.docmath import docstring_math
 from quantviz.app.i18n import t
 from quantviz.app.layout import end_page, is_embed_view, page_header
 from quantviz.calibrate import METHODS
-from quantviz.nn import intinfer, ptq, quality
+from quantviz.nn import intlayers, ptq, quality
 
 page_header("int8.title", "int8.intro")
 embed = is_embed_view()
@@ -90,7 +90,7 @@ view.sizes(name, settings)
 # --- the file
 view.tflite(name, settings)
 with st.expander(t("int8.formulas")):
-    for formula in docstring_math(ptq) + docstring_math(intinfer) + docstring_math(quality):
+    for formula in docstring_math(ptq) + docstring_math(intlayers) + docstring_math(quality):
         st.latex(formula)
 view.inspector()
 controls.url_notices(notices)

@@ -9,7 +9,7 @@ from quantviz.app import controls
 from quantviz.app.arithmetic import num, tex
 from quantviz.app.i18n import t
 from quantviz.app.matrix_input import matrix_input
-from quantviz.matmul_trace import ACTIVATIONS, MAX_ABS, WEIGHT_MODES, MatmulTrace
+from quantviz.intarith.matmul_trace import ACTIVATIONS, MAX_ABS, WEIGHT_MODES, MatmulTrace
 
 # Activations after a ReLU (all >= 0, so the input zero point is -128) and mixed-sign weights:
 # the default overflows a 16-bit accumulator, as real layers do.

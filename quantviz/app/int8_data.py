@@ -11,12 +11,12 @@ from typing import NamedTuple
 import numpy as np
 import streamlit as st
 
-from quantviz import litert
+from quantviz.tflite import litert
 from quantviz.nn import forward, zoo
 from quantviz.nn.intinfer import forward_int, predict_int, run
 from quantviz.nn.ptq import PTQConfig, calibration_ranges, model_bytes, quantize_model
 from quantviz.nn.quality import accuracy, accuracy_row, layer_errors, softmax
-from quantviz.tflite import export
+from quantviz.tflite.convert import export
 
 MODELS = ("mlp", "cnn")
 

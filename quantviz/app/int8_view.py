@@ -11,7 +11,7 @@ import streamlit as st
 from quantviz.figures import int8 as figs
 from quantviz.nn.drawing import canvas_to_digit
 from quantviz.nn.quality import GRANULARITIES, TABLE_BITS
-from quantviz.tflite import inspect, operators
+from quantviz.tflite.inspect import inspect, operators
 from quantviz.weightfiles import WeightFileError
 
 from . import controls

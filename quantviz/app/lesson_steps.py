@@ -11,7 +11,7 @@ import math
 import streamlit as st
 
 from quantviz import QParams, affine, choose_qparams
-from quantviz.arith import quantized_multiply
+from quantviz.intarith.arith import quantized_multiply
 from quantviz.encode import encode, float_terms
 from quantviz.figures import lesson as figs
 from quantviz.figures.formats import float_formula_latex, latex_number

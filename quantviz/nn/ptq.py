@@ -10,7 +10,7 @@ r"""Post-training quantization of a float model, by default as TFLite's int8 spe
   flatten keep their input's scale and zero point.
 
 The result, ``QModel``, is plain data (integer arrays and ``QParams``) that ``intinfer`` runs and
-``quantviz.tflite.export`` writes. The real multiplier of each layer and its fixed-point form:
+``quantviz.tflite.convert.export`` writes. The real multiplier of each layer and its fixed-point form:
 
 .. math:: M = \frac{s_{in}\, s_w}{s_{out}} = M_0 \cdot 2^{\text{shift} - 31}
 """
@@ -22,7 +22,7 @@ import numpy as np
 
 from ..affine import QParams, choose_qparams, dequantize, quantize
 from ..calibrate import METHODS, calibrate
-from ..intkernels import activation_range, fc_multipliers, quantize_bias
+from ..intarith.intkernels import activation_range, fc_multipliers, quantize_bias
 from .layers import Conv2D, Dense
 from .model import Model, forward
 

@@ -1,6 +1,6 @@
 r"""The integer network as LiteRT's default, optimized kernels (XNNPACK) run it.
 
-Two things differ from TFLite's reference kernels (``intinfer``), both in float32:
+Two things differ from TFLite's reference kernels (``intlayers``), both in float32:
 
 - the input: multiplied by the reciprocal of its scale and rounded half to **even**,
   :math:`q = \operatorname{round\_even}(x \cdot \mathrm{fl}(1/s)) + z`, where the reference divides
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..intkernels import accumulate
-from .intinfer import KERNELS, im2col
+from ..intarith.intkernels import accumulate
+from .intlayers import KERNELS, im2col
 from .ptq import QLayer, QModel
 
 

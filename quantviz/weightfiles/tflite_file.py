@@ -1,5 +1,4 @@
-"""``.tflite`` files: a FlatBuffer ``Model`` (read through the ``tflite`` package's generated
-schema classes, which look fields up in the file's bytes without copying them).
+"""``.tflite`` files: a FlatBuffer ``Model``, read in place through ``quantviz.tflite.read``.
 
 A constant tensor points to a ``Buffer`` holding its bytes (inline, or at an offset of the file
 for big models); integer tensors with scales are dequantized; sparse tensors (``sparsity``) are
@@ -9,83 +8,46 @@ Strings are read up to a readable length, so tables that share one long name cos
 """
 from __future__ import annotations
 
-import struct
-
-import ml_dtypes
 import numpy as np
 
+from ..tflite import read
 from .budget import MAX_NAME, MAX_TENSORS
 from .errors import WeightFileError, damaged
 from .sniff import not_format
 from .tflite_sparse import densify
 from .weightfile import TensorQuant, WeightFile
 
-TYPES = {0: np.float32, 1: np.float16, 2: np.int32, 3: np.uint8, 4: np.int64, 6: np.bool_, 7: np.int16,
-         8: np.complex64, 9: np.int8, 10: np.float64, 11: np.complex128, 12: np.uint64, 15: np.uint32,
-         16: np.uint16, 18: ml_dtypes.bfloat16}
-TABLE_ERRORS = (struct.error, IndexError, ValueError, TypeError, AttributeError, OverflowError)
-TENSOR_NAME_SLOT = 10                   # the vtable slot of ``Tensor.name`` in the schema
-
-
-def type_name(code: int) -> str:
-    import tflite
-    names = {v: k for k, v in vars(tflite.TensorType).items() if not k.startswith("_")}
-    return names.get(code, f"type {code}")
-
-
-def dtype_of(code: int) -> np.dtype | str:
-    """The numpy type of a ``TensorType`` (little-endian), or its schema name if numpy has none."""
-    return np.dtype(TYPES[code]).newbyteorder("<") if code in TYPES else type_name(code)
-
 
 def open_model(filename: str, data: bytes):
     """The root ``Model`` table, after checking the file identifier."""
-    import tflite
-    if len(data) < 8 or data[4:8] != b"TFL3":
+    if not read.is_tflite(data):
         raise not_format(filename, ".tflite", data)
     try:
-        return tflite.Model.GetRootAs(data, 0)
-    except TABLE_ERRORS:
+        return read.model_of(data)
+    except read.TABLE_ERRORS:
         raise damaged(filename, ".tflite", "tables") from None
 
 
-def tensor_name(tensor) -> str:
-    """A tensor's name, at most ``MAX_NAME`` characters of it read from the file."""
-    tab = tensor._tab
-    slot = tab.Offset(TENSOR_NAME_SLOT)
-    if not slot:
-        return ""
-    start = tab.Indirect(slot + tab.Pos)
-    length = struct.unpack_from("<I", tab.Bytes, start)[0]
-    raw = bytes(tab.Bytes[start + 4:start + 4 + min(length, 4 * MAX_NAME)])
-    return raw.decode("utf-8", "replace")
-
-
 def buffer_bytes(filename: str, model, index: int, data: bytes, name: str, count: int | None = None) -> np.ndarray | None:
-    """The bytes of buffer ``index`` (a view of ``data``): inline, or at (offset, size) for models
-    over 2 GB; None if it holds none (the tensor is an activation). ``count``: the number of
+    """The bytes of buffer ``index`` (a view of ``data``), or None if it holds none (the tensor is
+    an activation); refused as damaged when it lies outside the file. ``count``: the number of
     buffers, if known."""
     if index >= (model.BuffersLength() if count is None else count):
         raise damaged(filename, ".tflite", "buffer", name=name)
-    buf = model.Buffers(index)
-    if buf.Offset() > 1:
-        start, size = buf.Offset(), buf.Size()
-        if start + size > len(data):
-            raise damaged(filename, ".tflite", "buffer", name=name)
-        return np.frombuffer(data, np.uint8, count=size, offset=start) if size else None
-    raw = buf.DataAsNumpy()
-    return raw if isinstance(raw, np.ndarray) and raw.size else None
+    try:
+        return read.buffer_view(model, index, data)
+    except IndexError:
+        raise damaged(filename, ".tflite", "buffer", name=name) from None
 
 
 def tensor_quant(tensor, dtype) -> TensorQuant | None:
     """Scales and zero points of an integer tensor (views of the file), if it has any."""
-    q = tensor.Quantization()
-    if q is None or q.ScaleLength() == 0:
+    q = read.quantization(tensor)
+    if q is None:
         return None
-    scale = q.ScaleAsNumpy()
-    zero_point = q.ZeroPointAsNumpy() if q.ZeroPointLength() else np.zeros(len(scale), np.int64)
-    axis = q.QuantizedDimension() if len(scale) > 1 else None
-    return TensorQuant(str(dtype), scale, zero_point, axis)
+    zero_point = q.zero_point if q.zero_point.size else np.zeros(len(q.scale), np.int64)
+    axis = q.quantized_dimension if len(q.scale) > 1 else None
+    return TensorQuant(str(dtype), q.scale, zero_point, axis)
 
 
 def subgraph_tensor_counts(wf: WeightFile, model) -> list[int]:
@@ -105,7 +67,7 @@ def offer_tensors(wf: WeightFile, model, data: bytes) -> None:
         graph = model.Subgraphs(g)
         for i in range(count):
             tensor = graph.Tensors(i)
-            name = tensor_name(tensor)
+            name = read.tensor_name(tensor, MAX_NAME)
             name = f"{g}/{name}" if len(counts) > 1 else name
             index = tensor.Buffer()
             if index == 0:
@@ -115,7 +77,7 @@ def offer_tensors(wf: WeightFile, model, data: bytes) -> None:
             raw = buffers[index]
             if raw is None:
                 continue
-            dtype = dtype_of(tensor.Type())
+            dtype = read.tensor_dtype(tensor)
             dims = tensor.ShapeAsNumpy() if tensor.ShapeLength() else ()
             quant = tensor_quant(tensor, dtype) if isinstance(dtype, np.dtype) and dtype.kind in "iu" else None
             sparsity = tensor.Sparsity()
@@ -134,5 +96,5 @@ def read_tflite(wf: WeightFile, data: bytes) -> None:
         offer_tensors(wf, model, data)
     except WeightFileError:
         raise
-    except TABLE_ERRORS:        # a damaged flatbuffer fails in many ways (struct, index, type)
+    except read.TABLE_ERRORS:   # a damaged flatbuffer fails in many ways (struct, index, type)
         raise damaged(wf.filename, ".tflite", "tables") from None

@@ -8,9 +8,9 @@ from quantviz import QParams, choose_qparams
 from quantviz.app.errors import PATTERNS, explain
 from quantviz.app.i18n import in_language
 from quantviz.app.strings import TABLE
-from quantviz.arith import quantized_multiply
-from quantviz.fixedpoint import quantize_multiplier
-from quantviz.matmul_trace import integer_matmul
+from quantviz.intarith.arith import quantized_multiply
+from quantviz.intarith.fixedpoint import quantize_multiplier
+from quantviz.intarith.matmul_trace import integer_matmul
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 U8 = QParams(2 / 255, 127, 0, 255)

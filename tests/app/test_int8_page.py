@@ -7,7 +7,7 @@ from chart_data import array, charts
 from quantviz.app.strings import TABLE
 from quantviz.nn import zoo
 from quantviz.nn.ptq import PTQConfig, quantize_model
-from quantviz.tflite import export
+from quantviz.tflite.convert import export
 
 PAGE = "views/int8.py"
 

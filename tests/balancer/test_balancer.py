@@ -64,7 +64,7 @@ async def close(tabs: list[Tab]) -> None:
 def tflite_file() -> bytes:
     from quantviz.nn import zoo
     from quantviz.nn.ptq import PTQConfig, quantize_model
-    from quantviz.tflite import export
+    from quantviz.tflite.convert import export
     split = zoo.load_digits_split()
     qmodel = quantize_model(zoo.load_model("mlp"), zoo.to_input(split.calib.images[:20]), PTQConfig(n_calib=20))
     return export(qmodel)

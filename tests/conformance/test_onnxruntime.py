@@ -15,7 +15,7 @@ from onnx import TensorProto, helper
 from onnxruntime.quantization.quant_utils import compute_scale_zp, get_qmin_qmax_for_qType, quantize_data
 
 from quantviz import QParams, choose_qparams, dequantize, quantize
-from quantviz.qlinear import qlinear_matmul
+from quantviz.intarith.qlinear import qlinear_matmul
 
 LIBRARY = "ONNX Runtime"
 TYPES = {(4, True): TensorProto.INT4, (4, False): TensorProto.UINT4, (8, True): TensorProto.INT8,
@@ -256,7 +256,7 @@ def matmul_case(rng, a_signed, b_signed, y_signed, b_bits=8, per_column=False):
 
 def matmul_snippet(a, a_qp, b, b_qp, y_qp, i, theirs):
     row, col = divmod(i, theirs.shape[1])
-    return ("import numpy as np\nfrom quantviz import QParams\nfrom quantviz.qlinear import qlinear_matmul\n"
+    return ("import numpy as np\nfrom quantviz import QParams\nfrom quantviz.intarith.qlinear import qlinear_matmul\n"
             f"a = np.array([{a[row].tolist()}], np.{a.dtype})\n"
             f"b = np.array({b[:, col:col + 1].tolist()}, np.{b.dtype})\n"
             f"a_qp = {qparams_code(a_qp)}\n"

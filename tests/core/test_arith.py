@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quantviz import QParams, quantize
-from quantviz.arith import add_left_shift, quantized_add, quantized_multiply
-from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
+from quantviz.intarith.arith import add_left_shift, quantized_add, quantized_multiply
+from quantviz.intarith.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
 
 ARTICLE = QParams(2 / 255, 127, 0, 255)
 

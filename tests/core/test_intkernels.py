@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from quantviz.intkernels import (accumulate, activation_range, centred_max, fc_multipliers,
+from quantviz.intarith.intkernels import (accumulate, activation_range, centred_max, fc_multipliers,
                                  fully_connected, fully_connected_reference, max_safe_inner_dim,
                                  quantize_bias, requantize, wrap, zero_point_terms)
 

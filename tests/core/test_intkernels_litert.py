@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from ai_edge_litert import interpreter as litert
 
-from quantviz.intkernels import activation_range, fc_multipliers, fully_connected
-from quantviz.tflite import Graph, Op, Tensor, serialize
+from quantviz.intarith.intkernels import activation_range, fc_multipliers, fully_connected
+from quantviz.tflite.write import Graph, Op, Tensor, serialize
 
 RESOLVERS = {"reference": litert.OpResolverType.BUILTIN_REF, "optimized": litert.OpResolverType.BUILTIN}
 

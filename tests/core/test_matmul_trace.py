@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from quantviz.intkernels import fully_connected_reference
-from quantviz.matmul_trace import integer_matmul
+from quantviz.intarith.intkernels import fully_connected_reference
+from quantviz.intarith.matmul_trace import integer_matmul
 
 A = np.array([[0.5, -1.2, 0.3], [1.0, 0.2, -0.7], [0.0, 0.8, 1.5], [-0.4, -0.9, 0.6]])
 B = np.array([[0.7, -0.3], [0.2, 0.9], [-0.5, 0.4]])

@@ -3,8 +3,9 @@ import numpy as np
 import pytest
 from ai_edge_litert import interpreter as litert
 
-from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
-from quantviz.tflite import Graph, Op, Tensor, inspect, operators, serialize
+from quantviz.intarith.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
+from quantviz.tflite.inspect import inspect, operators
+from quantviz.tflite.write import Graph, Op, Tensor, serialize
 from quantviz.weightfiles import WeightFileError
 
 

@@ -261,7 +261,7 @@ def test_tflite_reader_agrees_with_litert_on_a_file_from_the_project_writer():
     """Weights and quantization parameters as LiteRT itself reads them from the same file."""
     from ai_edge_litert import interpreter as litert
 
-    from quantviz.tflite import Graph, Op, Tensor, serialize
+    from quantviz.tflite.write import Graph, Op, Tensor, serialize
     rng = np.random.default_rng(0)
     w = rng.integers(-127, 128, (3, 4)).astype(np.int8)
     s_w = np.array([0.01, 0.02, 0.005])

@@ -211,7 +211,7 @@ def test_tflite(data):
 @FUZZ
 @given(data=tflite_files())
 def test_tflite_inspector(data):
-    from quantviz.tflite import inspect, operators
+    from quantviz.tflite.inspect import inspect, operators
     try:
         inspect(data)
         operators(data)

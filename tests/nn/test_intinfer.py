@@ -5,9 +5,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quantviz.affine import QParams
-from quantviz.intkernels import activation_range, fc_multipliers
+from quantviz.intarith.intkernels import activation_range, fc_multipliers
 from quantviz.nn import zoo
-from quantviz.nn.intinfer import KERNELS, REFERENCE_KERNELS, forward_int, im2col, rescale
+from quantviz.nn.intinfer import forward_int
+from quantviz.nn.intlayers import KERNELS, REFERENCE_KERNELS, im2col, rescale
 from quantviz.nn.ptq import PTQConfig, QLayer, quantize_model
 
 
@@ -104,7 +105,7 @@ def test_whole_models_loop_and_vectorized_agree(name):
 @given(acc=st.lists(st.integers(-(2**31), 2**31 - 1), min_size=1, max_size=20),
        m=st.floats(1e-9, 0.999999), single=st.booleans())
 def test_rescale_equals_multiply_by_quantized_multiplier(acc, m, single):
-    from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
+    from quantviz.intarith.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
     m0, shift = quantize_multiplier(m)
     acc = np.array(acc, np.int64)
     expected = multiply_by_quantized_multiplier(acc, m0, shift, single)
@@ -126,7 +127,7 @@ def test_the_vectorized_kernels_fall_back_when_an_accumulator_could_overflow():
 @example(acc=[2**24, -(2**24)], offset=0, m=1e-9, single=True, zp=8)   # shift -29: z 2^60 would overflow
 @example(acc=[3, -3], offset=-1, m=0.5, single=False, zp=-128)
 def test_rescale_with_an_offset_and_a_zero_point(acc, offset, m, single, zp):
-    from quantviz.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
+    from quantviz.intarith.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
     m0, shift = quantize_multiplier(m)
     acc = np.array(acc, np.int32)
     expected = multiply_by_quantized_multiplier(acc.astype(np.int64) + offset, m0, shift, single) + zp

@@ -6,11 +6,12 @@ its reference CONV_2D with two; the default (optimized, XNNPACK) kernels round o
 import numpy as np
 import pytest
 
-from quantviz import litert
+from quantviz.tflite import litert
 from quantviz.nn import zoo
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
-from quantviz.tflite import export, inspect, operators
+from quantviz.tflite.convert import export
+from quantviz.tflite.inspect import inspect, operators
 
 SPLIT = zoo.load_digits_split()
 CALIB, TEST = zoo.to_input(SPLIT.calib.images), zoo.to_input(SPLIT.test.images)

@@ -10,10 +10,9 @@ import importlib.util
 
 import numpy as np
 
-from .nn.intinfer import forward_int
-from .nn.ptq import QModel
-from .tflite import export
-from .tflite_export import FLOAT_INPUT, nhwc_to_nchw
+from ..nn.intinfer import forward_int
+from ..nn.ptq import QModel
+from .convert import FLOAT_INPUT, export, nhwc_to_nchw
 
 RESOLVERS = {"reference": "BUILTIN_REF", "optimized": "BUILTIN"}
 

@@ -6,13 +6,13 @@ The accumulator is exact (int32). The multiplier is float32, ``(s_a * s_b) / s_y
 is converted to float32 and multiplied by it in float32, rounded half to even, and the output zero
 point is added after the rounding, as in ``QuantizeLinear``. Per-column scales and zero points of
 ``b`` (``axis=1``) give one multiplier per output column. TFLite instead requantizes in fixed
-point (``quantviz.intkernels``).
+point (``quantviz.intarith.intkernels``).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .affine import QParams
+from ..affine import QParams
 from .intkernels import accumulate
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .affine import QParams
+from ..affine import QParams
 from .fixedpoint import INT32_MAX, multiply_by_quantized_multiplier, quantize_multiplier
 
 

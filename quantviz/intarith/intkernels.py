@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .fixedpoint import multiply_by_quantized_multiplier, quantize_multipliers
-from .numbers import storage_dtype
+from ..numbers import storage_dtype
 
 EXACT_FLOAT64 = 2**53  # integers of magnitude up to 2^53 (and their sums below it) are exact
 EXACT_FLOAT32 = 2**24  # the same in float32

@@ -1,4 +1,4 @@
-"""A ``QModel`` as a TFLite graph: float input -> QUANTIZE -> int8 layers -> DEQUANTIZE.
+"""A ``QModel`` as a TFLite graph and file: float input -> QUANTIZE -> int8 layers -> DEQUANTIZE.
 
 TFLite keeps activations as NHWC and conv weights as OHWI, while ``quantviz.nn`` uses NCHW and
 (out, in, kh, kw): conv weights are transposed, and a dense layer after a flatten gets its
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .nn.ptq import QLayer, QModel
-from .tflite import Graph, Op, Tensor
+from ..nn.ptq import QLayer, QModel
+from .write import Graph, Op, Tensor, serialize
 
 FLOAT_INPUT = "input"
 FLOAT_OUTPUT = "output"
@@ -67,6 +67,12 @@ class _Builder:
         b = self.add(Tensor(f"{layer.name}/bias", layer.bias.shape, "int32", data=layer.bias.astype(np.int32),
                             scale=s_bias, zero_point=zeros))
         return w, b
+
+
+def export(qmodel: QModel) -> bytes:
+    """A full-integer ``QModel`` as the bytes of a ``.tflite`` file. Raises ValueError if TFLite
+    cannot run it (``check_exportable``)."""
+    return serialize(build_graph(qmodel))
 
 
 def build_graph(qmodel: QModel) -> Graph:

@@ -4,7 +4,7 @@ r"""A float matmul run end to end on integers, with every intermediate kept for 
 ``b`` (N, out) as int8 weights (symmetric per tensor or per output channel, as TFLite; or
 asymmetric, to see all four zero-point terms of Jacob et al. 2018), the bias as int32 with scale
 ``s_a * s_w``, picks the output's parameters from the float result's range, runs the integer-only
-kernel of ``quantviz.intkernels`` and compares the dequantized output with the float result.
+kernel of ``quantviz.intarith.intkernels`` and compares the dequantized output with the float result.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .affine import QParams, choose_qparams, quantize
+from ..affine import QParams, choose_qparams, quantize
 from .fixedpoint import multiply_by_quantized_multiplier
 from .intkernels import (activation_range, fc_multipliers, fully_connected, quantize_bias,
                          wrap, zero_point_terms)

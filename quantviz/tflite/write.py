@@ -1,12 +1,9 @@
-"""Write and read ``.tflite`` files (TFLite flatbuffers) for small int8 networks.
+"""Write ``.tflite`` files (TFLite flatbuffers) for small int8 networks.
 
 A model is a graph: a list of tensors (constants carry their data; quantized tensors carry
 ``scale`` and ``zero_point``, per tensor or per channel along ``quantized_dimension``) and a
 list of operators reading and writing tensors by index. ``serialize`` builds the flatbuffer with
-the TFLite schema (the ``tflite`` package's generated code over ``flatbuffers``); ``inspect``
-lists the tensors of any ``.tflite`` file with their dtypes, shapes, scales and zero points
-(reading through ``quantviz.weightfiles``, whose budget bounds the work on a hostile file);
-``export`` writes a post-training quantized model (``quantviz.nn.ptq.QModel``).
+the TFLite schema (the ``tflite`` package's generated code over ``flatbuffers``).
 """
 from __future__ import annotations
 
@@ -17,15 +14,8 @@ import flatbuffers
 import numpy as np
 import tflite as schema
 
-from .weightfiles import WeightFileError
-from .weightfiles import tflite_file as tables
-from .weightfiles.budget import MAX_ENTRIES, MAX_TENSORS, count_of, whole
-from .weightfiles.errors import damaged
+from .schema import type_code
 
-DTYPES = {"float32": schema.TensorType.FLOAT32, "int8": schema.TensorType.INT8,
-          "int32": schema.TensorType.INT32, "uint8": schema.TensorType.UINT8,
-          "int16": schema.TensorType.INT16, "float16": schema.TensorType.FLOAT16,
-          "int64": schema.TensorType.INT64}
 ACTIVATIONS = {None: schema.ActivationFunctionType.NONE, "relu": schema.ActivationFunctionType.RELU}
 PADDINGS = {"same": schema.Padding.SAME, "valid": schema.Padding.VALID}
 
@@ -137,7 +127,7 @@ def _tensor(b, tensor: Tensor, buffer_index: int):
     quant = _quantization(b, tensor) if tensor.scale is not None else None
     module.TensorStart(b)
     module.TensorAddShape(b, shape)
-    module.TensorAddType(b, DTYPES[tensor.dtype])
+    module.TensorAddType(b, type_code(tensor.dtype))
     module.TensorAddBuffer(b, buffer_index)
     module.TensorAddName(b, name)
     if quant is not None:
@@ -220,84 +210,3 @@ def _operator_code(b, kind: str):
     module.OperatorCodeAddBuiltinCode(b, code)
     module.OperatorCodeAddVersion(b, 1)
     return module.OperatorCodeEnd(b)
-
-
-def export(qmodel) -> bytes:
-    """A full-integer ``QModel`` as a ``.tflite`` file: float input -> QUANTIZE -> int8 layers ->
-    DEQUANTIZE (see ``quantviz.tflite_export``). Raises ValueError if TFLite cannot run it."""
-    from .tflite_export import build_graph
-    return serialize(build_graph(qmodel))
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading (the int8 page's inspector), through the weight reader's checked access to the tables
-
-def inspect(data: bytes, filename: str = "model.tflite") -> list[dict]:
-    """Every tensor of the first subgraph: name, dtype, shape, scale, zero_point,
-    quantized_dimension, constant data.
-
-    ``scale``/``zero_point`` are arrays (one entry per tensor, or per channel along
-    ``quantized_dimension``), or None for float tensors; they and ``data`` are views of ``data``
-    (tensors may share one buffer: nothing is copied). Raises ``WeightFileError``.
-    """
-    model = tables.open_model(filename, data)
-    try:
-        if model.SubgraphsLength() == 0:
-            return []
-        graph = model.Subgraphs(0)
-        if graph.TensorsLength() > MAX_TENSORS:
-            raise WeightFileError("too_many_tensors", filename=filename, count=graph.TensorsLength(),
-                                  limit=MAX_TENSORS)
-        return [_tensor_row(model, graph.Tensors(i), data, filename) for i in range(graph.TensorsLength())]
-    except WeightFileError:
-        raise
-    except tables.TABLE_ERRORS:
-        raise damaged(filename, ".tflite", "tables") from None
-
-
-def _tensor_row(model, t, data: bytes, filename: str) -> dict:
-    name = tables.tensor_name(t)
-    dtype = tables.dtype_of(t.Type())
-    dims = t.ShapeAsNumpy() if t.ShapeLength() else np.zeros(0, np.int32)
-    shape = tuple(whole(d) for d in dims[:8])
-    q = t.Quantization()
-    scale = zero_point = None
-    if q is not None and q.ScaleLength() > 0:
-        scale = q.ScaleAsNumpy()
-        zero_point = q.ZeroPointAsNumpy() if q.ZeroPointLength() else np.zeros(0, np.int64)
-    raw = tables.buffer_bytes(filename, model, t.Buffer(), data, name) if t.Buffer() else None
-    constant = None
-    if (raw is not None and isinstance(dtype, np.dtype) and len(dims) <= 8 and None not in shape
-            and raw.size == count_of(shape) * dtype.itemsize):
-        constant = raw.view(dtype).reshape(shape)
-    return {"name": name, "dtype": str(dtype), "shape": shape if None not in shape else tuple(dims[:8].tolist()),
-            "scale": scale, "zero_point": zero_point, "constant": raw is not None,
-            "quantized_dimension": q.QuantizedDimension() if q is not None else 0, "data": constant}
-
-
-def operators(data: bytes, filename: str = "model.tflite") -> list[str]:
-    """The builtin operator names of the first subgraph, in execution order."""
-    model = tables.open_model(filename, data)
-    try:
-        if model.SubgraphsLength() == 0:
-            return []
-        graph = model.Subgraphs(0)
-        if graph.OperatorsLength() > MAX_ENTRIES:
-            raise WeightFileError("too_complex", filename=filename, count=graph.OperatorsLength(),
-                                  limit=MAX_ENTRIES)
-        kinds = {v: k for k, v in vars(schema.BuiltinOperator).items() if not k.startswith("_")}
-        names: dict[int, str] = {}
-        ops = []
-        for i in range(graph.OperatorsLength()):
-            index = graph.Operators(i).OpcodeIndex()
-            if index not in names:
-                if index >= model.OperatorCodesLength():
-                    raise damaged(filename, ".tflite", "opcode", index=i, code=index)
-                code = model.OperatorCodes(index)
-                names[index] = kinds.get(max(code.BuiltinCode(), code.DeprecatedBuiltinCode()), "CUSTOM")
-            ops.append(names[index])
-        return ops
-    except WeightFileError:
-        raise
-    except tables.TABLE_ERRORS:
-        raise damaged(filename, ".tflite", "tables") from None
