@@ -3,10 +3,10 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from quantviz.allocator import keep_freed_memory
-from quantviz.app.gc_policy import freeze_long_lived
-from quantviz.app.i18n import t
-from quantviz.app.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
-from quantviz.app.registry import PAGES
+from quantviz.app.shell.gc_policy import freeze_long_lived
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
+from quantviz.app.shell.registry import PAGES
 
 keep_freed_memory()  # numpy's temporaries reuse warm memory instead of fresh pages
 get_logger("quantviz")  # the app's own log lines (refused uploads, parser failures) in the server's console

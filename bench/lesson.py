@@ -20,9 +20,9 @@ import plotly.graph_objects as go
 import streamlit as st
 import streamlit.logger
 from streamlit.testing.v1 import AppTest
-from bench.timing import ROOT, median_seconds
 
-from quantviz.app.figure import displayed
+from bench.timing import ROOT, median_seconds
+from quantviz.app.shell.figure import displayed
 from quantviz.figures import static
 
 STEPS = range(1, 9)

@@ -23,13 +23,11 @@ import sys
 import time
 
 import numpy as np
+
 from bench.timing import ROOT, median_seconds
-
-
-from quantviz.weightfiles import read_weight_file
 from quantviz.nn import zoo
+from quantviz.weightfiles import read_weight_file
 from quantviz.weightstats import channel_ranges, histogram, tensor_stats
-
 
 
 def row(name, seconds, target=None):
@@ -103,7 +101,7 @@ def bench_overview(repeat):
     import plotly.io as pio
     import streamlit as st  # noqa: F401  (the cached wrappers need it)
 
-    from quantviz.app import weights_data as data
+    from quantviz.app.weights import data
     from quantviz.figures.weights import overview_figure
     labels = {"title": "t", "x": "x", "y": "y", "hover": "h", "subplot": "{name} [{lo:.3g}, {hi:.3g}]"}
     print("\noverview of all layers, warm cache: cached histograms + figure + JSON")
@@ -118,6 +116,7 @@ def bench_overview(repeat):
 
 def bench_payload(x):
     import plotly.graph_objects as go
+
     from quantviz.figures.weights import histogram_figure
     counts, edges = histogram(x, 80)
     labels = {"title": "t", "x": "x", "y": "y", "hover": "h", "band": "b"}
@@ -141,7 +140,7 @@ def peak_mib_of(fn):
 def bench_extreme():
     import pickle
 
-    from quantviz.app.weights_data import summarize
+    from quantviz.app.weights.data import summarize
     print(f"\nan int8 upload of shape (20000000, 1) (load average {os.getloadavg()[0]:.2f})")
     q = np.random.default_rng(0).integers(-128, 128, (20_000_000, 1)).astype(np.int8)
     buf = io.BytesIO()

@@ -2,18 +2,23 @@
 import numpy as np
 import streamlit as st
 
-from quantviz.intarith import fixedpoint
-from quantviz.app import arithmetic as view
-from quantviz.app import arithmetic_matmul as mm
-from quantviz.app import controls
-from quantviz.app.figure import show_figure
-from quantviz.app.i18n import t
-from quantviz.app.errors import explain
-from quantviz.app.layout import is_embed_view, page_header
-from quantviz.intarith.arith import quantized_add, quantized_multiply
+from quantviz.app.arithmetic import matmul as mm
+from quantviz.app.arithmetic import operands as view
+from quantviz.app.shell import controls
+from quantviz.app.shell.errors import explain
+from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.figures.arithmetic import error_figure, overflow_figure, rounding_figure
-from quantviz.intarith.fixedpoint import (multiply_by_quantized_multiplier, multiply_by_quantized_multiplier_steps,
-                                 q31_bits, quantize_multiplier, rounding_comparison)
+from quantviz.intarith import fixedpoint
+from quantviz.intarith.arith import quantized_add, quantized_multiply
+from quantviz.intarith.fixedpoint import (
+    multiply_by_quantized_multiplier,
+    multiply_by_quantized_multiplier_steps,
+    q31_bits,
+    quantize_multiplier,
+    rounding_comparison,
+)
 from quantviz.intarith.intkernels import centred_max, max_safe_inner_dim, zero_point_terms
 from quantviz.intarith.matmul_trace import integer_matmul
 

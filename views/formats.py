@@ -3,15 +3,21 @@ import pandas as pd
 import streamlit as st
 
 from quantviz import affine, numbers
-from quantviz.app import controls
-from quantviz.app import formats_view as view
-from quantviz.app.docmath import docstring_math
-from quantviz.app.figure import show_figure
-from quantviz.app.i18n import t
-from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app import formats as view
+from quantviz.app.shell import controls
+from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.encode import FORMATS, INT_FORMATS, float_terms, int_terms
-from quantviz.figures.formats import (float_formula_latex, formats_table_html, int_formula_latex, latex_number,
-                                      legend_html, spacing_figure)
+from quantviz.figures.formats import (
+    float_formula_latex,
+    formats_table_html,
+    int_formula_latex,
+    latex_number,
+    legend_html,
+    spacing_figure,
+)
 
 FIELDS = ("sign", "exponent", "mantissa", "integer")
 page_header("formats.title", "formats.intro")

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from quantviz import choose_qparams, dequantize, quantize
-from quantviz.app import controls
-from quantviz.app.figure import show_figure
-from quantviz.app.i18n import t
-from quantviz.app.layout import is_embed_view, page_header
+from quantviz.app.shell import controls
+from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.figures.mapping import staircase_figure
 
 page_header("home.title", "home.intro")

@@ -2,12 +2,12 @@
 the .tflite file LiteRT runs bit for bit."""
 import streamlit as st
 
-from quantviz.app import controls
-from quantviz.app import int8_data as data
-from quantviz.app import int8_view as view
-from quantviz.app.docmath import docstring_math
-from quantviz.app.i18n import t
-from quantviz.app.layout import end_page, is_embed_view, page_header
+from quantviz.app.int8 import data
+from quantviz.app.int8 import sections as view
+from quantviz.app.shell import controls
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.layout import end_page, is_embed_view, page_header
 from quantviz.calibrate import METHODS
 from quantviz.nn import intlayers, ptq, quality
 

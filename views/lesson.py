@@ -1,10 +1,11 @@
 """The lesson: the source article's story in eight steps, one live widget each (``?step=4``)."""
 import streamlit as st
 
-from quantviz.app import controls, lesson_nav
-from quantviz.app.i18n import t
-from quantviz.app.layout import is_embed_view, page_header
-from quantviz.app.lesson_steps import DEEPER, STEPS
+from quantviz.app.lesson import nav as lesson_nav
+from quantviz.app.lesson.steps import DEEPER, STEPS
+from quantviz.app.shell import controls
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.layout import is_embed_view, page_header
 
 page_header("lesson.title", "lesson.intro")
 embed = is_embed_view()

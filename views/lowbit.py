@@ -4,12 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from quantviz import lowbit
-from quantviz.app import controls
-from quantviz.app import lowbit_view as view
-from quantviz.app.docmath import docstring_math
-from quantviz.app.figure import show_figure
-from quantviz.app.i18n import t
-from quantviz.app.layout import end_page, is_embed_view, page_header
+from quantviz.app import lowbit as view
+from quantviz.app.shell import controls
+from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.layout import end_page, is_embed_view, page_header
 from quantviz.figures.lowbit import before_after_figure, network_figure
 from quantviz.nn import lowbitnet
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS

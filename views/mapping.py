@@ -1,13 +1,17 @@
 """The mapping: move the range, scale, zero point and bits; watch the grid, the staircase and the error."""
 import streamlit as st
 
-from quantviz.app import controls, mapping_controls, mapping_figs, mapping_share, mapping_text
-from quantviz.app.figure import show_figure
-from quantviz.app.i18n import t
-from quantviz.app.layout import is_embed_view, page_header
-from quantviz.app.mapping_data import analysis, calibrations, load_data
-from quantviz.app.mapping_state import Settings, resolve
-from quantviz.app.share import embed_footer
+from quantviz.app.mapping import controls as mapping_controls
+from quantviz.app.mapping import figures as mapping_figs
+from quantviz.app.mapping import share as mapping_share
+from quantviz.app.mapping import text as mapping_text
+from quantviz.app.mapping.data import analysis, calibrations, load_data
+from quantviz.app.mapping.state import Settings, resolve
+from quantviz.app.shell import controls
+from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.layout import is_embed_view, page_header
+from quantviz.app.shell.share import embed_footer
 from quantviz.app.strings import TABLE
 
 FLOAT32_MAX = 3.4028234663852886e38

@@ -2,14 +2,14 @@
 or of the user's own weight file."""
 import streamlit as st
 
-from quantviz.app import controls
-from quantviz.app import weights_data as data
-from quantviz.app import weights_view as view
-from quantviz.app.docmath import docstring_math
-from quantviz.app.i18n import lang, t
-from quantviz.app.layout import end_page, is_embed_view, page_header
-from quantviz.app.share import no_panel
-from quantviz.app.weightfile_text import message
+from quantviz.app.shell import controls
+from quantviz.app.shell.errors import message
+from quantviz.app.shell.i18n import lang, t
+from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.layout import end_page, is_embed_view, page_header
+from quantviz.app.shell.share import no_panel
+from quantviz.app.weights import data
+from quantviz.app.weights import sections as view
 from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
 from quantviz.weightfiles import Problem
 from quantviz.weightstats import tensor_stats

@@ -2,12 +2,12 @@
 import pandas as pd
 import streamlit as st
 
-from quantviz.app import controls
-from quantviz.app import why_view as view
-from quantviz.app.docmath import docstring_math
-from quantviz.app.figure import show_figure
-from quantviz.app.i18n import t
-from quantviz.app.layout import end_page, is_embed_view, page_header
+from quantviz.app import why as view
+from quantviz.app.shell import controls
+from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.layout import end_page, is_embed_view, page_header
 from quantviz.figures.why import accuracy_figure, gap_figure
 from quantviz.nn import simulate, widthsweep
 

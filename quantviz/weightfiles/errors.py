@@ -1,7 +1,7 @@
 """Why a weight file, or one tensor in it, cannot be shown.
 
 Every problem has a ``code`` and ``params`` so that the app can say it in the reader's language
-(``quantviz.app.strings.weightfiles`` holds the same sentences in English and Chinese); the
+(``quantviz.app.strings.shell`` holds the same sentences in English and Chinese); the
 English sentence here is the exception's message. Names, file names and type names come from the
 file itself: they are plain text, and whoever displays them must show them as text.
 """

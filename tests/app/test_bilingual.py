@@ -6,7 +6,7 @@ import string
 import pytest
 from visible_text import element_texts, english_runs
 
-from quantviz.app.registry import PAGES
+from quantviz.app.shell.registry import PAGES
 from quantviz.app.strings import LANGUAGES, TABLE
 
 

@@ -2,7 +2,7 @@
 its embed view: the main figure alone."""
 import pytest
 
-from quantviz.app.registry import PAGES
+from quantviz.app.shell.registry import PAGES
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path)

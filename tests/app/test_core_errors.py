@@ -1,12 +1,12 @@
-"""The core's ValueError messages shown in the reader's language (quantviz.app.errors)."""
+"""The core's ValueError messages shown in the reader's language (quantviz.app.shell.errors)."""
 import re
 
 import numpy as np
 import pytest
 
 from quantviz import QParams, choose_qparams
-from quantviz.app.errors import PATTERNS, explain
-from quantviz.app.i18n import in_language
+from quantviz.app.shell.errors import PATTERNS, explain
+from quantviz.app.shell.i18n import in_language
 from quantviz.app.strings import TABLE
 from quantviz.intarith.arith import quantized_multiply
 from quantviz.intarith.fixedpoint import quantize_multiplier

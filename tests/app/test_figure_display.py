@@ -2,7 +2,7 @@
 the exported file with its title and the page's key."""
 import plotly.graph_objects as go
 
-from quantviz.app.figure import PRESENT_FONT, displayed, for_export
+from quantviz.app.shell.figure import PRESENT_FONT, displayed, for_export
 
 
 def _figure():

@@ -1,4 +1,4 @@
-"""The app's garbage-collection policy (quantviz/app/gc_policy.py): no full collection after
+"""The app's garbage-collection policy (quantviz/app/shell/gc_policy.py): no full collection after
 every script run, and the long-lived objects frozen once per process."""
 import pathlib
 import subprocess
@@ -16,12 +16,12 @@ def test_streamlit_does_not_collect_after_every_run():
 def test_first_call_imports_the_pages_and_freezes_once():
     script = """
 import gc, sys
-from quantviz.app.gc_policy import freeze_long_lived, import_pages
+from quantviz.app.shell.gc_policy import freeze_long_lived, import_pages
 before = gc.get_freeze_count()
 assert freeze_long_lived() is True
 frozen = gc.get_freeze_count()
 assert freeze_long_lived() is False and gc.get_freeze_count() == frozen
-assert "quantviz.app.int8_view" in sys.modules and "quantviz.figures.mapping_main" in sys.modules
+assert "quantviz.app.int8.sections" in sys.modules and "quantviz.figures.mapping_main" in sys.modules
 print(before, frozen, len(gc.get_objects()))
 """
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)

@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from visible_text import element_texts, english_runs
 
-from quantviz.app import lesson_data as data
-from quantviz.app.lesson_nav import TOTAL
-from quantviz.app.lesson_steps import DEEPER
-from quantviz.app.registry import PAGES
+from quantviz.app.lesson import data
+from quantviz.app.lesson.nav import TOTAL
+from quantviz.app.lesson.steps import DEEPER
+from quantviz.app.shell.registry import PAGES
 from quantviz.app.strings import TABLE
 from quantviz.nn import zoo
 

@@ -2,7 +2,7 @@
 under each format, the popcount example, both languages, bad links."""
 import pytest
 
-from quantviz.app.i18n import in_language
+from quantviz.app.shell.i18n import in_language
 from quantviz.app.strings import TABLE
 from quantviz.lowbit import approximation_error, ternary
 from quantviz.nn import lowbitnet, zoo

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from quantviz import datasets
-from quantviz.app import mapping_sources
+from quantviz.app.mapping import sources as mapping_sources
 from quantviz.nn import zoo
 
 

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from quantviz.app.mapping_state import ARTICLE, Settings, resolve
+from quantviz.app.mapping.state import ARTICLE, Settings, resolve
 
 PICKS = {"minmax": (-1.0, 1.0), "percentile": (-0.9, 0.95), "mse": (-0.8, 0.8), "entropy": (-0.7, 0.7)}
 

@@ -3,7 +3,7 @@ import pathlib
 
 import pytest
 
-from quantviz.app.registry import PAGES
+from quantviz.app.shell.registry import PAGES
 from quantviz.app.strings import LANGUAGES, TABLE
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ import random
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from quantviz.app.registry import PAGES
+from quantviz.app.shell.registry import PAGES
 
 GARBAGE = ["nan", "-1e999", "💥<script>alert(1)</script>"]
 SHELL_KEYS = ("lang", "present", "view", "step")

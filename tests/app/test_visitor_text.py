@@ -11,10 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_url_garbage import SHELL_KEYS, url_keys
 
-from quantviz.app.i18n import in_language, lang
-from quantviz.app.registry import PAGES
-from quantviz.app.text import literal, markdown_text, plotly_text
-from tests.weightfiles import npz_of_members, npy_bytes
+from quantviz.app.shell.i18n import in_language, lang
+from quantviz.app.shell.registry import PAGES
+from quantviz.app.shell.text import literal, markdown_text, plotly_text
+from tests.weightfiles import npy_bytes, npz_of_members
 
 PAYLOAD = "x\n\n## Session expired [Sign in](https://example.org) ![](https://example.org/p.png) <b>bold</b> :red[red]"
 MARKUP = ("## Session", "](https://example.org)", "<b>", ":red[")

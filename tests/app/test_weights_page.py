@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 from chart_data import array, charts
 
-from quantviz.app.i18n import in_language
+from quantviz.app.shell.i18n import in_language
+from quantviz.app.shell.text import literal
 from quantviz.app.strings import TABLE
-from quantviz.app.text import literal
 from quantviz.weightfiles import MESSAGES
 from tests.weightfiles import npy_bytes, npz_bytes, sample_weights, tflite_bytes
 
@@ -169,7 +169,7 @@ def test_a_tensor_with_many_channels_is_drawn_as_runs_of_channels(open_page):
 def test_the_cached_summary_of_a_huge_tensor_is_small():
     import pickle
 
-    from quantviz.app.weights_data import summarize
+    from quantviz.app.weights.data import summarize
     x = np.random.default_rng(0).standard_normal((2_000_000, 2)).astype(np.float32)
     summary = summarize(x, 80, axis=0)
     assert len(pickle.dumps(summary)) < 100_000
@@ -184,7 +184,7 @@ def test_a_refused_upload_is_cached_as_plain_data_not_the_exception():
     frame holding the file's bytes or the half-read file (a 30 MB upload here)."""
     import pickle
 
-    from quantviz.app.weights_data import _read_upload
+    from quantviz.app.weights.data import _read_upload
     from quantviz.weightfiles import Problem
     data = npy_bytes(np.zeros(15_000_000, np.float16))[:-1]         # one byte short: refused
     kept = _read_upload("refused-upload", "w.npy", data)

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from quantviz.app import why_view
-from quantviz.app.i18n import in_language
+from quantviz.app import why as why_view
+from quantviz.app.shell.i18n import in_language
 from quantviz.app.strings import TABLE
 from quantviz.nn import widthsweep
 

@@ -56,7 +56,7 @@ CHART = '[data-testid="stPlotlyChart"] .main-svg'
 
 def page_address(app_url: str, page_info, query: str = "") -> str:
     """The address of a registered page (the first page lives at the root)."""
-    from quantviz.app.registry import PAGES
+    from quantviz.app.shell.registry import PAGES
     path = "" if page_info is PAGES[0] else page_info.url_path
     return f"{app_url}/{path}" + (f"?{query}" if query else "")
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from e2e_helpers import CHART, IDLE, OUTPUT, content_screenshot, no_exception, page_address, wait_idle
 
-from quantviz.app.registry import PAGES
+from quantviz.app.shell.registry import PAGES
 
 IDS = [p.url_path for p in PAGES]
 SHARE = re.compile("(Share|分享)$")

@@ -280,17 +280,4 @@ STRINGS = {
     "fig.ov.int32": ("int32 limit 2^31 − 1", "int32 上限 2^31 − 1"),
     "fig.ov.worst": ("N × {p}", "N × {p}"),
     "fig.ov.mark": ("this matmul (N = {n})", "本例（N = {n}）"),
-    # matrix input
-    "mat.text": ("{name}", "{name}"),
-    "mat.help": ("Edit the table, or type rows separated by ';' and values by ',' (this text is what the "
-                 "link keeps).",
-                 "可直接编辑表格，或输入文本：行之间用 ';' 分隔，值之间用 ',' 分隔（链接中保存的就是这段文本）。"),
-    "mat.bad": ("{name} cannot be read ({reason}); showing the default {default} instead.",
-                "无法读取 {name}（{reason}），已改用默认值 {default}。"),
-    "mat.empty": ("{name}: cell ({i}, {j}) is empty; it counts as 0.", "{name}：单元格 ({i}, {j}) 为空，按 0 计算。"),
-    "mat.reason.size": ("at most {n} rows and {n} columns", "最多 {n} 行 {n} 列"),
-    "mat.reason.empty": ("it holds no number", "其中没有数字"),
-    "mat.reason.ragged": ("every row needs the same number of values", "每行的值个数必须相同"),
-    "mat.reason.number": ("{cell} is not a number", "{cell} 不是数字"),
-    "mat.reason.finite": ("{cell} is not a finite number", "{cell} 不是有限数"),
 }

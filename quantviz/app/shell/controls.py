@@ -1,0 +1,158 @@
+"""Widgets bound to the URL, so any state is a shareable link.
+
+Each wrapper gives the widget a stable ``key`` and ``bind="query-params"``. Streamlit itself
+drops or clamps a bad URL value; these wrappers also *say so*: the first time a page sees a
+parameter that does not parse or lies out of range, ``url_notices()`` shows which value was
+replaced and by what.
+"""
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from quantviz.app.shell.i18n import in_language, t
+from quantviz.app.shell.text import literal
+from quantviz.app.strings import LANGUAGES
+
+_NOTICES = "_url_notices"
+_CHECKED = "_url_checked"
+
+
+def _raw_url_value(key: str) -> str | None:
+    """The value in the URL for ``key`` the first time this session sees it, else None."""
+    checked = st.session_state.setdefault(_CHECKED, set())
+    if key in checked:
+        return None
+    checked.add(key)
+    values = st.query_params.get_all(key)
+    return values[-1] if values else None
+
+
+def _raw_url_number(key: str, integer: bool) -> tuple[str | None, float | None]:
+    """The URL's value for a numeric widget and its parsed number (None if it is not a finite
+    number)."""
+    raw = _raw_url_value(key)
+    return raw, None if raw is None else _parse_number(raw, integer)
+
+
+def _bound_number(widget, key: str, **kwargs):
+    """``widget`` bound to the URL parameter ``key``. Streamlit cannot seed an integer widget
+    from an infinite value in the link (``?seed=1e999``): that widget is drawn unbound for this
+    session instead (the notice says the value was replaced; a link without it binds again)."""
+    try:
+        return widget(key=key, bind="query-params", **kwargs)
+    except OverflowError:
+        return widget(key=f"{key}.unbound", **kwargs)
+
+
+def note(key: str, raw: str, reason: str, value) -> None:
+    """Remember a notice: the link's ``key=raw`` was replaced by ``value`` for ``reason`` (a
+    sentence of the string table). The link's text and the value are shown as code spans:
+    whatever a link holds is never rendered as Markdown."""
+    st.session_state.setdefault(_NOTICES, []).append(
+        t("url.invalid", setting=literal(f"{key}={raw}"), reason=reason, value=literal(value)))
+
+
+def options_text(labels: list[str], shown: int = 8) -> str:
+    """The allowed values for a notice: the first ``shown`` as code spans, then how many in all."""
+    text = ", ".join(literal(label) for label in labels[:shown])
+    return text + (t("url.reason.more", n=len(labels)) if len(labels) > shown else "")
+
+
+def _shown(bound) -> str:
+    """A range bound as a reader writes it: 255, 0.5, 1e+12, -inf."""
+    return str(bound) if isinstance(bound, int) else f"{bound:.6g}"
+
+
+def _parse_number(raw: str, integer: bool):
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if not math.isfinite(value) or (integer and not value.is_integer()):
+        return None
+    return value
+
+
+def slider(label: str, key: str, min_value, max_value, value, step=None, **kwargs):
+    """A URL-bound slider (int or float, from the type of ``value``)."""
+    integer = isinstance(value, int)
+    raw, parsed = _raw_url_number(key, integer)
+    result = _bound_number(st.slider, key, label=label, min_value=min_value, max_value=max_value, value=value,
+                           step=step, **kwargs)
+    if raw is not None:
+        if parsed is None or not min_value <= parsed <= max_value:
+            reason = t("url.reason.integer" if integer else "url.reason.number", lo=_shown(min_value),
+                       hi=_shown(max_value))
+            note(key, raw, reason, result)
+    return result
+
+
+def number(label: str, key: str, value: float, min_value=None, max_value=None, **kwargs):
+    """A URL-bound number input."""
+    raw, parsed = _raw_url_number(key, isinstance(value, int))
+    result = _bound_number(st.number_input, key, label=label, value=value, min_value=min_value,
+                           max_value=max_value, **kwargs)
+    if raw is not None:
+        lo = -math.inf if min_value is None else min_value
+        hi = math.inf if max_value is None else max_value
+        if parsed is None or not lo <= parsed <= hi:
+            note(key, raw, t("url.reason.number", lo=_shown(lo), hi=_shown(hi)), result)
+    return result
+
+
+def choice(label: str, key: str, options: list[str], index: int = 0, format_func=str,
+           widget=None, **kwargs):
+    """A URL-bound choice among ``options`` (short codes), drawn as a selectbox, radio or segments.
+
+    Streamlit keeps the *displayed* label in the URL; a link may also name the option by its
+    code (``?scheme=pytorch``) or by its label in the other language: both are recognised.
+    """
+    raw = _raw_url_value(key)
+    if raw is not None:
+        option = option_named(raw, options, format_func)
+        if option is not None and format_func(option) != raw:
+            st.session_state[key] = option
+    draw = widget or st.selectbox
+    # Always name the default: Streamlit drops a bound value equal to the default from the URL,
+    # so the default must stay the same on every run.
+    if draw in (st.selectbox, st.radio):
+        kwargs["index"] = index
+    else:
+        kwargs["default"] = options[index]
+    result = draw(label, options, format_func=format_func, key=key, bind="query-params", **kwargs)
+    if result is None:  # a segmented control can be cleared: keep a valid value
+        result = options[index]
+    if raw is not None and option_named(raw, options, format_func) is None:
+        note(key, raw, t("url.reason.choice", options=options_text([format_func(o) for o in options])),
+             format_func(result))
+    return result
+
+
+def option_named(raw: str, options: list[str], format_func):
+    """The option whose code, or whose label in any language, is ``raw``; else None."""
+    if raw in options:
+        return raw
+    for code in LANGUAGES:
+        with in_language(code):
+            for option in options:
+                if format_func(option) == raw:
+                    return option
+    return None
+
+
+def toggle(label: str, key: str, value: bool = False, **kwargs) -> bool:
+    """A URL-bound on/off switch."""
+    raw = _raw_url_value(key)
+    result = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
+    if raw is not None and raw.lower() not in ("true", "false"):
+        note(key, raw, t("url.reason.boolean"), result)
+    return result
+
+
+def url_notices(container=None) -> None:
+    """Show (once) every URL value that was replaced, as a warning."""
+    notices = st.session_state.pop(_NOTICES, [])
+    if notices:
+        (container or st).warning("\n\n".join(notices), icon=":material/link:")

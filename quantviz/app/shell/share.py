@@ -1,0 +1,115 @@
+"""The Share panel: the link of the current state, and an iframe snippet of the page's main figure.
+
+Any page can call ``share_panel()`` (the current URL parameters) or ``share_panel(params)``
+(a page's own settings, e.g. only the values that differ from the defaults). The embed view
+``?embed=true&view=figure`` is Streamlit's embed mode (no menu, no sidebar) plus the page
+showing its main figure alone (``layout.is_embed_view``).
+"""
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from quantviz.app.shell.i18n import lang, t
+
+EMBED = {"embed": "true", "view": "figure"}
+FALLBACK_BASE = "http://localhost:8501"
+NOT_STATE = ("embed", "view", "embed_options")  # parameters of the view, not of the page's state
+DRAWN = "_share_drawn"
+
+
+START = "_share_start_params"
+
+
+def current_params() -> dict[str, str]:
+    """The page's state as link parameters: the URL as it is now, plus any value the link named
+    by a code (``?model=cnn``) that the widget holds but Streamlit left out of the URL."""
+    params = st.query_params.to_dict()
+    for key, raw in st.session_state.get(START, {}).items():
+        if key not in params and key in st.session_state and str(st.session_state[key]) == raw:
+            params[key] = raw
+    return params
+
+
+def page_url() -> str:
+    """The address of the current page, without parameters."""
+    try:
+        url = st.context.url
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
+        url = None
+    return url or FALLBACK_BASE
+
+
+def state_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
+    """The link that reopens the page in its current state (``lang`` included when not English)."""
+    params = dict(current_params() if params is None else params)
+    for key in NOT_STATE:
+        params.pop(key, None)
+    if lang() != "en":
+        params["lang"] = lang()
+    query = urlencode(params)
+    return (base or page_url()) + (f"?{query}" if query else "")
+
+
+def embed_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
+    """The embed view of the same state (without presentation mode: a blog post has its own type)."""
+    params = dict(current_params() if params is None else params)
+    params.pop("present", None)
+    link = state_link(params, base)
+    return link + ("&" if "?" in link else "?") + urlencode(EMBED)
+
+
+def iframe_snippet(src: str, height: int = 520) -> str:
+    return (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
+            f'style="border:0" title="quantviz" loading="lazy"></iframe>')
+
+
+def share_panel(params: dict[str, str] | None = None, height: int = 520, expanded: bool = False) -> None:
+    """An expander with the state link and the iframe snippet, each with a copy button."""
+    st.session_state[DRAWN] = True
+    with st.expander(t("share.title"), icon=":material/share:", expanded=expanded):
+        st.markdown(t("share.link"))
+        st.code(state_link(params), language=None, wrap_lines=True)
+        st.markdown(t("share.embed"))
+        st.code(iframe_snippet(embed_link(params), height), language="html", wrap_lines=True)
+        st.link_button(t("share.preview"), embed_link(params), icon=":material/open_in_new:")
+
+
+def panel_drawn() -> bool:
+    """Whether the page has drawn its own Share panel in this run."""
+    return bool(st.session_state.get(DRAWN))
+
+
+def no_panel() -> None:
+    """No Share panel at the foot: the page draws its own (e.g. one built only while open), or its
+    state cannot travel in a link (e.g. an uploaded file)."""
+    st.session_state[DRAWN] = True
+
+
+def forget_panel() -> None:
+    """A new run of a page: no Share panel drawn yet; the link's parameters as the run starts."""
+    st.session_state[DRAWN] = False
+    st.session_state[START] = st.query_params.to_dict()
+
+
+EMBED_CSS = """
+<style>
+/* the embed view: the figure alone, edge to edge (no sidebar, no page padding) */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 0.5rem 0.75rem 0 0.75rem !important;
+  max-width: 100% !important; }
+</style>
+"""
+
+
+def embed_frame() -> None:
+    """Strip the page down to its content for an iframe (call first in the embed view)."""
+    st.markdown(EMBED_CSS, unsafe_allow_html=True)
+
+
+def embed_footer(params: dict[str, str] | None = None) -> None:
+    """Under an embedded figure: a small link to the full page in the same state."""
+    st.markdown(f"[{t('embed.open_full')} ↗]({state_link(params)})")
