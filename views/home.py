@@ -8,7 +8,7 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import is_embed_view, page_header
-from quantviz.figures.mapping import staircase_figure
+from quantviz.figures.mapping.staircase import staircase_figure
 
 page_header("home.title", "home.intro")
 embed = is_embed_view()  # ?embed=true&view=figure: the slider and the staircase alone

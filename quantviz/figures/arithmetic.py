@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREY, ORANGE, RED, styled
+from .style import BLUE, GREY, ORANGE, RED, styled
 
 
 def _styled(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:

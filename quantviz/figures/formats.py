@@ -7,7 +7,7 @@ import html
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, styled
+from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, styled
 
 # One colour per bit field; a 1 bit is a filled box, a 0 bit an outlined one (text in the theme's
 # colour), so both read on a light and on a dark background.

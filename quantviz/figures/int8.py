@@ -2,7 +2,7 @@
 one layer's float activations against the dequantized int8 ones. Labels come in from the caller.
 
 The page redraws these four on every move of its test-image slider, so they are assembled as
-plain dicts (``mapping_style.figure``): building them with ``go.Figure`` validated every
+plain dicts (``spec.figure``): building them with ``go.Figure`` validated every
 property on every call, about half of the page's server time per move.
 """
 from __future__ import annotations
@@ -12,14 +12,14 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREY, ORANGE, styled_layout
-from .mapping_style import KEYED_MARGIN, TITLE_STANDOFF, KeyEntry, figure, merged
+from .spec import figure
+from .style import BLUE, GREY, KEYED_MARGIN, ORANGE, TITLE_STANDOFF, KeyEntry, merged, styled_layout
 
 SQNR_CAP = 80.0   # dB drawn for an exact layer (infinite SQNR)
 
 
 def spec_layout(title: str, x_title: str, y_title: str, height: int, **extra) -> dict:
-    """``common.styled_layout`` without a plotly template (the Streamlit theme styles the chart)."""
+    """``style.styled_layout`` without a plotly template (the Streamlit theme styles the chart)."""
     return merged({**styled_layout(title, x_title, y_title, height), "template": {}}, extra)
 
 

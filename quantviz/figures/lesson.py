@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREEN, GREY, ORANGE, RED, legend_below, styled
+from .style import BLUE, GREEN, GREY, ORANGE, RED, legend_below, styled
 
 FIELD_COLOURS = {"sign": RED, "exponent": BLUE, "mantissa": GREEN}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, styled
+from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, styled
 
 
 def before_after_figure(edges: np.ndarray, before: np.ndarray, after: np.ndarray,

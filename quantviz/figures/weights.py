@@ -8,7 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .common import BLUE, GREY, ORANGE, RED, SKY, styled
+from .style import BLUE, GREY, ORANGE, RED, SKY, styled
 
 
 def _bars(counts: np.ndarray, edges: np.ndarray, color: str, hover: str) -> go.Bar:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREEN, GREY, ORANGE, RED, SKY, styled
+from .style import BLUE, GREEN, GREY, ORANGE, RED, SKY, styled
 
 BITS_COLOURS = {8: BLUE, 6: SKY, 4: GREEN, 3: ORANGE, 2: RED}
 BITS_DASH = {8: "solid", 6: "dash", 4: "solid", 3: "dash", 2: "dot"}

@@ -21,7 +21,7 @@ before = gc.get_freeze_count()
 assert freeze_long_lived() is True
 frozen = gc.get_freeze_count()
 assert freeze_long_lived() is False and gc.get_freeze_count() == frozen
-assert "quantviz.app.int8.sections" in sys.modules and "quantviz.figures.mapping_main" in sys.modules
+assert "quantviz.app.int8.sections" in sys.modules and "quantviz.figures.mapping.main" in sys.modules
 print(before, frozen, len(gc.get_objects()))
 """
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)

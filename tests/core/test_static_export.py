@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from quantviz import choose_qparams
-from quantviz.figures.mapping import staircase_figure
+from quantviz.figures.mapping.staircase import staircase_figure
 from quantviz.figures.static import to_html, to_matplotlib, to_png, to_svg
 
 LABELS = {"title": "Staircase title", "x": "real value x", "y": "integer code q", "ideal": "ideal",

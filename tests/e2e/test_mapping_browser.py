@@ -1,7 +1,6 @@
 """The mapping page in a real browser: keyboard, URL round trip, embed in a foreign page, looks."""
 import http.server
 import threading
-
 from urllib.parse import urlencode
 
 import pytest
@@ -100,7 +99,7 @@ MARGINS = "() => { const gd = document.querySelector('[data-testid=\"stPlotlyCha
 def test_the_main_figure_is_drawn_once_per_change(browser, app_url, width):
     """Plotly draws a figure a second time when a legend or an axis does not fit its margins;
     the page's figures keep their margins (a key written by the page instead of a legend)."""
-    from quantviz.figures.mapping_style import KEYED_MARGIN
+    from quantviz.figures.style import KEYED_MARGIN
 
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()

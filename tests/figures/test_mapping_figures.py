@@ -6,16 +6,17 @@ import plotly.io as pio
 import pytest
 
 from quantviz import choose_qparams, fake_quantize
-from quantviz.datasets import synthetic
-from quantviz.figures.mapping import staircase_figure, staircase_x
-from quantviz.figures.mapping_error import error_curve_figure, error_histogram_figure
-from quantviz.figures.mapping_hist import MAX_GRID_LINES, grid_step, histogram_figure, step_outline
-from quantviz.figures.mapping_style import keyed_layout, typed_array, with_legend
-from quantviz.figures.static import to_matplotlib
-from quantviz.figures.mapping_levels import code_counts_figure, group_codes
-from quantviz.figures.mapping_main import main_figure
-from quantviz.figures.mapping_tradeoff import tradeoff_figure
 from quantviz.calibrate import range_sweep
+from quantviz.datasets import synthetic
+from quantviz.figures.mapping.error import error_curve_figure, error_histogram_figure
+from quantviz.figures.mapping.histogram import MAX_GRID_LINES, grid_step, histogram_figure, step_outline
+from quantviz.figures.mapping.levels import code_counts_figure, group_codes
+from quantviz.figures.mapping.main import main_figure
+from quantviz.figures.mapping.staircase import staircase_figure, staircase_x
+from quantviz.figures.mapping.tradeoff import tradeoff_figure
+from quantviz.figures.spec import typed_array, with_legend
+from quantviz.figures.static import to_matplotlib
+from quantviz.figures.style import keyed_layout
 
 HIST = {k: k for k in ("title", "x", "y", "kept", "clipped", "grid_all", "range", "clip_region",
                        "minmax", "percentile", "mse", "entropy")}

@@ -21,7 +21,7 @@ from quantviz.app.shell.latex import docstring_math
 from quantviz.encode import encode, float_terms
 from quantviz.figures import lesson as figs
 from quantviz.figures.formats import float_formula_latex, latex_number
-from quantviz.figures.mapping import staircase_figure
+from quantviz.figures.mapping.staircase import staircase_figure
 from quantviz.figures.weights import histogram_figure
 from quantviz.intarith.arith import quantized_multiply
 from quantviz.nn import simulate

@@ -9,10 +9,10 @@ import plotly.graph_objects as go
 from quantviz.app.mapping.data import Data, alpha_of, error_bins, pick_errors, sweep
 from quantviz.app.mapping.state import METHODS, Resolved, Settings
 from quantviz.app.shell.i18n import t
-from quantviz.figures.mapping_error import error_curve_figure, error_histogram_figure
-from quantviz.figures.mapping_levels import code_counts_figure
-from quantviz.figures.mapping_main import main_figure as combined_figure
-from quantviz.figures.mapping_tradeoff import tradeoff_figure
+from quantviz.figures.mapping.error import error_curve_figure, error_histogram_figure
+from quantviz.figures.mapping.levels import code_counts_figure
+from quantviz.figures.mapping.main import main_figure as combined_figure
+from quantviz.figures.mapping.tradeoff import tradeoff_figure
 
 FIGURES = ("error", "levels", "tradeoff")  # the secondary figures, one at a time
 

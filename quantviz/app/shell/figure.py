@@ -14,8 +14,8 @@ from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import is_embed_view
 from quantviz.app.shell.text import markdown_text
 from quantviz.figures import static
-from quantviz.figures.mapping_style import SpecFigure, with_legend
-from quantviz.figures.static_style import plain
+from quantviz.figures.spec import SpecFigure, with_legend
+from quantviz.figures.static.style import plain
 
 EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.to_svg),
            ("html", "text/html", static.to_html))

@@ -12,7 +12,7 @@ from quantviz.app.shell.errors import message
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.text import literal, plotly_text
-from quantviz.figures.common import GREEN
+from quantviz.figures.style import GREEN
 from quantviz.figures.weights import (
     channel_ranges_figure,
     channel_runs_figure,

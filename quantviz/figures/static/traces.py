@@ -1,11 +1,11 @@
-"""Drawing plotly's traces, shapes and annotations on matplotlib axes (for ``static``)."""
+"""Drawing plotly's traces, shapes and annotations on matplotlib axes."""
 from __future__ import annotations
 
 import matplotlib.patches as mpatches
 import matplotlib.transforms as mtransforms
 import numpy as np
 
-from .static_style import DASHES, MARKERS, NONE, color, is_transparent, marker_area, plain, text_offset
+from .style import DASHES, MARKERS, NONE, color, is_transparent, marker_area, plain, text_offset
 
 
 def values_of(values, cats: dict) -> np.ndarray:

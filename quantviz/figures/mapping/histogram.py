@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..affine import QParams
-from .common import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY
-from .mapping_style import TITLE_STANDOFF, KeyEntry, figure, keyed_layout, vrect
+from ...affine import QParams
+from ..spec import figure, vrect
+from ..style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, TITLE_STANDOFF, KeyEntry, keyed_layout
 
 MAX_GRID_LINES = 64
 METHOD_COLOURS = {"minmax": ORANGE, "percentile": GREEN, "mse": PURPLE, "entropy": SKY}

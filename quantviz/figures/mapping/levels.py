@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE
-from .mapping_hist import step_outline
-from .mapping_style import KeyEntry, figure, keyed_layout
+from ..spec import figure
+from ..style import BLUE, KeyEntry, keyed_layout
+from .histogram import step_outline
 
 MAX_BARS = 512
 MAX_SEPARATE_BARS = 64  # beyond this many bars, one filled outline (one path instead of one per bar)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import BLUE, GREY, RED
-from .mapping_hist import METHOD_COLOURS, METHOD_GLYPHS, METHOD_SYMBOLS
-from .mapping_style import KeyEntry, figure, keyed_layout
+from ..spec import figure
+from ..style import BLUE, GREY, RED, KeyEntry, keyed_layout
+from .histogram import METHOD_COLOURS, METHOD_GLYPHS, METHOD_SYMBOLS
 
 SYMBOLS = METHOD_SYMBOLS
 

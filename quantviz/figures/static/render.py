@@ -1,15 +1,6 @@
-"""Static export: redraw a plotly figure with matplotlib, for PNG and SVG files.
-
-Covers what quantviz's charts use: line, step, marker and text scatter traces (filled or
-outline-only markers, fills), vertical and horizontal bars (``base``, per-bar colours, outlines,
-text on the bars), heatmaps, categorical axes and tick labels, rectangles and lines drawn as
-layout shapes, annotations (subplot titles, labels of lines), log and reversed axes, several
-subplots, a title with its subtitle, axis titles and a legend inside, above or below the plot.
-Anything else is skipped rather than guessed. Sizes follow plotly's: pixels at 100 dpi.
-"""
+"""A plotly figure redrawn on a matplotlib figure: axes, traces, shapes, annotations, title and
+legend where plotly puts them (see the package's docstring for what is covered)."""
 from __future__ import annotations
-
-import io
 
 import matplotlib
 
@@ -18,37 +9,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.ticker as mticker  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 
-from .static_style import DEFAULT_COLORS, plain  # noqa: E402
-from .static_traces import draw_annotation, draw_shape, draw_trace  # noqa: E402
+from .style import DEFAULT_COLORS, plain  # noqa: E402
+from .traces import draw_annotation, draw_shape, draw_trace  # noqa: E402
 
 # Chinese labels need a CJK font; matplotlib falls back along this list per glyph.
 plt.rcParams["font.sans-serif"] = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "DejaVu Sans",
                                    "Source Han Sans SC", "SimHei", "Arial Unicode MS"]
 plt.rcParams["axes.unicode_minus"] = False
 LEGEND_GAP = 52                # pixels under the plot for tick labels and the x axis title
-
-
-def to_png(fig: go.Figure, dpi: int = 150) -> bytes:
-    return _render(fig, "png", dpi)
-
-
-def to_svg(fig: go.Figure) -> bytes:
-    return _render(fig, "svg", 100)
-
-
-def to_html(fig: go.Figure) -> bytes:
-    """A standalone interactive page: plotly.js inlined, so it opens without any server."""
-    return fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")
-
-
-def _render(fig: go.Figure, fmt: str, dpi: int) -> bytes:
-    # plotly text is text: a "$" (say in an uploaded tensor's name) is not matplotlib's mathtext
-    with plt.rc_context({"text.parse_math": False}):
-        mpl_fig = to_matplotlib(fig)
-        buffer = io.BytesIO()
-        mpl_fig.savefig(buffer, format=fmt, dpi=dpi)
-        plt.close(mpl_fig)
-    return buffer.getvalue()
 
 
 class _Paper:

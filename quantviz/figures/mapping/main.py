@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..affine import QParams
-from .common import BLUE, GREY, RED
-from .mapping import code_axis, outside_parts, staircase_parts
-from .mapping_hist import histogram_parts
-from .mapping_style import TITLE_STANDOFF, KeyEntry, figure, keyed_layout
+from ...affine import QParams
+from ..spec import figure
+from ..style import BLUE, GREY, RED, TITLE_STANDOFF, KeyEntry, keyed_layout
+from .histogram import histogram_parts
+from .staircase import code_axis, outside_parts, staircase_parts
 
 SPLIT = 0.42  # the staircase takes the lower part, the histogram the upper part
 

@@ -1,75 +1,25 @@
-"""Fast figure assembly for the mapping page: traces and layout as plain dicts, one Figure.
+"""Fast figure assembly: traces and layout as plain dicts, one Figure.
 
 Building a figure with ``add_trace``/``update_layout``/``add_vrect`` validates every property
 on every call (about 100 ms per figure on these machines), and even an unvalidated ``go.Figure``
 copies every array twice on its way to the browser (about 18 ms for the main figure).
 ``SpecFigure`` hands the assembled dicts over as they are, numeric arrays as base64 typed arrays
-(what plotly.js reads fastest; a third of the size of decimal JSON). The look matches
-``common.styled``.
+(what plotly.js reads fastest; a third of the size of decimal JSON). The look is
+``style``'s.
 
 The browser draws every changed figure anew (``Plotly.newPlot``), so the page's figures keep
 that cheap: a key written by the page instead of a plotly legend, and margins wide enough for
-the axes (``keyed_layout``). A legend or an axis that does not fit the margins makes plotly
+the axes (``style.keyed_layout``). A legend or an axis that does not fit the margins makes plotly
 enlarge them and draw the whole figure a second time.
 """
 from __future__ import annotations
 
 import base64
-from typing import NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
 
-from .common import RED
-
-
-def merged(base: dict, extra: dict) -> dict:
-    """``base`` updated with ``extra``, one level deep: a dict value updates the dict it replaces."""
-    for key, value in extra.items():
-        base[key] = {**base[key], **value} if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-    return base
-
-
-def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -> dict:
-    """Title, axis titles (with units), legible fonts, the legend under the plot."""
-    base = {
-        "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 17}},
-        "xaxis": {"title": {"text": x_title}},
-        "yaxis": {"title": {"text": y_title}},
-        "height": height,
-        "font": {"size": 14},
-        "margin": {"l": 60, "r": 20, "t": 60, "b": 40},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
-        "hoverlabel": {"font": {"size": 14}},
-        "template": {},  # no plotly template: the Streamlit theme styles the chart
-    }
-    if not title:  # the page writes the title above the chart, where it can wrap on a phone
-        base["margin"] = {**base["margin"], "t": 24}
-    return merged(base, extra)
-
-
-# Room for the axes (tick labels, title) of the keyed figures: plotly would push the margins
-# (and draw twice) for anything larger. y: up to ~7-character tick labels; x: one row of ticks.
-KEYED_MARGIN = {"l": 88, "r": 16, "t": 12, "b": 58}
-TITLE_STANDOFF = 8
-
-
-class KeyEntry(NamedTuple):
-    """One entry of a figure's key: a glyph (■ ● ━ ┅ ...) in a colour, and its label."""
-
-    glyph: str
-    colour: str
-    label: str
-
-
-def keyed_layout(x_title: str, y_title: str, height: int = 380, **extra) -> dict:
-    """A layout without title or legend (the page writes both), axes that fit the margins."""
-    base = layout("", x_title, y_title, height, showlegend=False, margin=dict(KEYED_MARGIN))
-    del base["title"]
-    for axis in ("xaxis", "yaxis"):
-        base[axis]["title"]["standoff"] = TITLE_STANDOFF
-    return merged(base, extra)
-
+from .style import RED, KeyEntry
 
 TYPED = {np.dtype(np.float64): "f8", np.dtype(np.float32): "f4", np.dtype(np.int32): "i4",
          np.dtype(np.int16): "i2", np.dtype(np.int8): "i1", np.dtype(np.uint8): "u1",

@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..affine import QParams, fake_quantize
-from .common import BLUE, GREY, RED
-from .mapping import EXACT_TEETH, staircase_x
-from .mapping_hist import clip_edges, step_outline
-from .mapping_style import KeyEntry, figure, hline, keyed_layout, vline, vrect
+from ...affine import QParams, fake_quantize
+from ..spec import figure, hline, vline, vrect
+from ..style import BLUE, GREY, RED, KeyEntry, keyed_layout
+from .histogram import clip_edges, step_outline
+from .staircase import EXACT_TEETH, staircase_x
 
 
 def error_curve_figure(qp: QParams, lo: float, hi: float, labels: dict, height: int = 380) -> go.Figure:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..affine import QParams, dequantize, quantize
-from .common import BLUE, GREY, ORANGE, RED
-from .mapping_style import figure, hline, layout, legend_only, vrect
+from ...affine import QParams, dequantize, quantize
+from ..spec import figure, hline, legend_only, vrect
+from ..style import BLUE, GREY, ORANGE, RED, layout
 
 EXACT_STEPS = 512  # up to this many levels, every step edge is drawn exactly
 EXACT_TEETH = 128  # up to this many levels, the error curve draws every tooth of the sawtooth
