@@ -2,11 +2,12 @@
 import matplotlib
 import numpy as np
 import plotly.graph_objects as go
+import pytest
 from plotly.subplots import make_subplots
 
 from quantviz import choose_qparams
 from quantviz.figures.mapping.staircase import staircase_figure
-from quantviz.figures.static import to_html, to_matplotlib, to_png, to_svg
+from quantviz.figures.static import UnsupportedFigure, to_html, to_matplotlib, to_png, to_svg
 
 LABELS = {"title": "Staircase title", "x": "real value x", "y": "integer code q", "ideal": "ideal",
           "codes": "codes", "marker": "your x", "hover": "%{x}"}
@@ -109,3 +110,36 @@ def test_annotations_subtitle_and_shared_x_axis():
     assert {"Title", "a subtitle", "your x"} <= set(texts)
     labelled = [ax for ax in mpl.axes if ax.get_xlabel()]
     assert len(labelled) == 1 and labelled[0].get_position().y0 < 0.5  # the x title once, at the bottom
+
+
+def test_closed_outlines_are_filled_one_polygon_per_run():
+    fig = go.Figure(go.Scatter(x=[0, 1, 1, 0, 0, None, 2, 3, 3, 2, 2], y=[0, 0, 1, 1, 0, None, 0, 0, 2, 2, 0],
+                               fill="toself", fillcolor="#0072B2", mode="lines", line={"width": 0}))
+    ax = to_matplotlib(fig).axes[0]
+    polygons = [p for p in ax.patches if isinstance(p, matplotlib.patches.Polygon)]
+    assert len(polygons) == 2 and not ax.lines                       # width 0: filled, no outline
+    assert np.allclose(polygons[1].get_xy().max(axis=0), [3, 2])
+    assert np.allclose(polygons[0].get_facecolor()[:3], matplotlib.colors.to_rgb("#0072B2"))
+
+
+def _with_circle() -> go.Figure:
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
+    fig.add_shape(type="circle", x0=0, x1=1, y0=0, y1=1)
+    return fig
+
+
+def _paper_rect() -> go.Figure:
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
+    fig.add_shape(type="rect", xref="paper", yref="paper", x0=0, x1=1, y0=0, y1=1)
+    return fig
+
+
+@pytest.mark.parametrize("make", [
+    lambda: go.Figure(go.Pie(values=[1, 2])),
+    lambda: go.Figure(go.Scatter(x=[0, 1], y=[0, 1], fill="tonextx")),
+    _with_circle,
+    _paper_rect,
+], ids=["pie trace", "fill to next x", "circle shape", "rectangle on paper"])
+def test_what_the_export_cannot_draw_fails_instead_of_being_dropped(make):
+    with pytest.raises(UnsupportedFigure):
+        to_png(make())

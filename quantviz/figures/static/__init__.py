@@ -8,12 +8,13 @@ working offline, with nothing but Python packages. The HTML file needs no redraw
 plotly.js.
 
 The redraw covers what quantviz's charts use (``render``, ``traces``): line, step, marker and
-text scatter traces (filled or outline-only markers, fills to zero or to the previous trace),
-vertical and horizontal bars (``base``, per-bar colours, outlines, text on the bars), heatmaps,
-categorical axes and tick labels, rectangles and lines drawn as layout shapes, annotations
-(subplot titles, labels of lines), log and reversed axes, several subplots, a title with its
-subtitle, axis titles and a legend inside, above or below the plot. Anything else is skipped
-rather than guessed. Sizes follow plotly's: pixels at 100 dpi.
+text scatter traces (filled or outline-only markers; fills to zero, to the previous trace or of
+closed outlines), vertical and horizontal bars (``base``, per-bar colours, outlines, text on the
+bars), heatmaps, categorical axes and tick labels, rectangles and lines drawn as layout shapes,
+annotations (subplot titles, labels of lines), log and reversed axes, several subplots, a title
+with its subtitle, axis titles and a legend inside, above or below the plot. A figure using
+anything else (another trace type, fill or shape) raises ``UnsupportedFigure``: a file never
+silently lacks part of its figure. Sizes follow plotly's: pixels at 100 dpi.
 """
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ import io
 import plotly.graph_objects as go
 
 from .render import plt, to_matplotlib
+from .traces import UnsupportedFigure
 
-__all__ = ["to_png", "to_svg", "to_html", "to_matplotlib"]
+__all__ = ["to_png", "to_svg", "to_html", "to_matplotlib", "UnsupportedFigure"]
 
 
 def to_png(fig: go.Figure, dpi: int = 150) -> bytes:

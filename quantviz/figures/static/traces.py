@@ -1,4 +1,8 @@
-"""Drawing plotly's traces, shapes and annotations on matplotlib axes."""
+"""Drawing plotly's traces, shapes and annotations on matplotlib axes.
+
+What cannot be drawn raises ``UnsupportedFigure`` (naming it), so that an exported file never
+silently lacks part of its figure.
+"""
 from __future__ import annotations
 
 import matplotlib.patches as mpatches
@@ -6,6 +10,13 @@ import matplotlib.transforms as mtransforms
 import numpy as np
 
 from .style import DASHES, MARKERS, NONE, color, is_transparent, marker_area, plain, text_offset
+
+FILLS = (None, "none", "tozeroy", "tonexty", "toself")
+SHAPES = ("rect", "line")
+
+
+class UnsupportedFigure(ValueError):
+    """A figure uses a trace type, fill or shape the static export does not draw."""
 
 
 def values_of(values, cats: dict) -> np.ndarray:
@@ -34,6 +45,8 @@ def draw_trace(ax, trace, fallback: str, layout, cats: tuple[dict, dict]):
     elif trace.type == "heatmap":
         z = np.asarray(trace.z, dtype=float)
         ax.imshow(z, aspect="auto", origin="lower", cmap="viridis")
+    else:
+        raise UnsupportedFigure(f"the static export draws no {trace.type!r} trace (only bar, scatter and heatmap)")
 
 
 def _draw_bars(ax, trace, name, fallback, layout, cats):
@@ -78,9 +91,15 @@ def _draw_scatter(ax, trace, name, fallback, cats):
     y = values_of(y_values, cats[1])
     mode = trace.mode or "lines"
     line_color = color(trace.line.color, fallback) if trace.line else fallback
-    if "lines" in mode:
-        style = {"color": line_color, "linestyle": DASHES.get(trace.line.dash, "-"),
-                 "linewidth": trace.line.width or 1.5, "label": name}
+    if trace.fill not in FILLS:
+        raise UnsupportedFigure(f"the static export draws no fill {trace.fill!r} (only {', '.join(FILLS[2:])})")
+    if trace.fill == "toself":
+        _fill_polygons(ax, x, y, color(trace.fillcolor, line_color), trace.opacity, name)
+        name = None
+    width = 1.5 if trace.line.width is None else trace.line.width
+    if "lines" in mode and width > 0:
+        style = {"color": line_color, "linestyle": DASHES.get(trace.line.dash, "-"), "linewidth": width,
+                 "label": name}
         if trace.line.shape == "hv":
             ax.step(x, y, where="post", **style)
         else:
@@ -98,6 +117,17 @@ def _draw_scatter(ax, trace, name, fallback, cats):
                 offset, ha, va = text_offset(where)
                 ax.annotate(plain(str(text)), (xi, yi), xytext=offset, textcoords="offset points", ha=ha, va=va,
                             fontsize=8, color=ink, annotation_clip=False)
+
+
+def _fill_polygons(ax, x, y, face, opacity, name) -> None:
+    """Plotly's ``fill="toself"``: each run of points between NaN gaps is a closed, filled polygon."""
+    gaps = np.isnan(x) | np.isnan(y)
+    starts = np.flatnonzero(~gaps & np.concatenate([[True], gaps[:-1]]))
+    ends = np.flatnonzero(~gaps & np.concatenate([gaps[1:], [True]])) + 1
+    for start, end in zip(starts, ends):
+        ax.fill(x[start:end], y[start:end], color=face, alpha=1.0 if opacity is None else opacity, lw=0,
+                label=name)
+        name = None
 
 
 def _draw_markers(ax, trace, x, y, name, fallback):
@@ -122,6 +152,8 @@ def _draw_markers(ax, trace, x, y, name, fallback):
 
 
 def draw_shape(axes: dict, shape):
+    if shape.type not in SHAPES:
+        raise UnsupportedFigure(f"the static export draws no {shape.type!r} shape (only rectangles and lines)")
     xref, yref = shape.xref or "x", shape.yref or "y"
     xname, yname = xref.split()[0], yref.split()[0]
     ax = axes.get((xname.replace("paper", "x"), yname.replace("paper", "y"))) or next(iter(axes.values()))
@@ -135,7 +167,9 @@ def draw_shape(axes: dict, shape):
             ax.axhspan(shape.y0, shape.y1, color=fill, alpha=alpha, lw=0, zorder=0)
         elif not x_domain and not y_domain:
             ax.add_patch(mpatches.Rectangle((shape.x0, shape.y0), shape.x1 - shape.x0, shape.y1 - shape.y0,
-                                                      color=fill, alpha=alpha, lw=0, zorder=0))
+                                            color=fill, alpha=alpha, lw=0, zorder=0))
+        else:
+            raise UnsupportedFigure("the static export draws no rectangle over the whole plot (paper on both axes)")
     elif shape.type == "line":
         line_color = color(shape.line.color if shape.line else None, "#888888")
         dash = DASHES.get(shape.line.dash if shape.line else None, "-")
@@ -146,6 +180,8 @@ def draw_shape(axes: dict, shape):
             ax.axvline(shape.x0, color=line_color, linestyle=dash, lw=width)
         elif not x_domain and not y_domain:
             ax.plot([shape.x0, shape.x1], [shape.y0, shape.y1], color=line_color, linestyle=dash, lw=width)
+        else:
+            raise UnsupportedFigure("the static export draws no line across the whole plot (paper on both axes)")
 
 
 ANCHORS = {"left": "left", "right": "right", "center": "center", "top": "top", "bottom": "bottom",
