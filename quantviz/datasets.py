@@ -11,14 +11,16 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import article
+
 MAX_SIZE = 1_000_000
 OUTLIER_FRACTION = 5e-4  # "a few large outliers": 1 value in 2000, at 8 to 12 sigma
 
 
 def _article(rng: np.random.Generator, n: int) -> np.ndarray:
-    """Uniform in [-1, 1], with both ends present so that min-max gives exactly [-1, 1]."""
-    x = rng.uniform(-1.0, 1.0, n)
-    x[: min(n, 2)] = (-1.0, 1.0)[: min(n, 2)]
+    """Uniform in the article's [-1, 1], with both ends present so that min-max gives exactly that."""
+    x = rng.uniform(article.RMIN, article.RMAX, n)
+    x[: min(n, 2)] = (article.RMIN, article.RMAX)[: min(n, 2)]
     return x
 
 

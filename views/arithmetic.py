@@ -2,6 +2,7 @@
 import numpy as np
 import streamlit as st
 
+from quantviz import article
 from quantviz.app.arithmetic import matmul as mm
 from quantviz.app.arithmetic import operands as view
 from quantviz.app.shell import controls
@@ -22,23 +23,20 @@ from quantviz.intarith.fixedpoint import (
 from quantviz.intarith.intkernels import centred_max, max_safe_inner_dim, zero_point_terms
 from quantviz.intarith.matmul_trace import integer_matmul
 
-ARTICLE = (view.ARTICLE_SCALE, view.ARTICLE_ZP)
-
-
 def labels(prefix: str, keys: list[str]) -> dict:
     return {k: t(f"{prefix}.{k}") for k in keys}
 
 
 def multiply_section():
     """1. The article's example: 0.0 x 1.0 naively (253) and with scales and zero points (127)."""
-    st.header(t("arith.mul.title"))
-    st.markdown(t("arith.mul.text"))
+    st.header(t("arith.mul.title", **article.numbers()))
+    st.markdown(t("arith.mul.text", **article.numbers()))
     cols = st.columns(3)
     x = view.real_input(t("arith.mul.x"), "mx", 0.0, cols[0])
     y = view.real_input(t("arith.mul.y"), "my", 1.0, cols[1])
     with cols[2]:
         shared = controls.toggle(t("arith.grid.shared"), "mshared", True)
-    grids = view.operand_grids("m", ("x", "y", "z"), {s: ARTICLE for s in "xyz"}, shared)
+    grids = view.operand_grids("m", ("x", "y", "z"), {s: view.ARTICLE for s in "xyz"}, shared)
     x_q, y_q = view.code_of(x, grids["x"], "x"), view.code_of(y, grids["y"], "y")
     try:
         z_q, tr = quantized_multiply(x_q, y_q, grids["x"], grids["y"], grids["z"])

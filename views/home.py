@@ -3,39 +3,42 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from quantviz import choose_qparams, dequantize, quantize
+from quantviz import article, dequantize, quantize
 from quantviz.app.shell import controls
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.figures.mapping.staircase import staircase_figure
 
 page_header("home.title", "home.intro")
 embed = is_embed_view()  # ?embed=true&view=figure: the slider and the staircase alone
 schemes = ["exact", "pytorch", "onnxruntime", "tflite"]
-params = {s: choose_qparams(-1.0, 1.0, bits=8, scheme=s) for s in schemes}
+params = {s: article.grid(scheme=s) for s in schemes}
+numbers = article.numbers()
 if not embed:
     st.latex(r"x = \text{scale} \cdot (q - \text{zero\_point})")
-    st.subheader(t("home.example.title"))
-    st.markdown(t("home.example.text"))
-    st.latex(r"\text{scale} = \frac{1.0 - (-1.0)}{255 - 0} = \frac{2}{255} \approx 0.007843, \qquad "
-             r"\text{zero\_point} = 0 - \frac{-1.0}{2/255} = 127.5")
-    st.markdown(t("home.zp.text"))
+    st.subheader(t("home.example.title", **numbers))
+    st.markdown(t("home.example.text", **numbers))
+    st.latex(docstring_math(article)[0])
+    st.markdown(t("home.zp.text", **numbers))
     names = {"exact": t("home.zp.exact"), "pytorch": "PyTorch", "onnxruntime": "ONNX Runtime", "tflite": "TFLite"}
     rows = [{t("home.zp.col.who"): names[s], t("home.zp.col.zp"): params[s].zero_point,
-             t("home.zp.col.why"): t(f"home.zp.{s}.why")} for s in schemes]
-    rows.append({t("home.zp.col.who"): t("home.zp.article"), t("home.zp.col.zp"): 127,
-                 t("home.zp.col.why"): t("home.zp.article.why")})
+             t("home.zp.col.why"): t(f"home.zp.{s}.why", **numbers)} for s in schemes]
+    rows.append({t("home.zp.col.who"): t("home.zp.article"), t("home.zp.col.zp"): article.ZERO_POINT,
+                 t("home.zp.col.why"): t("home.zp.article.why", **numbers)})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
-x = controls.slider(t("home.x.label"), "x", -1.0, 1.0, 0.3, step=0.001, format="%.3f", help=t("home.x.help"))
+x = controls.slider(t("home.x.label"), "x", article.RMIN, article.RMAX, 0.3, step=0.001, format="%.3f",
+                    help=t("home.x.help"))
 qp = params["exact"]
 q = int(quantize(np.array([x]), qp)[0])
 xhat = float(dequantize(np.array([q]), qp)[0])
 if not embed:
     st.markdown(t("home.result", zp=qp.zero_point, x=x, q=q, xhat=xhat, err=xhat - x, half=qp.scale / 2))
 labels = {k: t(f"fig.staircase.{k}") for k in ("title", "x", "y", "ideal", "codes", "marker", "hover")}
-show_figure(staircase_figure(qp, -1.1, 1.1, labels, x_mark=x), key="home_staircase", file_name="quantviz-staircase")
+show_figure(staircase_figure(qp, *article.SHOWN, labels, x_mark=x), key="home_staircase",
+            file_name="quantviz-staircase")
 controls.url_notices()
 if not embed:
     st.subheader(t("home.next"))

@@ -1,6 +1,7 @@
 """The lesson: the source article's story in eight steps, one live widget each (``?step=4``)."""
 import streamlit as st
 
+from quantviz import article
 from quantviz.app.lesson import nav as lesson_nav
 from quantviz.app.lesson.steps import DEEPER, STEPS
 from quantviz.app.shell import controls
@@ -17,7 +18,7 @@ else:
     n = lesson_nav.current_step()
     lesson_nav.progress(n)
     st.subheader(f"{n}. {lesson_nav.title(n)}")
-    st.markdown(t(f"lesson.s{n}.text"))
+    st.markdown(t(f"lesson.s{n}.text", **article.numbers()))
     STEPS[n](embed=False)
     lesson_nav.deeper_link(DEEPER[n])
     if n == lesson_nav.TOTAL:

@@ -4,7 +4,7 @@ import re
 import numpy as np
 import pytest
 
-from quantviz import QParams, choose_qparams
+from quantviz import QParams, article, choose_qparams
 from quantviz.app.shell.errors import PATTERNS, explain
 from quantviz.app.shell.i18n import in_language
 from quantviz.app.strings import TABLE
@@ -13,7 +13,7 @@ from quantviz.intarith.fixedpoint import quantize_multiplier
 from quantviz.intarith.matmul_trace import integer_matmul
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-U8 = QParams(2 / 255, 127, 0, 255)
+U8 = article.qparams()
 
 FAILURES = [  # real calls that fail, and numbers the message must keep
     (lambda: choose_qparams(1.0, -1.0), ["1.0", "-1.0"]),

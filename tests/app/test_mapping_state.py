@@ -3,9 +3,10 @@ from dataclasses import replace
 
 import pytest
 
+from quantviz import article
 from quantviz.app.mapping.state import ARTICLE, Settings, resolve
 
-PICKS = {"minmax": (-1.0, 1.0), "percentile": (-0.9, 0.95), "mse": (-0.8, 0.8), "entropy": (-0.7, 0.7)}
+PICKS = {"minmax": (article.RMIN, article.RMAX), "percentile": (-0.9, 0.95), "mse": (-0.8, 0.8), "entropy": (-0.7, 0.7)}
 
 
 def keys(res):
@@ -14,9 +15,9 @@ def keys(res):
 
 def test_the_article_example():
     res = resolve(ARTICLE, PICKS)
-    assert res.qp.scale == 2 / 255 and res.qp.zero_point_real == 127.5 and res.qp.zero_point == 128
-    assert res.range_used == (-1.0, 1.0) and res.notices == []
-    assert resolve(replace(ARTICLE, scheme="pytorch"), PICKS).qp.zero_point == 127
+    assert res.qp.scale == article.SCALE and res.qp.zero_point_real == article.ZERO_POINT_REAL
+    assert res.qp.zero_point == 128 and res.range_used == (article.RMIN, article.RMAX) and res.notices == []
+    assert resolve(replace(ARTICLE, scheme="pytorch"), PICKS).qp.zero_point == article.ZERO_POINT
 
 
 @pytest.mark.parametrize("calib", ["minmax", "percentile", "mse", "entropy"])
@@ -55,7 +56,7 @@ def test_one_bit():
 @pytest.mark.parametrize("scale", [0.0, -1.0, float("nan"), float("inf")])
 def test_a_scale_that_is_not_positive_falls_back_to_min_max(scale):
     res = resolve(Settings(mode="qparams", scale=scale, zp=128), PICKS)
-    assert keys(res) == ["mapping.notice.scale"] and res.qp.scale == 2 / 255
+    assert keys(res) == ["mapping.notice.scale"] and res.qp.scale == article.SCALE
 
 
 def test_a_tiny_scale_is_floored_and_everything_clips():

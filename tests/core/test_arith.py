@@ -3,11 +3,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quantviz import QParams, quantize
+from quantviz import QParams, article, quantize
 from quantviz.intarith.arith import add_left_shift, quantized_add, quantized_multiply
 from quantviz.intarith.fixedpoint import multiply_by_quantized_multiplier, quantize_multiplier
 
-ARTICLE = QParams(2 / 255, 127, 0, 255)
+ARTICLE = article.qparams()
 
 
 def test_the_article_example_253_and_127():

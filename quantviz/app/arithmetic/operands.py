@@ -7,12 +7,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from quantviz import QParams, quantize
+from quantviz import QParams, article, quantize
 from quantviz.app.shell import controls
 from quantviz.app.shell.i18n import t
 
-QMIN, QMAX = 0, 255          # the article's uint8 codes
-ARTICLE_SCALE, ARTICLE_ZP = 2 / 255, 127
+ARTICLE = (article.SCALE, article.ZERO_POINT)   # every grid's default: the article's
 
 
 def formulas(func) -> list[str]:
@@ -40,7 +39,7 @@ def grid_inputs(prefix: str, labels: tuple[str, str], scale: float, zp: int, con
     """Number inputs for one uint8 grid: its scale and zero point (URL keys ``{prefix}s``, ``{prefix}z``)."""
     with containers[0]:
         s = controls.number(labels[0], f"{prefix}s", scale, min_value=0.0, max_value=1e6, step=0.0001,
-                            format="%.6f", help=t("arith.grid.help"))
+                            format="%.6f", help=t("arith.grid.help", **article.numbers()))
     with containers[1]:
         z = controls.number(labels[1], f"{prefix}z", zp, min_value=-1000, max_value=1000, step=1)
     return s, z
@@ -51,10 +50,11 @@ def make_grid(scale: float, zp: int, sym: str, default: tuple[float, int]) -> QP
     if scale is None or not np.isfinite(scale) or scale <= 0:
         st.warning(t("arith.grid.bad_scale", sym=sym, value=scale, fallback=num(default[0])))
         scale = default[0]
-    if zp is None or not QMIN <= zp <= QMAX:
-        st.warning(t("arith.grid.bad_zp", sym=sym, value=zp, lo=QMIN, hi=QMAX, fallback=default[1]))
+    if zp is None or not article.QMIN <= zp <= article.QMAX:
+        st.warning(t("arith.grid.bad_zp", sym=sym, value=zp, lo=article.QMIN, hi=article.QMAX,
+                            fallback=default[1]))
         zp = default[1]
-    return QParams(float(scale), int(zp), QMIN, QMAX)
+    return QParams(float(scale), int(zp), article.QMIN, article.QMAX)
 
 
 def real_input(label: str, key: str, value: float, container=st) -> float:
@@ -67,8 +67,8 @@ def operand_grids(prefix: str, syms: tuple[str, ...], defaults: dict, shared: bo
     """Inputs for the grids of x, y and the result: one shared grid, or one per symbol."""
     if shared:
         labels = (t("arith.grid.scale.shared"), t("arith.grid.zp.shared"))
-        s, z = grid_inputs(prefix, labels, ARTICLE_SCALE, ARTICLE_ZP, containers=st.columns(2))
-        qp = make_grid(s, z, labels[0], (ARTICLE_SCALE, ARTICLE_ZP))
+        s, z = grid_inputs(prefix, labels, *ARTICLE, containers=st.columns(2))
+        qp = make_grid(s, z, labels[0], ARTICLE)
         return {sym: qp for sym in syms}
     grids = {}
     for col, sym in zip(st.columns(len(syms)), syms):

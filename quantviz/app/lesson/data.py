@@ -102,11 +102,6 @@ def tflite_scales(name: str, tensor: str) -> dict:
             "min_levels": int(levels.min())}
 
 
-def article_grid(bits: int = 8) -> QParams:
-    """Step 6: [-1, 1] onto the unsigned codes [0, 2^bits - 1], as in the article."""
-    return choose_qparams(-1.0, 1.0, bits=bits)
-
-
 def codes(x: float, qp: QParams) -> tuple[int, float]:
     """The code of one real value and the real value it stands for."""
     q = quantize(np.array([x]), qp)

@@ -10,8 +10,7 @@ import math
 
 import streamlit as st
 
-from quantviz import QParams, affine, choose_qparams
-from quantviz.app.arithmetic.operands import ARTICLE_SCALE, ARTICLE_ZP, QMAX, QMIN
+from quantviz import affine, article, choose_qparams
 from quantviz.app.formats import value_text
 from quantviz.app.lesson import data
 from quantviz.app.shell import controls
@@ -122,27 +121,28 @@ def step5(embed: bool) -> None:
 
 def step6(embed: bool) -> None:
     bits = controls.slider(t("lesson.s6.bits"), "sbits", 1, 8, 8)
-    qp = data.article_grid(bits)
+    qp = article.grid(bits)
     labels = {k: t(f"fig.staircase.{k}") for k in ("x", "y", "ideal", "codes", "marker", "hover")}
-    labels["title"] = t("fig.lesson.s6.title", levels=qp.levels)
-    show_figure(staircase_figure(qp, -1.1, 1.1, labels), "lesson_fig", f"quantviz-lesson-6-{bits}bits")
+    labels["title"] = t("fig.lesson.s6.title", **{**article.numbers(), "levels": qp.levels})
+    show_figure(staircase_figure(qp, *article.SHOWN, labels), "lesson_fig", f"quantviz-lesson-6-{bits}bits")
     if not embed:
         for formula in docstring_math(affine) + docstring_math(choose_qparams):
             st.latex(formula)
         st.latex(rf"s = \frac{{1 - (-1)}}{{{qp.qmax} - 0}} = {qp.scale:.6g}, \qquad "
                  rf"z = \operatorname{{round}}\left(0 - \frac{{-1}}{{{qp.scale:.6g}}}\right) = "
                  rf"\operatorname{{round}}({qp.qmax / 2:g}) = {qp.zero_point}")
-        st.markdown(t("lesson.s6.result", bits=bits, qmax=qp.qmax, scale=qp.scale, zp_exact=qp.qmax / 2,
-                      zp=qp.zero_point))
+        st.markdown(t("lesson.s6.result", bits=bits, qmax=qp.qmax, width=article.RMAX - article.RMIN, scale=qp.scale,
+                      zp_exact=qp.zero_point_real, zp=qp.zero_point, article_bits=article.BITS,
+                      article_zp=article.ZERO_POINT, article_zp_real=article.ZERO_POINT_REAL))
 
 
 def step7(embed: bool) -> None:
     left, right = st.columns(2)
     with left:
-        x = controls.slider(t("lesson.s7.x"), "x", -1.0, 1.0, 0.0, step=0.01)
+        x = controls.slider(t("lesson.s7.x"), "x", article.RMIN, article.RMAX, 0.0, step=0.01)
     with right:
-        y = controls.slider(t("lesson.s7.y"), "y", -1.0, 1.0, 1.0, step=0.01)
-    qp = QParams(ARTICLE_SCALE, ARTICLE_ZP, QMIN, QMAX)
+        y = controls.slider(t("lesson.s7.y"), "y", article.RMIN, article.RMAX, 1.0, step=0.01)
+    qp = article.qparams()
     xq, _ = data.codes(x, qp)
     yq, _ = data.codes(y, qp)
     zq, tr = quantized_multiply(xq, yq, qp, qp, qp)

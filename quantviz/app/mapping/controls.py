@@ -8,7 +8,7 @@ from dataclasses import fields
 import numpy as np
 import streamlit as st
 
-from quantviz import datasets
+from quantviz import article, datasets
 from quantviz.app.mapping.data import Data, calibrations, load_data
 from quantviz.app.mapping.sources import register as register_layers
 from quantviz.app.mapping.state import ARTICLE, CALIBS, MODES, SCHEMES, SIZE_MAX, Settings
@@ -28,7 +28,7 @@ register_layers()
 def data_label(code: str) -> str:
     key = f"mapping.data.{code}"
     if key in TABLE:
-        return t(key)
+        return t(key, **article.numbers())   # the article's case names its range
     prefix, _, name = code.partition(":")
     model, _, tensor = name.partition("/")
     return t("mapping.data.layer", model=model, tensor=tensor) if prefix == "layer" else code
@@ -88,7 +88,8 @@ def apply_article():
 
 def render() -> tuple[Settings, Data]:
     """Draw the controls (in the current container) and return the settings and their values."""
-    st.button(t("mapping.preset"), help=t("mapping.preset.help"), on_click=apply_article,
+    st.button(t("mapping.preset", **article.numbers()), help=t("mapping.preset.help", **article.numbers()),
+              on_click=apply_article,
               type="primary", icon=":material/menu_book:", key="article_preset", width="stretch")
     sources = [DEFAULT.data] + [code for code in datasets.sources() if code != DEFAULT.data]  # default first
     data_code = controls.choice(t("mapping.data"), "data", sources, 0,

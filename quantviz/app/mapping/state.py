@@ -7,9 +7,9 @@ the widgets live in ``controls``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from quantviz import datasets
+from quantviz import article, datasets
 from quantviz.affine import QParams, choose_qparams
 from quantviz.app.shell.errors import explain
 from quantviz.schemes import SCHEMES, code_range, scheme_qrange
@@ -41,7 +41,7 @@ class Settings:
     pct: float = 99.99
     rmin: float = -1.0
     rmax: float = 1.0
-    scale: float = 2 / 255
+    scale: float = article.SCALE
     zp: int = 128
     logy: bool = False
 
@@ -53,7 +53,7 @@ class Settings:
         return self.data, 0, 0, bool(self.nonfinite)
 
 
-ARTICLE = Settings(data="article", bits=8, signed=False, symmetric=False, narrow=False, scheme="exact",
+ARTICLE = Settings(data="article", bits=article.BITS, signed=False, symmetric=False, narrow=False, scheme="exact",
                    mode="range", calib="minmax")
 
 
@@ -145,11 +145,6 @@ def _from_qparams(s: Settings, minmax: tuple[float, float], notices: list) -> QP
 def qparams_fields(qp: QParams) -> dict:
     """The settings that reproduce ``qp`` when the mapping is set by scale and zero point."""
     return {"scale": float(qp.scale), "zp": int(qp.zero_point)}
-
-
-def with_article(s: Settings) -> Settings:
-    """The article's worked example, keeping the size and seed."""
-    return replace(ARTICLE, n=s.n, seed=s.seed)
 
 
 __all__ = ["Settings", "Resolved", "resolve", "CALIBS", "METHODS", "MODES", "SCHEMES", "ARTICLE"]

@@ -6,7 +6,7 @@ import re
 import numpy as np
 import streamlit as st
 
-from quantviz import affine
+from quantviz import affine, article
 from quantviz.affine import QParams, choose_qparams, dequantize, quantize
 from quantviz.app.mapping.state import Settings
 from quantviz.app.shell.i18n import t
@@ -129,8 +129,8 @@ def framework_rows(s: Settings, qp: QParams, range_used):
                          other.zero_point_real)
             rows.append(_row(t("mapping.fw.name.tflite_op"), op, chosen, t("mapping.fw.round.tflite_op")))
     if _is_article(s, range_used):
-        article = QParams(2 / 255, 127, 0, 255, zero_point_real=127.5)
-        rows.append(_row(t("mapping.fw.article"), article, (0, 255), t("mapping.fw.round.article")))
+        rows.append(_row(t("mapping.fw.article"), article.qparams(), (article.QMIN, article.QMAX),
+                         t("mapping.fw.round.article", **article.numbers())))
     return pd.DataFrame(rows)
 
 
@@ -143,8 +143,8 @@ def _row(who, qp: QParams, chosen, rounding) -> dict:
 
 
 def _is_article(s: Settings, range_used) -> bool:
-    return (range_used is not None and tuple(range_used) == (-1.0, 1.0) and s.bits == 8 and not s.signed
-            and not s.symmetric and not s.narrow)
+    return (range_used is not None and tuple(range_used) == (article.RMIN, article.RMAX) and s.bits == article.BITS
+            and not s.signed and not s.symmetric and not s.narrow)
 
 
 def frameworks(s: Settings, qp: QParams, range_used) -> None:
@@ -162,4 +162,4 @@ def frameworks(s: Settings, qp: QParams, range_used) -> None:
     with st.popover(t("mapping.frameworks.more"), icon=":material/history:"):
         st.markdown(t("mapping.frameworks.more.body"))
     if _is_article(s, range_used):
-        st.info(t("mapping.article.note"), icon=":material/menu_book:")
+        st.info(t("mapping.article.note", **article.numbers()), icon=":material/menu_book:")

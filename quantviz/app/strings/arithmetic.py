@@ -17,8 +17,8 @@ STRINGS = {
     "arith.grid.zp": ("Zero point {sym}", "零点 {sym}"),
     "arith.grid.scale.shared": ("Scale s (x, y and z)", "缩放因子 s（x、y、z 共用）"),
     "arith.grid.zp.shared": ("Zero point (x, y and z)", "零点（x、y、z 共用）"),
-    "arith.grid.help": ("Codes are uint8, 0..255; a code q stands for the real s · (q − zero point).",
-                        "编码为 uint8（0..255）；编码 q 代表实数 s · (q − 零点)。"),
+    "arith.grid.help": ("Codes are uint8, {qmin}..{qmax}; a code q stands for the real s · (q − zero point).",
+                        "编码为 uint8（{qmin}..{qmax}）；编码 q 代表实数 s · (q − 零点)。"),
     "arith.grid.bad_scale": ("The scale {sym} must be a positive number (got {value}); using {fallback} instead.",
                              "缩放因子 {sym} 必须是正数（当前为 {value}），已改用 {fallback}。"),
     "arith.grid.bad_zp": ("The zero point {sym} = {value} lies outside the codes {lo}..{hi}, so 0.0 could not "
@@ -28,14 +28,14 @@ STRINGS = {
                         "nearest end, code {q}.",
                         "{name} = {value} 超出该网格的范围 [{lo}, {hi}]：被存为最近的端点，编码 {q}。"),
     # 1. multiply
-    "arith.mul.title": ("1. Multiplying: why 0.0 × 1.0 came out as 253", "1. 乘法：为什么 0.0 × 1.0 得出 253"),
+    "arith.mul.title": ("1. Multiplying: why 0.0 × 1.0 came out as {naive}", "1. 乘法：为什么 0.0 × 1.0 得出 {naive}"),
     "arith.mul.text": (
-        "The article maps [-1, 1] onto the codes 0..255 with scale 2/255 and zero point 127: 0.0 is "
-        "stored as 127 and 1.0 as 255. Multiplying the codes (127 × 255 = 32385) and reading the "
+        "The article maps [{rmin:g}, {rmax:g}] onto the codes {qmin}..{qmax} with scale {scale} and zero point "
+        "{zp}: 0.0 is stored as {zp} and 1.0 as {qmax}. Multiplying the codes ({zp} × {qmax}) and reading the "
         "product as a code gives nonsense. Keeping the scales and zero points in the formula gives "
         "the right code. Try other numbers and grids:",
-        "原文把 [-1, 1] 映射到编码 0..255，缩放因子 2/255，零点 127：0.0 存为 127，1.0 存为 255。"
-        "直接把编码相乘（127 × 255 = 32385）再当作编码解读，结果毫无意义；把缩放因子和零点留在公式里，"
+        "原文把 [{rmin:g}, {rmax:g}] 映射到编码 {qmin}..{qmax}，缩放因子 {scale}，零点 {zp}：0.0 存为 {zp}，1.0 存为 "
+        "{qmax}。直接把编码相乘（{zp} × {qmax}）再当作编码解读，结果毫无意义；把缩放因子和零点留在公式里，"
         "才能得到正确的编码。试试别的数和参数："),
     "arith.mul.x": ("Real x", "实数 x"),
     "arith.mul.y": ("Real y", "实数 y"),

@@ -8,29 +8,31 @@ STRINGS = {
         "训练好的网络以 32 位浮点数保存权重和激活值。**量化**改用小整数（通常是 int8）来保存：内存减少 "
         "**4 倍**、整数运算更快，代价是一点精度损失。之所以可行，是因为训练后的权重分布在很窄的范围内，"
         "只需在这个范围与整数编码之间建立一个简单的*仿射*映射："),
-    "home.example.title": ("The article's example: [-1, 1] to uint8 [0, 255]",
-                           "原文的例子：把 [-1, 1] 映射到 uint8 [0, 255]"),
+    "home.example.title": ("The article's example: [{rmin:g}, {rmax:g}] to uint8 [{qmin}, {qmax}]",
+                           "原文的例子：把 [{rmin:g}, {rmax:g}] 映射到 uint8 [{qmin}, {qmax}]"),
     "home.example.text": (
-        "Weights in [-1.0, 1.0] are mapped onto the 256 codes 0..255. The scale is the width of one "
-        "step, the zero point is the code that stands for 0.0:",
-        "把 [-1.0, 1.0] 内的权重映射到 0..255 这 256 个编码上。scale 是一个台阶的宽度，zero point 是代表 0.0 的编码："),
+        "Weights in [{rmin:.1f}, {rmax:.1f}] are mapped onto the {levels} codes {qmin}..{qmax}. The scale is the "
+        "width of one step, the zero point is the code that stands for 0.0:",
+        "把 [{rmin:.1f}, {rmax:.1f}] 内的权重映射到 {qmin}..{qmax} 这 {levels} 个编码上。scale 是一个台阶的宽度，"
+        "zero point 是代表 0.0 的编码："),
     "home.zp.text": (
-        "The zero point must be an integer, but here it is exactly **127.5**: a tie. Each toolkit "
+        "The zero point must be an integer, but here it is exactly **{zp_real}**: a tie. Each toolkit "
         "breaks it its own way:",
-        "zero point 必须是整数，但这里恰好是 **127.5**，正好在两个整数中间。各个框架的取舍不同："),
+        "zero point 必须是整数，但这里恰好是 **{zp_real}**，正好在两个整数中间。各个框架的取舍不同："),
     "home.zp.col.who": ("Who", "框架"),
     "home.zp.col.zp": ("Zero point", "零点"),
     "home.zp.col.why": ("Why", "原因"),
     "home.zp.exact": ("quantviz exact (float64, ties to even)", "quantviz 精确模式（float64，四舍六入五成双）"),
-    "home.zp.exact.why": ("127.5 is a tie; the even neighbour is 128", "127.5 恰在中间，取偶数 128"),
-    "home.zp.pytorch.why": ("in float32, -rmin / scale = 127.49999 rounds down",
-                            "float32 中 -rmin / scale = 127.49999，向下取整"),
-    "home.zp.onnxruntime.why": ("float64 gives exactly 127.5; ties to even give 128",
-                                "float64 中恰为 127.5，五成双取 128"),
-    "home.zp.tflite.why": ("float32 gives 127.49999 before rounding half away from zero",
-                           "float32 得 127.49999，再四舍五入"),
+    "home.zp.exact.why": ("{zp_real} is a tie; the even neighbour is {zp_even}", "{zp_real} 恰在中间，取偶数 {zp_even}"),
+    "home.zp.pytorch.why": ("in float32, -rmin / scale = {zp_float32:.5f} rounds down",
+                            "float32 中 -rmin / scale = {zp_float32:.5f}，向下取整"),
+    "home.zp.onnxruntime.why": ("float64 gives exactly {zp_real}; ties to even give {zp_even}",
+                                "float64 中恰为 {zp_real}，五成双取 {zp_even}"),
+    "home.zp.tflite.why": ("float32 gives {zp_float32:.5f} before rounding half away from zero",
+                           "float32 得 {zp_float32:.5f}，再四舍五入"),
     "home.zp.article": ("the article", "原文"),
-    "home.zp.article.why": ("writes 255 - 1 / (2/255) = 127 (truncating)", "写作 255 - 1/(2/255) = 127（截断）"),
+    "home.zp.article.why": ("writes {qmax} - {rmax:g} / ({scale}) = {zp} (truncating)",
+                            "写作 {qmax} - {rmax:g}/({scale}) = {zp}（截断）"),
     "home.x.label": ("A real value x", "一个实数 x"),
     "home.x.help": ("Move it and watch which integer code stores it.", "拖动它，看看它被存成哪个整数编码。"),
     "home.result": ("With zero point {zp}: x = {x:.4f} is stored as **q = {q}**, which stands for "

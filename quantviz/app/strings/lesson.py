@@ -158,27 +158,28 @@ STRINGS = {
     "lesson.s6.text": (
         "One affine formula maps codes back to reals; the scale is the width of one step and the "
         "zero point is the code that stands for 0.0. The article's example maps weights in "
-        "[−1.0, 1.0] to the codes [0, 255]. Fewer bits make the staircase coarser:",
+        "[{rmin:.1f}, {rmax:.1f}] to the codes [{qmin}, {qmax}]. Fewer bits make the staircase coarser:",
         "一个仿射公式把编码映射回实数；scale 是一个台阶的宽度，zero point 是代表 0.0 的编码。"
-        "原文的例子把 [−1.0, 1.0] 内的权重映射到编码 [0, 255]。位数越少，台阶越粗："),
+        "原文的例子把 [{rmin:.1f}, {rmax:.1f}] 内的权重映射到编码 [{qmin}, {qmax}]。位数越少，台阶越粗："),
     "lesson.s6.bits": ("Bits", "位数"),
     "lesson.s6.result": (
-        "With {bits} bits: codes 0..{qmax}, scale = 2 / {qmax} = {scale:.6g}, zero point = "
-        "{zp_exact:g}, stored as **{zp}**. The article writes 127 for 8 bits (it truncates 127.5).",
-        "{bits} 位时：编码 0..{qmax}，scale = 2 / {qmax} = {scale:.6g}，zero point = {zp_exact:g}，"
-        "取整后存为 **{zp}**。原文 8 位时写作 127（把 127.5 截断了）。"),
-    "fig.lesson.s6.title": ("[−1, 1] onto {levels} codes", "把 [−1, 1] 映射到 {levels} 个编码"),
+        "With {bits} bits: codes 0..{qmax}, scale = {width:g} / {qmax} = {scale:.6g}, zero point = "
+        "{zp_exact:g}, stored as **{zp}**. The article writes {article_zp} for {article_bits} bits (it truncates "
+        "{article_zp_real}).",
+        "{bits} 位时：编码 0..{qmax}，scale = {width:g} / {qmax} = {scale:.6g}，zero point = {zp_exact:g}，"
+        "取整后存为 **{zp}**。原文 {article_bits} 位时写作 {article_zp}（把 {article_zp_real} 截断了）。"),
+    "fig.lesson.s6.title": ("[{rmin:g}, {rmax:g}] onto {levels} codes", "把 [{rmin:g}, {rmax:g}] 映射到 {levels} 个编码"),
 
     # 7. Arithmetic
     "lesson.s7.title": ("Arithmetic on codes", "在编码上做运算"),
     "lesson.s7.text": (
-        "With the article's mapping (scale 2/255, zero point 127), 0.0 is code 127 and 1.0 is code "
-        "255. The product 0.0 × 1.0 is 0.0, but multiplying the codes, 127 × 255, and mapping back "
-        "gives **253**: wrong. The right way keeps the zero points and scales in the formula and "
-        "gives code **127**, that is 0.0. Try other operands:",
-        "按原文的映射（scale 2/255，zero point 127），0.0 的编码是 127，1.0 的编码是 255。"
-        "0.0 × 1.0 = 0.0，但若直接把编码相乘（127 × 255）再映射回去，得到的是 **253**：错了。"
-        "正确的做法是在公式中保留 zero point 和 scale，得到编码 **127**，也就是 0.0。试试其他的数："),
+        "With the article's mapping (scale {scale}, zero point {zp}), 0.0 is code {zp} and 1.0 is code "
+        "{qmax}. The product 0.0 × 1.0 is 0.0, but multiplying the codes, {zp} × {qmax}, and mapping back "
+        "gives **{naive}**: wrong. The right way keeps the zero points and scales in the formula and "
+        "gives code **{zp}**, that is 0.0. Try other operands:",
+        "先看原文的例子：0.0 × 1.0 = 0.0。按原文的映射（scale {scale}，zero point {zp}），0.0 的编码是 {zp}，"
+        "1.0 的编码是 {qmax}；若直接把编码相乘（{zp} × {qmax}）再映射回去，得到的是 **{naive}**：错了。"
+        "正确的做法是在公式中保留 zero point 和 scale，得到编码 **{zp}**，也就是 0.0。试试其他的数："),
     "lesson.s7.x": ("x (real)", "x（实数）"),
     "lesson.s7.y": ("y (real)", "y（实数）"),
     "lesson.s7.result": (

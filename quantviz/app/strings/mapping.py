@@ -9,16 +9,18 @@ STRINGS = {
         "每个实数 x 存为整数编码 q = round(x / scale) + zero_point，并截断到 [qmin, qmax]；读回时为 "
         "x̂ = scale · (q − zero_point)。拖动范围、scale、zero point 或位宽，观察网格、阶梯和误差如何变化。"),
     # controls
-    "mapping.preset": ("Article's example: [-1, 1] → uint8", "原文示例：[-1, 1] → uint8"),
-    "mapping.preset.help": ("Uniform data in [-1, 1], 8-bit unsigned, min-max range: scale 2/255, zero point 127.5.",
-                            "[-1, 1] 上的均匀数据，8 位无符号，min-max 范围：scale 2/255，zero point 127.5。"),
+    "mapping.preset": ("Article's example: [{rmin:g}, {rmax:g}] → uint8", "原文示例：[{rmin:g}, {rmax:g}] → uint8"),
+    "mapping.preset.help": ("Uniform data in [{rmin:g}, {rmax:g}], {bits}-bit unsigned, min-max range: scale {scale}, "
+                            "zero point {zp_real}.",
+                            "[{rmin:g}, {rmax:g}] 上的均匀数据，{bits} 位无符号，min-max 范围：scale {scale}，"
+                            "zero point {zp_real}。"),
     "mapping.preset.done": ("The article's example is loaded: see the formulas and the zero point table below.",
                             "已载入原文示例：见下方公式与 zero point 对照表。"),
     "mapping.data.section": ("Data", "数据"),
     "mapping.data": ("Values to quantize", "要量化的数值"),
     "mapping.data.help": ("Synthetic distributions drawn with a seed, or the article's case.",
                           "带随机种子的合成分布，或原文的例子。"),
-    "mapping.data.article": ("the article's case: uniform in [-1, 1]", "原文的例子：[-1, 1] 上均匀分布"),
+    "mapping.data.article": ("the article's case: uniform in [{rmin:g}, {rmax:g}]", "原文的例子：[{rmin:g}, {rmax:g}] 上均匀分布"),
     "mapping.data.normal": ("normal (bell curve)", "正态分布"),
     "mapping.data.uniform": ("uniform in [-0.5, 1.5]", "[-0.5, 1.5] 上均匀分布"),
     "mapping.data.laplace": ("Laplace (sharp peak, long tails)", "拉普拉斯分布（尖峰长尾）"),
@@ -270,12 +272,13 @@ STRINGS = {
     "mapping.fw.round.tflite": ("float32 division, ties away from zero", "float32 除法，四舍五入（远离零）"),
     "mapping.fw.round.tflite_op": ("float32 division, ties away from zero", "float32 除法，四舍五入（远离零）"),
     "mapping.fw.article": ("the article", "原文"),
-    "mapping.fw.round.article": ("writes 255 − 1 / (2/255) = 127 (drops the .5)", "写作 255 − 1/(2/255) = 127（舍去 .5）"),
+    "mapping.fw.round.article": ("writes {qmax} − {rmax:g} / ({scale}) = {zp} (drops the .5)",
+                                 "写作 {qmax} − {rmax:g}/({scale}) = {zp}（舍去 .5）"),
     "mapping.article.note": (
-        "The article's example: scale = 2/255 ≈ 0.007843 and zero point = 127.5 exactly. Exact rounding "
-        "(ties to even) and ONNX Runtime store **128**; PyTorch and TFLite compute in float32, where "
-        "−rmin / scale is 127.49999, and store **127**, as the article does (it simply drops the .5).",
-        "原文示例：scale = 2/255 ≈ 0.007843，zero point 恰为 127.5。精确舍入（五成双）和 ONNX Runtime 存为 "
-        "**128**；PyTorch 与 TFLite 在 float32 中计算，−rmin / scale 为 127.49999，存为 **127**，与原文一致"
+        "The article's example: scale = {scale} ≈ {scale_value:.6f} and zero point = {zp_real} exactly. Exact "
+        "rounding (ties to even) and ONNX Runtime store **{zp_even}**; PyTorch and TFLite compute in float32, where "
+        "−rmin / scale is {zp_float32:.5f}, and store **{zp}**, as the article does (it simply drops the .5).",
+        "原文示例：scale = {scale} ≈ {scale_value:.6f}，zero point 恰为 {zp_real}。精确舍入（五成双）和 ONNX Runtime "
+        "存为 **{zp_even}**；PyTorch 与 TFLite 在 float32 中计算，−rmin / scale 为 {zp_float32:.5f}，存为 **{zp}**，与原文一致"
         "（原文直接舍去了 .5）。"),
 }
