@@ -9,6 +9,7 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math, num
 from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.figures.arithmetic import error_figure, overflow_figure, rounding_figure
 from quantviz.intarith import fixedpoint
@@ -22,6 +23,7 @@ from quantviz.intarith.fixedpoint import (
 )
 from quantviz.intarith.intkernels import centred_max, max_safe_inner_dim, zero_point_terms
 from quantviz.intarith.matmul_trace import integer_matmul
+
 
 def labels(prefix: str, keys: list[str]) -> dict:
     return {k: t(f"{prefix}.{k}") for k in keys}
@@ -43,18 +45,18 @@ def multiply_section():
     except ValueError as err:
         st.warning(t("arith.error", reason=explain(err)))
         return
-    st.markdown(t("arith.mul.codes", xq=x_q, xr=view.num(tr["x_q"].real), yq=y_q, yr=view.num(tr["y_q"].real)))
+    st.markdown(t("arith.mul.codes", xq=x_q, xr=num(tr["x_q"].real), yq=y_q, yr=num(tr["y_q"].real)))
     left, right = st.columns(2)
-    left.metric(t("arith.mul.naive"), view.num(round(float(tr["naive"].real), 2)), border=True)
-    right.metric(t("arith.mul.correct"), f"{z_q} → {view.num(tr['z_q'].real)}", border=True)
+    left.metric(t("arith.mul.naive"), num(round(float(tr["naive"].real), 2)), border=True)
+    right.metric(t("arith.mul.correct"), f"{z_q} → {num(tr['z_q'].real)}", border=True)
     st.markdown(t("arith.mul.naive.how"))
     st.latex(view.naive_multiply_tex(tr, grids["z"]))
     st.markdown(t("arith.mul.correct.how"))
-    st.latex(view.formulas(quantized_multiply)[0])
+    st.latex(docstring_math(quantized_multiply)[0])
     st.latex(view.multiply_tex(tr, grids["x"], grids["y"], grids["z"]))
-    st.markdown(t("arith.mul.verdict", exact=view.num(tr["exact"].real),
-                  naive_err=view.num(tr["naive"].real - tr["exact"].real, 5), zq=z_q,
-                  zr=view.num(tr["z_q"].real), err=view.num(tr["z_q"].real - tr["exact"].real, 3)))
+    st.markdown(t("arith.mul.verdict", exact=num(tr["exact"].real),
+                  naive_err=num(tr["naive"].real - tr["exact"].real, 5), zq=z_q,
+                  zr=num(tr["z_q"].real), err=num(tr["z_q"].real - tr["exact"].real, 3)))
     with st.expander(t("arith.trace.expander")):
         view.table(view.trace_frame(tr, list(tr)))
 
@@ -63,7 +65,7 @@ def add_section():
     """2. Addition: rescale each operand into the output's scale first."""
     st.header(t("arith.add.title"))
     st.markdown(t("arith.add.text"))
-    st.latex(view.formulas(quantized_add)[0])
+    st.latex(docstring_math(quantized_add)[0])
     cols = st.columns(2)
     x = view.real_input(t("arith.mul.x"), "ax", 1.0, cols[0])
     y = view.real_input(t("arith.mul.y"), "ay", 0.5, cols[1])
@@ -76,11 +78,11 @@ def add_section():
         st.warning(t("arith.error", reason=explain(err)))
         return
     cols = st.columns(3)
-    cols[0].metric(t("arith.add.naive"), view.num(round(float(tr["naive"].real), 4)), border=True)
-    cols[1].metric(t("arith.add.no_rescale"), view.num(round(float(tr["no_rescale"].real), 4)), border=True)
-    cols[2].metric(t("arith.add.correct"), f"{z_q} → {view.num(tr['z_q'].real)}", border=True)
+    cols[0].metric(t("arith.add.naive"), num(round(float(tr["naive"].real), 4)), border=True)
+    cols[1].metric(t("arith.add.no_rescale"), num(round(float(tr["no_rescale"].real), 4)), border=True)
+    cols[2].metric(t("arith.add.correct"), f"{z_q} → {num(tr['z_q'].real)}", border=True)
     st.latex(view.add_tex(tr, grids["x"], grids["y"], grids["z"]))
-    st.markdown(t("arith.add.verdict", exact=view.num(tr["exact"].real), zq=z_q, zr=view.num(tr["z_q"].real)))
+    st.markdown(t("arith.add.verdict", exact=num(tr["exact"].real), zq=z_q, zr=num(tr["z_q"].real)))
     st.markdown(t("arith.add.tflite", ls=tr["left_shift"].value))
     view.table(view.trace_frame(tr, [k for k in tr if k not in ("naive", "no_rescale", "exact")]))
 
@@ -91,7 +93,7 @@ def requantization_section(embed: bool = False):
     if not embed:
         st.header(t("arith.rq.title"))
         st.markdown(t("arith.rq.text"))
-        st.latex(view.formulas(fixedpoint)[0])
+        st.latex(docstring_math(fixedpoint)[0])
     cols = st.columns(2)
     with cols[0]:
         m = controls.number(t("arith.rq.M"), "rM", 0.3, min_value=0.0, max_value=1e12, step=0.01, format="%.8f")
@@ -115,19 +117,19 @@ def requantization_steps(m, m0, shift, x, window, cmp):
     st.latex(view.decomposition_tex(m, m0, shift))
     if m0 == 0:
         st.info(t("arith.rq.zero" if m == 0 else "arith.rq.flush"))
-    st.markdown(t("arith.rq.bits", frac=view.num(m0 / 2**31, 12), err=abs(m0 * 2.0 ** (shift - 31) - m)))
+    st.markdown(t("arith.rq.bits", frac=num(m0 / 2**31, 12), err=abs(m0 * 2.0 ** (shift - 31) - m)))
     st.code(view.bits_text(q31_bits(m0)), language=None)
     double = multiply_by_quantized_multiplier_steps(x, m0, shift)
     single = multiply_by_quantized_multiplier_steps(x, m0, shift, single_rounding=True)
     if double["shifted"] != x * 2 ** double["left_shift"]:
         st.info(t("arith.rq.wrapped", left=double["left_shift"]))
-    mbqm = view.formulas(multiply_by_quantized_multiplier)
+    mbqm = docstring_math(multiply_by_quantized_multiplier)
     for steps, is_single, formula in zip((double, single), (False, True), mbqm):
         st.subheader(t("arith.rq.single.title" if is_single else "arith.rq.double.title"))
         st.latex(formula)
         view.table(view.steps_frame(steps, is_single))
     agree = "arith.rq.agree" if double["result"] == single["result"] else "arith.rq.disagree"
-    st.markdown(t("arith.rq.compare", exact=view.num(x * m, 10), double=double["result"],
+    st.markdown(t("arith.rq.compare", exact=num(x * m, 10), double=double["result"],
                   single=single["result"]) + t(agree))
     where = window[cmp["double"] != cmp["single"]]
     listed = ", ".join(map(str, where[:12])) + (" …" if where.size > 12 else "") if where.size else "—"
@@ -139,7 +141,7 @@ def matmul_sections():
     """4. A small integer-only matmul step by step; 5. the same with a 16-bit accumulator."""
     st.header(t("arith.mm.title"))
     st.markdown(t("arith.mm.text"))
-    st.latex(view.formulas(zero_point_terms)[0])
+    st.latex(docstring_math(zero_point_terms)[0])
     inputs = mm.matmul_inputs()
     if inputs is None:
         return
@@ -165,7 +167,7 @@ def matmul_sections():
     element = controls.choice(t("arith.mm.element"), "mmel", elements,
                               format_func=lambda e: mm.element_name(*map(int, e.split(","))))
     st.latex(mm.element_tex(tr, *map(int, element.split(","))))
-    st.markdown(t("arith.mm.summary", max=float(np.max(np.abs(tr.error_lsb))), s=view.num(tr.qp_out.scale)))
+    st.markdown(t("arith.mm.summary", max=float(np.max(np.abs(tr.error_lsb))), s=num(tr.qp_out.scale)))
     names = [mm.element_name(*map(int, e.split(","))) for e in elements]
     show_figure(error_figure(names, tr.error_lsb, labels("fig.mm", ["title", "x", "y", "band", "hover"])),
                 key="arith_error", file_name="quantviz-integer-matmul-error")

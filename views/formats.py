@@ -7,17 +7,10 @@ from quantviz.app import formats as view
 from quantviz.app.shell import controls
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
-from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.latex import docstring_math, float_formula_tex, int_formula_tex, tex_text
 from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.encode import FORMATS, INT_FORMATS, float_terms, int_terms
-from quantviz.figures.formats import (
-    float_formula_latex,
-    formats_table_html,
-    int_formula_latex,
-    latex_number,
-    legend_html,
-    spacing_figure,
-)
+from quantviz.figures.formats import formats_table_html, legend_html, spacing_figure
 
 FIELDS = ("sign", "exponent", "mantissa", "integer")
 page_header("formats.title", "formats.intro")
@@ -53,14 +46,14 @@ if not embed:
     st.markdown(t("formats.edit.text"))
     fmt = controls.choice(t("formats.edit.format"), "format", list(FORMATS), index=FORMATS.index("float8_e4m3fn"))
     stored = view.bit_editor(fmt, x, scale, zp, value_key="value")
-    value = latex_number(view.value_text(stored.stored, fmt))
+    value = tex_text(view.value_text(stored.stored, fmt))
     if stored.code is None:
         st.info(t("formats.edit.none"))
     elif fmt in INT_FORMATS:
-        st.latex(int_formula_latex(int_terms(stored.code, fmt, scale, view.zero_point_of(fmt, zp)), value))
+        st.latex(int_formula_tex(int_terms(stored.code, fmt, scale, view.zero_point_of(fmt, zp)), value))
     else:
         terms = float_terms(stored.code, fmt)
-        st.latex(float_formula_latex(terms, value))
+        st.latex(float_formula_tex(terms, value))
         st.markdown(t("formats.edit.kind", kind=t(f"formats.kind.{terms['kind']}")))
 
     st.subheader(t("formats.ranges.title"))

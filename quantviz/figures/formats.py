@@ -1,5 +1,5 @@
-"""Number formats drawn: coloured bit fields (HTML), the value formula (LaTeX), and the spacing
-of representable values against magnitude (plotly, log-log)."""
+"""Number formats drawn: coloured bit fields (HTML), and the spacing of representable values
+against magnitude (plotly, log-log)."""
 from __future__ import annotations
 
 import html
@@ -76,22 +76,6 @@ def formats_table_html(rows: list[dict], headers: dict, field_names: dict) -> st
     return f'{CSS}<div class="qv-formats">{"".join(body)}</div>'
 
 
-def float_formula_latex(terms: dict, value_text: str) -> str:
-    r"""``(-1)^s \cdot 2^{e - bias} \cdot (1 + m / 2^M) = value`` with the pattern's numbers."""
-    s, e, bias, m, M = terms["sign"], terms["exponent"], terms["bias"], terms["mantissa"], terms["M"]
-    if terms["kind"] in ("inf", "nan"):
-        return rf"s = {s},\ e = {e},\ m = {m} \;\Rightarrow\; {value_text}"
-    exponent = f"{e} - {bias}" if terms["hidden"] else f"1 - {bias}"
-    return (rf"(-1)^{{{s}}} \cdot 2^{{{exponent}}} \cdot \left({terms['hidden']} + \frac{{{m}}}{{2^{{{M}}}}}\right)"
-            rf" = {value_text}")
-
-
-def int_formula_latex(terms: dict, value_text: str) -> str:
-    r"""``s (q - z) = value`` with the pattern's numbers."""
-    return (rf"\text{{scale}} \cdot (q - \text{{zero\_point}}) = {terms['scale']!r} \cdot ({terms['q']} - "
-            rf"{terms['zero_point']}) = {value_text}")
-
-
 def spacing_figure(curves: list[dict], labels: dict, x_mark: float | None = None) -> go.Figure:
     """Gap between neighbouring representable values against magnitude, both axes logarithmic.
 
@@ -114,13 +98,3 @@ def spacing_figure(curves: list[dict], labels: dict, x_mark: float | None = None
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
                       margin={"b": 160, "r": 10})
     return fig
-
-
-def latex_number(text: str) -> str:
-    r"""A displayed number as LaTeX: ``≈`` -> ``\approx``, ``1.5e-8`` -> ``1.5 \times 10^{-8}``,
-    ``∞`` -> ``\infty``, ``NaN`` -> ``\mathrm{NaN}``."""
-    text = text.replace("≈ ", r"\approx ").replace("∞", r"\infty").replace("NaN", r"\mathrm{NaN}")
-    if "e" in text and "mathrm" not in text:
-        mantissa, _, exponent = text.partition("e")
-        text = rf"{mantissa} \times 10^{{{int(exponent)}}}"
-    return text

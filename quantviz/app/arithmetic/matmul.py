@@ -5,9 +5,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from quantviz.app.arithmetic.operands import num, tex
 from quantviz.app.shell import controls
 from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import num, tex
 from quantviz.app.shell.matrix_input import matrix_input
 from quantviz.intarith.matmul_trace import ACTIVATIONS, MAX_ABS, WEIGHT_MODES, MatmulTrace
 

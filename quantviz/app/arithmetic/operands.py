@@ -1,8 +1,6 @@
 """Glue of the arithmetic page: operand inputs, traces as tables, formulas with the numbers in."""
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -10,29 +8,9 @@ import streamlit as st
 from quantviz import QParams, article, quantize
 from quantviz.app.shell import controls
 from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import num, tex
 
 ARTICLE = (article.SCALE, article.ZERO_POINT)   # every grid's default: the article's
-
-
-def formulas(func) -> list[str]:
-    """The LaTeX of every ``.. math::`` line in ``func``'s docstring: each formula is written once."""
-    return re.findall(r"\.\. math:: (.+)", func.__doc__ or "")
-
-
-def num(v, digits: int = 6) -> str:
-    """A number for text: integers exactly, reals with ``digits`` significant digits."""
-    if isinstance(v, (int, np.integer)):
-        return str(int(v))
-    return f"{float(v):.{digits}g}"
-
-
-def tex(v, digits: int = 6) -> str:
-    """A number for LaTeX (``1e-05`` becomes ``1 \\times 10^{-5}``); negatives in parentheses."""
-    text = num(v, digits)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = rf"{mantissa} \times 10^{{{int(exponent)}}}"
-    return f"({text})" if text.startswith("-") else text
 
 
 def grid_inputs(prefix: str, labels: tuple[str, str], scale: float, zp: int, containers=(st, st)):

@@ -16,10 +16,9 @@ from quantviz.app.lesson import data
 from quantviz.app.shell import controls
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
-from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.latex import docstring_math, float_formula_tex, qparams_tex, tex_text
 from quantviz.encode import encode, float_terms
 from quantviz.figures import lesson as figs
-from quantviz.figures.formats import float_formula_latex, latex_number
 from quantviz.figures.mapping.staircase import staircase_figure
 from quantviz.figures.weights import histogram_figure
 from quantviz.intarith.arith import quantized_multiply
@@ -87,7 +86,7 @@ def step3(embed: bool) -> None:
     show_figure(figs.bits_figure(list(e.fields), labels), "lesson_fig", "quantviz-lesson-3-float32-bits")
     if embed:
         return
-    st.latex(float_formula_latex(float_terms(e.code, "float32"), latex_number(stored)))
+    st.latex(float_formula_tex(float_terms(e.code, "float32"), tex_text(stored)))
     error = e.stored - x if math.isfinite(e.stored) else math.inf
     st.markdown(t("lesson.s3.stored", stored=stored, kind=t(f"lesson.s3.kind.{e.kind}"),
                   error="∞" if math.isinf(error) else f"{error:+.3g}"))
@@ -128,9 +127,8 @@ def step6(embed: bool) -> None:
     if not embed:
         for formula in docstring_math(affine) + docstring_math(choose_qparams):
             st.latex(formula)
-        st.latex(rf"s = \frac{{1 - (-1)}}{{{qp.qmax} - 0}} = {qp.scale:.6g}, \qquad "
-                 rf"z = \operatorname{{round}}\left(0 - \frac{{-1}}{{{qp.scale:.6g}}}\right) = "
-                 rf"\operatorname{{round}}({qp.qmax / 2:g}) = {qp.zero_point}")
+        for formula in qparams_tex(article.RMIN, article.RMAX, qp):
+            st.latex(formula)
         st.markdown(t("lesson.s6.result", bits=bits, qmax=qp.qmax, width=article.RMAX - article.RMIN, scale=qp.scale,
                       zp_exact=qp.zero_point_real, zp=qp.zero_point, article_bits=article.BITS,
                       article_zp=article.ZERO_POINT, article_zp_real=article.ZERO_POINT_REAL))

@@ -1,8 +1,6 @@
 """The mapping page's numbers, formulas (with the current values plugged in) and framework table."""
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import streamlit as st
 
@@ -10,24 +8,11 @@ from quantviz import affine, article
 from quantviz.affine import QParams, choose_qparams, dequantize, quantize
 from quantviz.app.mapping.state import Settings
 from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math, qparams_tex, tex
 from quantviz.numbers import int_range
 from quantviz.schemes import SCHEMES, scheme_qrange
 
 HIGHLIGHT = "background-color: rgba(230, 159, 0, 0.35)"
-
-
-def doc_math(obj) -> list[str]:
-    """The ``.. math::`` lines of a docstring: the one place each formula is written."""
-    return re.findall(r"\.\. math:: (.+)", obj.__doc__ or "")
-
-
-def num(v: float, digits: int = 6) -> str:
-    """A number for LaTeX: up to ``digits`` significant digits, negative numbers in parentheses."""
-    text = f"{v:.{digits}g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = rf"{mantissa} \times 10^{{{int(exponent)}}}"
-    return f"({text})" if v < 0 else text
 
 
 def storage(n: int, qp: QParams, bits: int) -> dict:
@@ -80,7 +65,7 @@ def _db(v: float) -> str:
 def formulas(qp: QParams, s: Settings, range_used) -> None:
     """The docstring formulas, then the same with the current numbers."""
     st.markdown(t("mapping.formulas.general"))
-    for line in doc_math(affine) + doc_math(choose_qparams):
+    for line in docstring_math(affine) + docstring_math(choose_qparams):
         for part in line.split(r"\qquad"):
             st.latex(part.strip().rstrip(","))
     if range_used is not None:
@@ -90,21 +75,20 @@ def formulas(qp: QParams, s: Settings, range_used) -> None:
         if s.symmetric:
             amax = max(-rmin, rmax)
             st.latex(rf"s = \frac{{\max(|r_{{min}}|, |r_{{max}}|)}}{{(q_{{max}} - q_{{min}}) / 2}} = "
-                     rf"\frac{{{num(amax)}}}{{({qp.qmax} - {num(qp.qmin)}) / 2}} = {num(qp.scale, 8)}, \qquad z = {qp.zero_point}")
+                     rf"\frac{{{tex(amax)}}}{{({qp.qmax} - {tex(qp.qmin)}) / 2}} = {tex(qp.scale, 8)}, \qquad z = {qp.zero_point}")
         else:
-            st.latex(rf"s = \frac{{{num(rmax)} - {num(rmin)}}}{{{qp.qmax} - {num(qp.qmin)}}} = {num(qp.scale, 8)}")
-            st.latex(rf"z = {num(qp.qmin)} - \frac{{{num(rmin)}}}{{{num(qp.scale, 8)}}} = "
-                     rf"{num(qp.zero_point_real, 8)} \;\rightarrow\; {qp.zero_point}")
+            for formula in qparams_tex(rmin, rmax, qp):
+                st.latex(formula)
     else:
-        st.latex(rf"r_{{min}} = s\,(q_{{min}} - z) = {num(qp.scale)} \cdot ({qp.qmin} - {num(qp.zero_point)}) = {num(qp.rmin)},"
-                 rf"\quad r_{{max}} = s\,(q_{{max}} - z) = {num(qp.rmax)}")
+        st.latex(rf"r_{{min}} = s\,(q_{{min}} - z) = {tex(qp.scale)} \cdot ({qp.qmin} - {tex(qp.zero_point)}) = {tex(qp.rmin)},"
+                 rf"\quad r_{{max}} = s\,(q_{{max}} - z) = {tex(qp.rmax)}")
     x = float(f"{0.37 * max(abs(qp.rmin), abs(qp.rmax)):.3g}") or 0.5
     q = int(quantize(np.array([x]), qp)[0])
     xhat = float(dequantize(np.array([q]), qp)[0])
     st.markdown(t("mapping.formulas.example"))
-    st.latex(rf"q = \operatorname{{clamp}}\left(\operatorname{{round}}\left(\frac{{{num(x)}}}{{{num(qp.scale)}}}\right) + "
-             rf"{num(qp.zero_point)},\ {num(qp.qmin)},\ {qp.qmax}\right) = {q}")
-    st.latex(rf"\hat{{x}} = {num(qp.scale)} \cdot ({q} - {num(qp.zero_point)}) = {num(xhat, 7)}")
+    st.latex(rf"q = \operatorname{{clamp}}\left(\operatorname{{round}}\left(\frac{{{tex(x)}}}{{{tex(qp.scale)}}}\right) + "
+             rf"{tex(qp.zero_point)},\ {tex(qp.qmin)},\ {qp.qmax}\right) = {q}")
+    st.latex(rf"\hat{{x}} = {tex(qp.scale)} \cdot ({q} - {tex(qp.zero_point)}) = {tex(xhat, 7)}")
 
 
 def framework_rows(s: Settings, qp: QParams, range_used):
