@@ -18,6 +18,7 @@ import numpy as np
 from .numbers import int_range, storage_dtype
 
 SCHEMES = ("exact", "pytorch", "onnxruntime", "tflite")
+FRAMEWORKS = {"pytorch": "PyTorch", "onnxruntime": "ONNX Runtime", "tflite": "TFLite"}  # whose arithmetic
 PYTORCH_EPS = np.float32(2.0**-23)  # torch.finfo(torch.float32).eps floors PyTorch's scale
 F32_TINY = np.finfo(np.float32).tiny
 

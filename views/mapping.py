@@ -1,9 +1,12 @@
 """The mapping: move the range, scale, zero point and bits; watch the grid, the staircase and the error."""
+from dataclasses import replace
+
 import streamlit as st
 
 from quantviz.app.mapping import controls as mapping_controls
 from quantviz.app.mapping import figures as mapping_figs
 from quantviz.app.mapping import share as mapping_share
+from quantviz.app.mapping import sources
 from quantviz.app.mapping import text as mapping_text
 from quantviz.app.mapping.data import analysis, calibrations, load_data
 from quantviz.app.mapping.state import Settings, resolve
@@ -12,10 +15,12 @@ from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.app.shell.share import embed_footer
+from quantviz.app.shell.urlschema import from_query, link_values
 from quantviz.app.strings import TABLE
 
 FLOAT32_MAX = 3.4028234663852886e38
 page_header("mapping.title", "mapping.intro")
+sources.register()   # the bundled networks' layers are data sources too (?data=layer:mlp/dense1.weight)
 
 
 def show_notices(notices, data, container) -> None:
@@ -41,30 +46,13 @@ def chart(name: str, fig, key: str, export: bool = False) -> None:
         st.plotly_chart(fig, theme="streamlit", key=key)
 
 
-def share_params(s: Settings) -> dict:
-    """The link's parameters: only what differs from the defaults."""
-    default = Settings()
-    keys = ["data", "n", "seed", "nonfinite", "bits", "signed", "symmetric", "narrow", "scheme", "mode", "logy"]
-    keys += ["calib", "pct", "rmin", "rmax"] if s.mode == "range" else ["scale", "zp"]
-    params = {k: getattr(s, k) for k in keys if getattr(s, k) != getattr(default, k)}
-    if s.mode == "range" and s.calib != "manual" and "rmin" in params:
-        del params["rmin"]
-        params.pop("rmax", None)
-    if s.calib != "percentile":
-        params.pop("pct", None)
-    fig = st.session_state.get("fig")
-    if fig:
-        params["fig"] = fig
-    return mapping_controls.url_values(params)
-
-
 if is_embed_view():  # the main figure alone (page_header has framed it), its state read from the URL
-    s = mapping_controls.from_query(st.query_params)
+    s = from_query(Settings, st.query_params)
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
     chart("main", mapping_figs.main_figure(data, res, s, picks, height=540), "mapping_main")
-    embed_footer(share_params(s))
+    embed_footer(link_values(s))
     st.stop()
 
 
@@ -93,7 +81,7 @@ def interactive() -> None:
         if res.chosen is not None:  # ONNX Runtime: the scale chosen for fewer codes than the op saturates to
             st.caption(t("mapping.saturation.note", lo=res.chosen[0], hi=res.chosen[1], qmin=res.qp.qmin,
                          qmax=res.qp.qmax))
-        fig = mapping_controls.figure_choice(mapping_figs.FIGURES)
+        fig = mapping_controls.figure_choice()
         if fig == "error":
             chart("error", mapping_figs.error_curve(data, res), "mapping_error")
             chart("error_hist", mapping_figs.error_histogram(data, res, stats, rep, s), "mapping_error_hist")
@@ -118,7 +106,7 @@ def interactive() -> None:
     if frameworks.open:
         with frameworks:
             mapping_text.frameworks(s, res.qp, res.range_used)
-    mapping_share.share_section(lambda: share_params(s))  # drawn only while open
+    mapping_share.share_section(lambda: link_values(replace(s, fig=fig)))  # drawn only while open
     controls.url_notices(url_box)
 
 

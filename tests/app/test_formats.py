@@ -4,7 +4,6 @@ import json
 import re
 
 import numpy as np
-
 import pytest
 
 from quantviz.app.strings import TABLE

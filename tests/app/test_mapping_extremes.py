@@ -7,8 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quantviz import datasets
-from quantviz.app.mapping.figures import FIGURES
-from quantviz.app.mapping.state import CALIBS, SCHEMES
+from quantviz.app.mapping.state import CALIBS, FIGURES, SCHEMES
 
 PAGE = "views/mapping.py"
 NUMBERS = ["0", "-0", "1e-30", "5e-324", "1e-8", "0.5", "1", "255", "-1e9", "1e30", "3.4e38"]

@@ -15,7 +15,7 @@ import streamlit as st
 from quantviz import datasets
 from quantviz.affine import QParams, choose_qparams
 from quantviz.binning import histogram
-from quantviz.calibrate import calibrate, range_sweep
+from quantviz.calibrate import METHODS, calibrate, range_sweep
 from quantviz.levels import SortedValues, code_stats, error_histogram, report, sort_values
 from quantviz.metrics import error_report
 from quantviz.schemes import scheme_qrange
@@ -72,7 +72,7 @@ def calibrations(key: tuple, bits: int, signed: bool, symmetric: bool, pct: floa
     data = load_data(*key)
     bits = usable_bits(bits, signed, symmetric, scheme)
     picks = {}
-    for method in ("minmax", "percentile", "mse", "entropy"):
+    for method in METHODS:
         rmin, rmax = calibrate(data.sv.x, method=method, bits=bits, signed=signed, symmetric=symmetric,
                                p=pct, scheme=scheme)
         picks[method] = (float(rmin), float(rmax))

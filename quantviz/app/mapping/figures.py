@@ -7,14 +7,13 @@ import numpy as np
 import plotly.graph_objects as go
 
 from quantviz.app.mapping.data import Data, alpha_of, error_bins, pick_errors, sweep
-from quantviz.app.mapping.state import METHODS, Resolved, Settings
+from quantviz.app.mapping.state import Resolved, Settings
 from quantviz.app.shell.i18n import t
+from quantviz.calibrate import METHODS
 from quantviz.figures.mapping.error import error_curve_figure, error_histogram_figure
 from quantviz.figures.mapping.levels import code_counts_figure
 from quantviz.figures.mapping.main import main_figure as combined_figure
 from quantviz.figures.mapping.tradeoff import tradeoff_figure
-
-FIGURES = ("error", "levels", "tradeoff")  # the secondary figures, one at a time
 
 
 def _labels(prefix: str, keys) -> dict:

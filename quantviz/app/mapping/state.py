@@ -1,8 +1,11 @@
-"""The mapping page's settings, and how they become quantization parameters (with notices).
+"""The mapping page's settings: its URL, one field per parameter, and how they become
+quantization parameters (with notices).
 
-``Settings`` holds every URL-bound value of the page; ``resolve`` turns it into a ``QParams``
-and a list of notices (bad input is explained and replaced, never raised). No Streamlit here:
-the widgets live in ``controls``.
+``Settings`` is the page's property table (``quantviz.app.shell.urlschema``): each field is a
+URL parameter with its default, bounds or options, label and when the link carries it; the
+widgets (``controls``), the Share link and the embed view all read it. ``resolve`` turns the
+settings into a ``QParams`` and a list of notices (bad input is explained and replaced, never
+raised).
 """
 from __future__ import annotations
 
@@ -12,38 +15,70 @@ from dataclasses import dataclass, field
 from quantviz import article, datasets
 from quantviz.affine import QParams, choose_qparams
 from quantviz.app.shell.errors import explain
-from quantviz.schemes import SCHEMES, code_range, scheme_qrange
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.urlschema import url
+from quantviz.app.strings import TABLE
+from quantviz.calibrate import METHODS
+from quantviz.schemes import FRAMEWORKS, SCHEMES, code_range, scheme_qrange
 
-# Each choice lists its default first: a URL-bound choice collapses (drops from the link) the
-# value at index 0 once the widget has state, so the default must sit there.
-CALIBS = ("minmax", "percentile", "mse", "entropy", "manual")
-METHODS = CALIBS[:4]
+CALIBS = (*METHODS, "manual")          # a calibration method, or the range sliders
 MODES = ("range", "qparams")
+FIGURES = ("error", "levels", "tradeoff")  # the secondary figures, one at a time
 SCALE_FLOOR = 1e-30  # below this, 1 / scale overflows float32 and nothing can be computed
 SIZE_MAX = datasets.MAX_SIZE
+
+
+def data_label(code: str) -> str:
+    key = f"mapping.data.{code}"
+    if key in TABLE:
+        return t(key, **article.numbers())   # the article's case names its range
+    prefix, _, name = code.partition(":")
+    model, _, tensor = name.partition("/")
+    return t("mapping.data.layer", model=model, tensor=tensor) if prefix == "layer" else code
+
+
+def scheme_label(code: str) -> str:
+    return FRAMEWORKS.get(code) or t(f"mapping.scheme.{code}")
+
+
+def calib_label(code: str) -> str:
+    return t(f"mapping.calib.{code}")
+
+
+def mode_label(code: str) -> str:
+    return t(f"mapping.mode.{code}")
+
+
+def figure_label(code: str) -> str:
+    return t(f"mapping.tab.{code}")
+
+
+def _range_mode(s: Settings) -> bool:
+    return s.mode == "range"
 
 
 @dataclass(frozen=True)
 class Settings:
     """Every value the page's controls (and its URL) hold; the defaults are the page's defaults."""
 
-    data: str = "normal"
-    n: int = 100_000
-    seed: int = 0
-    nonfinite: bool = False
-    bits: int = 8
-    signed: bool = False
-    symmetric: bool = False
-    narrow: bool = False
-    scheme: str = "exact"
-    mode: str = "range"
-    calib: str = "minmax"
-    pct: float = 99.99
-    rmin: float = -1.0
-    rmax: float = 1.0
-    scale: float = article.SCALE
-    zp: int = 128
-    logy: bool = False
+    data: str = url("normal", options=datasets.sources, label=data_label)
+    n: int = url(100_000, lo=1, hi=SIZE_MAX)
+    seed: int = url(0, lo=0, hi=2**31 - 1)
+    nonfinite: bool = url(False)
+    bits: int = url(8, lo=1, hi=16)
+    signed: bool = url(False)
+    symmetric: bool = url(False)
+    narrow: bool = url(False)
+    scheme: str = url("exact", options=SCHEMES, label=scheme_label)
+    mode: str = url("range", options=MODES, label=mode_label)
+    calib: str = url("minmax", options=CALIBS, label=calib_label, when=_range_mode)
+    pct: float = url(99.99, lo=90.0, hi=100.0, when=lambda s: _range_mode(s) and s.calib == "percentile")
+    rmin: float = url(-1.0, when=lambda s: _range_mode(s) and s.calib == "manual")
+    rmax: float = url(1.0, when=lambda s: _range_mode(s) and s.calib == "manual")
+    scale: float = url(article.SCALE, when=lambda s: s.mode == "qparams")
+    zp: int = url(128, when=lambda s: s.mode == "qparams")
+    logy: bool = url(False)
+    fig: str | None = url(None, options=FIGURES, label=figure_label)   # the secondary figure drawn
 
     @property
     def data_key(self) -> tuple:
@@ -145,6 +180,3 @@ def _from_qparams(s: Settings, minmax: tuple[float, float], notices: list) -> QP
 def qparams_fields(qp: QParams) -> dict:
     """The settings that reproduce ``qp`` when the mapping is set by scale and zero point."""
     return {"scale": float(qp.scale), "zp": int(qp.zero_point)}
-
-
-__all__ = ["Settings", "Resolved", "resolve", "CALIBS", "METHODS", "MODES", "SCHEMES", "ARTICLE"]

@@ -4,6 +4,9 @@ Each wrapper gives the widget a stable ``key`` and ``bind="query-params"``. Stre
 drops or clamps a bad URL value; these wrappers also *say so*: the first time a page sees a
 parameter that does not parse or lies out of range, ``url_notices()`` shows which value was
 replaced and by what.
+
+``key`` is a URL key, or a ``urlschema.Param`` of the page's property table: then the key, the
+default, the bounds and the options come from the table (arguments given here override them).
 """
 from __future__ import annotations
 
@@ -11,9 +14,9 @@ import math
 
 import streamlit as st
 
-from quantviz.app.shell.i18n import in_language, t
+from quantviz.app.shell.i18n import t
 from quantviz.app.shell.text import literal
-from quantviz.app.strings import LANGUAGES
+from quantviz.app.shell.urlschema import Param, option_named, parse_number
 
 _NOTICES = "_url_notices"
 _CHECKED = "_url_checked"
@@ -33,7 +36,7 @@ def _raw_url_number(key: str, integer: bool) -> tuple[str | None, float | None]:
     """The URL's value for a numeric widget and its parsed number (None if it is not a finite
     number)."""
     raw = _raw_url_value(key)
-    return raw, None if raw is None else _parse_number(raw, integer)
+    return raw, None if raw is None else parse_number(raw, integer)
 
 
 def _bound_number(widget, key: str, **kwargs):
@@ -65,18 +68,10 @@ def _shown(bound) -> str:
     return str(bound) if isinstance(bound, int) else f"{bound:.6g}"
 
 
-def _parse_number(raw: str, integer: bool):
-    try:
-        value = float(raw)
-    except ValueError:
-        return None
-    if not math.isfinite(value) or (integer and not value.is_integer()):
-        return None
-    return value
-
-
-def slider(label: str, key: str, min_value, max_value, value, step=None, **kwargs):
+def slider(label: str, key: str | Param, min_value=None, max_value=None, value=None, step=None, **kwargs):
     """A URL-bound slider (int or float, from the type of ``value``)."""
+    if isinstance(key, Param):
+        key, min_value, max_value, value = _from(key, min_value, max_value, value)
     integer = isinstance(value, int)
     raw, parsed = _raw_url_number(key, integer)
     result = _bound_number(st.slider, key, label=label, min_value=min_value, max_value=max_value, value=value,
@@ -89,8 +84,10 @@ def slider(label: str, key: str, min_value, max_value, value, step=None, **kwarg
     return result
 
 
-def number(label: str, key: str, value: float, min_value=None, max_value=None, **kwargs):
+def number(label: str, key: str | Param, value=None, min_value=None, max_value=None, **kwargs):
     """A URL-bound number input."""
+    if isinstance(key, Param):
+        key, min_value, max_value, value = _from(key, min_value, max_value, value)
     raw, parsed = _raw_url_number(key, isinstance(value, int))
     result = _bound_number(st.number_input, key, label=label, value=value, min_value=min_value,
                            max_value=max_value, **kwargs)
@@ -102,13 +99,20 @@ def number(label: str, key: str, value: float, min_value=None, max_value=None, *
     return result
 
 
-def choice(label: str, key: str, options: list[str], index: int = 0, format_func=str,
+def choice(label: str, key: str | Param, options: list[str] | None = None, index: int = 0, format_func=None,
            widget=None, **kwargs):
     """A URL-bound choice among ``options`` (short codes), drawn as a selectbox, radio or segments.
 
     Streamlit keeps the *displayed* label in the URL; a link may also name the option by its
     code (``?scheme=pytorch``) or by its label in the other language: both are recognised.
+    With a ``Param``, its default is the option shown first (a bound choice drops the value at
+    index 0 from the link once the widget has state: that must be the default).
     """
+    if isinstance(key, Param):
+        param, key = key, key.name
+        options = options or [param.default] + [o for o in param.choices() if o != param.default]
+        index, format_func = options.index(param.default), format_func or param.label
+    format_func = format_func or str
     raw = _raw_url_value(key)
     if raw is not None:
         option = option_named(raw, options, format_func)
@@ -130,25 +134,22 @@ def choice(label: str, key: str, options: list[str], index: int = 0, format_func
     return result
 
 
-def option_named(raw: str, options: list[str], format_func):
-    """The option whose code, or whose label in any language, is ``raw``; else None."""
-    if raw in options:
-        return raw
-    for code in LANGUAGES:
-        with in_language(code):
-            for option in options:
-                if format_func(option) == raw:
-                    return option
-    return None
-
-
-def toggle(label: str, key: str, value: bool = False, **kwargs) -> bool:
+def toggle(label: str, key: str | Param, value: bool | None = None, **kwargs) -> bool:
     """A URL-bound on/off switch."""
+    if isinstance(key, Param):
+        key, value = key.name, key.default if value is None else value
+    value = bool(value)
     raw = _raw_url_value(key)
     result = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
     if raw is not None and raw.lower() not in ("true", "false"):
         note(key, raw, t("url.reason.boolean"), result)
     return result
+
+
+def _from(param: Param, lo, hi, value) -> tuple:
+    """A numeric widget's key, bounds and default: the table's, unless given."""
+    return (param.name, param.lo if lo is None else lo, param.hi if hi is None else hi,
+            param.default if value is None else value)
 
 
 def url_notices(container=None) -> None:
