@@ -10,11 +10,11 @@ from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.figures.mapping.staircase import staircase_figure
+from quantviz.schemes import FRAMEWORKS, SCHEMES
 
 page_header("home.title", "home.intro")
 embed = is_embed_view()  # ?embed=true&view=figure: the slider and the staircase alone
-schemes = ["exact", "pytorch", "onnxruntime", "tflite"]
-params = {s: article.grid(scheme=s) for s in schemes}
+params = {s: article.grid(scheme=s) for s in SCHEMES}
 numbers = article.numbers()
 if not embed:
     st.latex(r"x = \text{scale} \cdot (q - \text{zero\_point})")
@@ -22,9 +22,9 @@ if not embed:
     st.markdown(t("home.example.text", **numbers))
     st.latex(docstring_math(article)[0])
     st.markdown(t("home.zp.text", **numbers))
-    names = {"exact": t("home.zp.exact"), "pytorch": "PyTorch", "onnxruntime": "ONNX Runtime", "tflite": "TFLite"}
+    names = {"exact": t("home.zp.exact"), **FRAMEWORKS}
     rows = [{t("home.zp.col.who"): names[s], t("home.zp.col.zp"): params[s].zero_point,
-             t("home.zp.col.why"): t(f"home.zp.{s}.why", **numbers)} for s in schemes]
+             t("home.zp.col.why"): t(f"home.zp.{s}.why", **numbers)} for s in SCHEMES]
     rows.append({t("home.zp.col.who"): t("home.zp.article"), t("home.zp.col.zp"): article.ZERO_POINT,
                  t("home.zp.col.why"): t("home.zp.article.why", **numbers)})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
