@@ -5,29 +5,22 @@ import streamlit as st
 
 from quantviz import lowbit
 from quantviz.app import lowbit as view
-from quantviz.app.shell import controls
+from quantviz.app.shell import controls, models
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.layout import end_page, is_embed_view, page_header
+from quantviz.app.shell.models import model_label
 from quantviz.figures.lowbit import before_after_figure, network_figure
 from quantviz.nn import lowbitnet
-from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
+from quantviz.nn.zoo import MODEL_NAMES
 
 FUNCTIONS = {"binary": lowbit.binary_connect, "ternary": lowbit.ternary, "xnor": lowbit.xnor_weights}
-WIDTH_OF = {name: width for width, name in WIDTH_MODELS.items()}
 page_header("lowbit.title", "lowbit.intro")
 embed = is_embed_view()
 notices = st.container()
 methods = list(view.METHODS)
 names = {m: t(f"lowbit.method.{m}") for m in (*methods, "float32", lowbitnet.XNOR_ACTIVATIONS)}
-
-
-def model_label(name: str) -> str:
-    acc = 100 * view.float_accuracy(name)
-    if name in WIDTH_OF:
-        return t("lowbit.model.width", width=WIDTH_OF[name], acc=acc)
-    return t(f"lowbit.model.{name}", acc=acc)
 
 
 left, middle, right = st.columns(3)
@@ -84,7 +77,7 @@ net_labels |= {"title": t("fig.lowbit.net.title"), "subtitle": t("fig.lowbit.net
 show_figure(network_figure(view.network_points(net), method, float_acc, view.size_ticks(model), net_labels),
             key="lowbit_network", file_name=f"quantviz-lowbit-network-{model}")
 st.markdown(t("lowbit.net.collapse", acc=100 * net[-1]["accuracy"]))
-st.caption(t("lowbit.net.note", pp=100 / len(view.test_set()[1])))
+st.caption(t("lowbit.net.note", pp=100 / len(models.digits().test_labels)))
 st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch")
 
 st.subheader(t("lowbit.xnor.title"))

@@ -5,7 +5,6 @@ import streamlit as st
 
 from quantviz.app.mapping import controls as mapping_controls
 from quantviz.app.mapping import figures as mapping_figs
-from quantviz.app.mapping import share as mapping_share
 from quantviz.app.mapping import sources
 from quantviz.app.mapping import text as mapping_text
 from quantviz.app.mapping.data import analysis, calibrations, load_data
@@ -13,8 +12,8 @@ from quantviz.app.mapping.state import Settings, resolve
 from quantviz.app.shell import controls
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
-from quantviz.app.shell.layout import is_embed_view, page_header
-from quantviz.app.shell.share import embed_footer
+from quantviz.app.shell.layout import embed_height, is_embed_view, page_header
+from quantviz.app.shell.share import embed_footer, share_panel
 from quantviz.app.shell.urlschema import from_query, link_values
 from quantviz.app.strings import TABLE
 
@@ -106,7 +105,7 @@ def interactive() -> None:
     if frameworks.open:
         with frameworks:
             mapping_text.frameworks(s, res.qp, res.range_used)
-    mapping_share.share_section(lambda: link_values(replace(s, fig=fig)))  # drawn only while open
+    share_panel(lambda: link_values(replace(s, fig=fig)), embed_height(), lazy=True)
     controls.url_notices(url_box)
 
 

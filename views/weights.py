@@ -2,31 +2,24 @@
 or of the user's own weight file."""
 import streamlit as st
 
-from quantviz.app.shell import controls
+from quantviz.app.shell import controls, models
 from quantviz.app.shell.errors import message
 from quantviz.app.shell.i18n import lang, t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.layout import end_page, is_embed_view, page_header
+from quantviz.app.shell.models import model_label
 from quantviz.app.shell.share import no_panel
 from quantviz.app.weights import data
 from quantviz.app.weights import sections as view
-from quantviz.nn.zoo import MODEL_NAMES, WIDTH_MODELS
+from quantviz.nn.zoo import MODEL_NAMES
 from quantviz.weightfiles import Problem
 from quantviz.weightstats import tensor_stats
 
 UPLOAD_TYPES = ["npy", "npz", "safetensors", "onnx", "tflite"]
-WIDTH_OF = {name: width for width, name in WIDTH_MODELS.items()}
 
 page_header("weights.title", "weights.intro")
 embed = is_embed_view()
 notices = st.container()
-
-
-def model_label(name: str) -> str:
-    acc = 100 * data.accuracies()[name]
-    if name in WIDTH_OF:
-        return t("weights.model.width", width=WIDTH_OF[name], acc=acc)
-    return t(f"weights.model.{name}", acc=acc)
 
 
 def forget_layer() -> None:
@@ -114,7 +107,7 @@ view.overview(items, tensor, log, total, key="weights_overview")
 st.subheader(t("weights.acts.sub"))
 if wf is None:
     acts = data.activation_summaries(model_name, bins)
-    n = len(data.calibration_inputs())
+    n = len(models.digits().calib_x)
     st.markdown(t("weights.acts.text", n=n))
     layers = list(acts)
     layer = controls.choice(t("weights.acts.layer"), "act", layers, index=int(layers[0] == "flatten"))

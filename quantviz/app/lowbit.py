@@ -10,9 +10,11 @@ import unicodedata
 import numpy as np
 import streamlit as st
 
+from quantviz.app.shell import models
 from quantviz.app.shell.i18n import t
+from quantviz.app.shell.models import model
 from quantviz.lowbit import approximation_error, popcount_dot
-from quantviz.nn import lowbitnet, zoo
+from quantviz.nn import lowbitnet
 from quantviz.nn.layers import WEIGHT_KINDS
 
 REFERENCES = lowbitnet.REFERENCES  # int8, int4: symmetric per tensor, for comparison
@@ -20,22 +22,11 @@ METHODS = lowbitnet.FORMATS       # every method offered for a layer
 BINS = 80
 
 
-@st.cache_resource(show_spinner=False)
-def model(name: str):
-    """A bundled model, loaded once per process (read-only)."""
-    return zoo.load_model(name)
-
-
 @st.cache_data(show_spinner=False)
 def layer_shapes(name: str) -> dict[str, tuple[int, ...]]:
     """The weight tensors of a model (biases left out: one number per channel, nothing to
     binarize), with their shapes."""
     return {key: tuple(w.shape) for key, w in model(name).weight_tensors().items() if w.ndim >= 2}
-
-
-@st.cache_data(show_spinner=False)
-def float_accuracy(name: str) -> float:
-    return float(model(name).meta["test_accuracy"])
 
 
 def weights(name: str, layer: str) -> np.ndarray:
@@ -69,16 +60,11 @@ def histograms(name: str, layer: str, method: str) -> dict:
             "levels": int(np.unique(r.w_hat).size), "shape": w.shape, **approximation_error(w, r.w_hat)}
 
 
-@st.cache_resource(show_spinner=False)
-def test_set() -> tuple[np.ndarray, np.ndarray]:
-    split = zoo.load_digits_split()
-    return zoo.to_input(split.test.images), split.test.labels
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def network_rows(name: str) -> list[dict]:
     """The whole model under every variant (float32, each format, XNOR with binary inputs)."""
-    return lowbitnet.network_rows(model(name), *test_set())
+    digits = models.digits()
+    return lowbitnet.network_rows(model(name), digits.test_x, digits.test_labels)
 
 
 def layer_table(name: str, layer: str, names: dict[str, str]) -> list[dict]:

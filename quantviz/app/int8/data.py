@@ -11,6 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import streamlit as st
 
+from quantviz.app.shell.models import digits, model
 from quantviz.nn import forward, zoo
 from quantviz.nn.intinfer import forward_int, predict_int, run
 from quantviz.nn.ptq import PTQConfig, calibration_ranges, model_bytes, quantize_model
@@ -34,18 +35,6 @@ class Settings(NamedTuple):
     def config(self) -> PTQConfig:
         return PTQConfig(weight_bits=self.weight_bits, act_bits=self.act_bits, per_channel=self.per_channel,
                          method=self.method, n_calib=self.n_calib, mode=self.mode, rounding=self.rounding)
-
-
-@st.cache_resource(show_spinner=False)
-def model(name: str):
-    return zoo.load_model(name)
-
-
-@st.cache_resource(show_spinner=False)
-def digits():
-    """(calibration inputs, test inputs, test images, test labels)."""
-    split = zoo.load_digits_split()
-    return zoo.to_input(split.calib.images), zoo.to_input(split.test.images), split.test.images, split.test.labels
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

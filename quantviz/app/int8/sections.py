@@ -10,7 +10,7 @@ import streamlit as st
 
 from quantviz.app.int8 import data
 from quantviz.app.mapping.figures import key_html
-from quantviz.app.shell import controls
+from quantviz.app.shell import controls, models
 from quantviz.app.shell.errors import message
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
@@ -26,7 +26,7 @@ MAX_UPLOAD = 50 * 2**20
 
 
 def test_image(key: str = "img") -> tuple[np.ndarray, str]:
-    _, _, images, labels = data.digits()
+    _, _, images, labels = models.digits()
     i = controls.slider(t("int8.img"), key, 0, len(images) - 1, 0)
     return images[i], t("int8.img.caption", i=i, label=int(labels[i]))
 
@@ -110,12 +110,12 @@ def test_set(name: str, s: data.Settings) -> None:
 def accuracy_table(s: data.Settings) -> None:
     st.subheader(t("int8.table.sub"))
     rows = data.accuracy_table(s)
-    models = list(rows)
-    table = [[t("int8.table.float"), "32"] + [f"{100 * rows[m]['float']:.2f}" for m in models]]
+    names = list(rows)
+    table = [[t("int8.table.float"), "32"] + [f"{100 * rows[m]['float']:.2f}" for m in names]]
     for bits in TABLE_BITS:
         for key, _, _ in GRANULARITIES:
-            table.append([t(f"int8.table.{key}"), str(bits)] + [f"{100 * rows[m][(key, bits)]:.2f}" for m in models])
-    frame = pd.DataFrame(table, columns=[t("int8.table.scheme"), t("int8.table.bits")] + [f"{m} (%)" for m in models])
+            table.append([t(f"int8.table.{key}"), str(bits)] + [f"{100 * rows[m][(key, bits)]:.2f}" for m in names])
+    frame = pd.DataFrame(table, columns=[t("int8.table.scheme"), t("int8.table.bits")] + [f"{m} (%)" for m in names])
     st.dataframe(frame, hide_index=True, width="stretch")
     st.caption(t("int8.table.caption"))
 

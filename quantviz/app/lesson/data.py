@@ -9,8 +9,9 @@ import numpy as np
 import streamlit as st
 
 from quantviz import QParams, choose_qparams, dequantize, error_report, fake_quantize, lowbit, quantize
+from quantviz.app.shell.models import digits, model
 from quantviz.nn import zoo
-from quantviz.nn.model import Model, predict
+from quantviz.nn.model import predict
 from quantviz.nn.simulate import quantize_weights, weight_qparams
 from quantviz.weightstats import histogram, tensor_stats
 
@@ -22,22 +23,10 @@ LAYERS = [("mlp", "dense1.weight"), ("mlp", "dense2.weight"), ("mlp", "dense3.we
 FIRST_WEIGHTS = 24                     # step 1 draws this many weights
 
 
-@st.cache_resource(show_spinner=False)
-def model(name: str) -> Model:
-    """A bundled model, loaded once per process (read-only)."""
-    return zoo.load_model(name)
-
-
-@st.cache_resource(show_spinner=False)
-def test_set() -> tuple[np.ndarray, np.ndarray]:
-    split = zoo.load_digits_split()
-    return zoo.to_input(split.test.images), split.test.labels
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
 def accuracy(name: str, bits: int | None) -> float:
     """Test accuracy in % of model ``name``, its weights rounded to ``bits`` (None: float32)."""
-    x, labels = test_set()
+    x, labels = digits().test_x, digits().test_labels
     m = model(name) if bits is None else quantize_weights(model(name), bits)
     return float(100 * np.mean(predict(m, x) == labels))
 

@@ -13,7 +13,7 @@ import streamlit as st
 from quantviz import affine, article, choose_qparams
 from quantviz.app.formats import value_text
 from quantviz.app.lesson import data
-from quantviz.app.shell import controls
+from quantviz.app.shell import controls, models
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math, float_formula_tex, qparams_tex, tex_text
@@ -35,7 +35,7 @@ def _labels(prefix: str, keys, **values) -> dict:
 
 def _layer_name(code: str) -> str:
     model, tensor = code.split("/")
-    return t("lesson.s4.layer.option", model=model, name=tensor, count=data.model(model).weight_tensors()[tensor].size)
+    return t("lesson.s4.layer.option", model=model, name=tensor, count=models.model(model).weight_tensors()[tensor].size)
 
 
 def _layer_choice(label: str, key: str) -> tuple[str, str]:
@@ -73,7 +73,7 @@ def step2(embed: bool) -> None:
     show_figure(figs.size_accuracy_figure(rows, bits, labels), "lesson_fig", f"quantviz-lesson-2-{bits}bits")
     if not embed:
         st.caption(t("lesson.s2.note", weights=size["weights"], bits=bits, biases=size["biases"],
-                     scales=size["scales"], n=len(data.test_set()[1])))
+                     scales=size["scales"], n=len(models.digits().test_labels)))
 
 
 def step3(embed: bool) -> None:

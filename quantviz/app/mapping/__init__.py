@@ -1,3 +1,3 @@
-"""The mapping page (``views/mapping.py``): its settings and URL (``state``), widgets (``controls``),
-cached data (``data``, ``sources``), figures, numbers and formulas (``figures``, ``text``) and
-Share panel (``share``)."""
+"""The mapping page (``views/mapping.py``): its settings, URL and notices (``state``), widgets
+(``controls``), cached data (``data``, ``sources``), and figures, numbers and formulas
+(``figures``, ``text``)."""

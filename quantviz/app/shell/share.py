@@ -1,13 +1,15 @@
 """The Share panel: the link of the current state, and an iframe snippet of the page's main figure.
 
 Any page can call ``share_panel()`` (the current URL parameters) or ``share_panel(params)``
-(a page's own settings, e.g. only the values that differ from the defaults). The embed view
+(a page's own settings, e.g. only the values that differ from the defaults); the page foot draws
+it for a page that does not. The embed view
 ``?embed=true&view=figure`` is Streamlit's embed mode (no menu, no sidebar) plus the page
 showing its main figure alone (``layout.is_embed_view``).
 """
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -66,15 +68,30 @@ def iframe_snippet(src: str, height: int = 520) -> str:
             f'style="border:0" title="quantviz" loading="lazy"></iframe>')
 
 
-def share_panel(params: dict[str, str] | None = None, height: int = 520, expanded: bool = False) -> None:
-    """An expander with the state link and the iframe snippet, each with a copy button."""
+def share_panel(params: dict[str, str] | Callable[[], dict[str, str]] | None = None, height: int = 520,
+                lazy: bool = False) -> None:
+    """An expander with the state link and the iframe snippet, each with a copy button.
+
+    ``params``: the link's parameters (default: the current URL's), or a function giving them.
+    ``lazy``: the panel is drawn only while open (the expander is bound to the URL as ``share``):
+    closed it costs nothing, where its code blocks would load a syntax highlighter (about half a
+    second on a page's first render) and be redrawn on every move of a control the link follows.
+    """
     st.session_state[DRAWN] = True
-    with st.expander(t("share.title"), icon=":material/share:", expanded=expanded):
+    if lazy:
+        panel = st.expander(t("share.title"), icon=":material/share:", key="share", on_change="rerun",
+                            bind="query-params")
+        if not panel.open:
+            return
+    else:
+        panel = st.expander(t("share.title"), icon=":material/share:")
+    values = params() if callable(params) else params
+    with panel:
         st.markdown(t("share.link"))
-        st.code(state_link(params), language=None, wrap_lines=True)
+        st.code(state_link(values), language=None, wrap_lines=True)
         st.markdown(t("share.embed"))
-        st.code(iframe_snippet(embed_link(params), height), language="html", wrap_lines=True)
-        st.link_button(t("share.preview"), embed_link(params), icon=":material/open_in_new:")
+        st.code(iframe_snippet(embed_link(values), height), language="html", wrap_lines=True)
+        st.link_button(t("share.preview"), embed_link(values), icon=":material/open_in_new:")
 
 
 def panel_drawn() -> bool:

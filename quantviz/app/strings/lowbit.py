@@ -14,9 +14,6 @@ STRINGS = {
                       "这些层来自随附的网络（用 numpy 在 8x8 手写数字上训练）。偏置不在其列：每个通道只有一个数，"
                       "在所有方案中都保持 float32（或 int32）。"),
     "lowbit.model.label": ("Model", "模型"),
-    "lowbit.model.mlp": ("MLP 64-128-64-10 ({acc:.2f} %)", "MLP 64-128-64-10（{acc:.2f} %）"),
-    "lowbit.model.cnn": ("CNN, 2 conv layers ({acc:.2f} %)", "CNN，2 个卷积层（{acc:.2f} %）"),
-    "lowbit.model.width": ("MLP 64-{width}-10 ({acc:.2f} %)", "MLP 64-{width}-10（{acc:.2f} %）"),
     "lowbit.model.help": ("The percentage is the float32 test accuracy on 359 digits.",
                           "百分比是 float32 模型在 359 张测试图片上的准确率。"),
     "lowbit.layer.label": ("Layer", "层"),

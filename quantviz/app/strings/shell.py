@@ -21,6 +21,11 @@ STRINGS = {
     "export.png": ("PNG", "PNG 图片"),
     "export.svg": ("SVG", "SVG 矢量图"),
     "export.html": ("Interactive HTML", "交互式 HTML"),
+    # the bundled models in menus
+    "model.mlp": ("MLP 64-128-64-10 ({acc:.2f} % accurate)", "MLP 64-128-64-10（准确率 {acc:.2f} %）"),
+    "model.cnn": ("CNN, 2 conv layers, batch norm folded ({acc:.2f} % accurate)",
+                  "CNN，2 个卷积层，已折叠 batch norm（准确率 {acc:.2f} %）"),
+    "model.width": ("MLP 64-{width}-10 ({acc:.2f} % accurate)", "MLP 64-{width}-10（准确率 {acc:.2f} %）"),
     # the Share panel
     "share.title": ("Share", "分享"),
     "share.link": ("The link to this page exactly as you see it (every control is in it):",

@@ -12,7 +12,8 @@ import numpy as np
 import streamlit as st
 
 from quantviz import weightfiles
-from quantviz.nn import forward, zoo
+from quantviz.app.shell.models import digits, model
+from quantviz.nn import forward
 from quantviz.weightstats import channel_buckets, channel_ranges, histogram, tensor_stats
 
 log = logging.getLogger(__name__)
@@ -20,17 +21,6 @@ MAPPING_URL_PATH = "mapping"   # the mapping page reads ?data=layer:<model>/<ten
 OVERVIEW_MAX = 12              # tensors drawn in the overview
 MAX_BARS = 2048                # channels drawn one bar each; above, runs of neighbours are aggregated
 BUCKETS = 512                  # runs drawn for a tensor with more channels than MAX_BARS
-
-
-@st.cache_resource(show_spinner=False)
-def model(name: str):
-    """A bundled model, loaded once per process (read-only)."""
-    return zoo.load_model(name)
-
-
-@st.cache_data(show_spinner=False)
-def accuracies() -> dict[str, float]:
-    return {name: float(model(name).meta.get("test_accuracy", float("nan"))) for name in zoo.MODEL_NAMES}
 
 
 @st.cache_data(show_spinner=False)
@@ -85,18 +75,10 @@ def model_overview(name: str, bins: int) -> list[tuple[str, np.ndarray, np.ndarr
     return [(key, *small_histogram(x, bins)) for key, x in model(name).weight_tensors().items()]
 
 
-@st.cache_resource(show_spinner=False)
-def calibration_inputs() -> np.ndarray:
-    """The calibration images as the models' input (read-only: shared by every session)."""
-    x = zoo.to_input(zoo.load_digits_split().calib.images)
-    x.flags.writeable = False
-    return x
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
 def activation_summaries(name: str, bins: int) -> dict[str, dict]:
     """Each layer's output on the calibration images: statistics, histogram, share of zeros."""
-    _, acts = forward(model(name), calibration_inputs(), activations=True)
+    _, acts = forward(model(name), digits().calib_x, activations=True)
     out = {}
     for layer, a in acts.items():
         summary = summarize(a, bins, axis=None)
