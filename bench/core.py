@@ -5,10 +5,9 @@
 import argparse
 
 import numpy as np
+
 from bench.timing import ALLOCATOR, median_seconds
-
 from quantviz import choose_qparams, dequantize, error_report, quantize
-
 
 
 def naive_chain(x, qp):

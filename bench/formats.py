@@ -7,30 +7,12 @@ all 8 formats; float casts and low-bit quantizers on n weights, against np.copy;
 XNOR/popcount product against the float product of the same ±1 matrices.
 """
 import argparse
-import time
 
 import numpy as np
-from bench.timing import ROOT, median_seconds
 
+from bench.timing import median_seconds, page_render
 from quantviz.encode import FORMATS, encode
 from quantviz.lowbit import METHODS, approximate, binary_matmul
-
-
-
-def page_render(path, interact):
-    """First render of a page in a fresh AppTest (empty caches), then one interaction's rerun."""
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(path)
-    start = time.perf_counter()
-    at.run()
-    first = time.perf_counter() - start
-    assert not at.exception, at.exception
-    start = time.perf_counter()
-    interact(at)
-    rerun = time.perf_counter() - start
-    return first, rerun
 
 
 def main():

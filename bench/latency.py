@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import pathlib
 import statistics
-import sys
 import time
 
 from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, start_streamlit

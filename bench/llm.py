@@ -8,8 +8,8 @@ import argparse
 import os
 
 import numpy as np
-from bench.timing import ALLOCATOR, median_seconds
 
+from bench.timing import ALLOCATOR, median_seconds
 from quantviz.llm.gptq import gptq
 from quantviz.llm.registry import FORMATS
 

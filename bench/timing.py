@@ -21,3 +21,20 @@ def median_seconds(fn, repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return float(np.median(times))
+
+
+def page_render(path, interact):
+    """First render of a page in a fresh AppTest (empty caches), then one interaction's rerun."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(path)
+    start = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - start
+    assert not at.exception, at.exception
+    start = time.perf_counter()
+    interact(at)
+    rerun = time.perf_counter() - start
+    assert not at.exception, at.exception
+    return first, rerun

@@ -8,29 +8,10 @@ simulated post-training quantization (calibrate + test) against a float evaluati
 width sweep (what the page's "Recompute now" button runs) and loading the stored results.
 """
 import argparse
-import time
 
-from bench.timing import ROOT, median_seconds
-
+from bench.timing import median_seconds, page_render
 from quantviz.nn import forward, lowbitnet, widthsweep, zoo
 from quantviz.nn.simulate import calibrate_model, correct
-
-
-def page_render(path, interact):
-    """First render of a page in a fresh AppTest (empty caches), then one interaction's rerun."""
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(path)
-    start = time.perf_counter()
-    at.run()
-    first = time.perf_counter() - start
-    assert not at.exception, at.exception
-    start = time.perf_counter()
-    interact(at)
-    rerun = time.perf_counter() - start
-    assert not at.exception, at.exception
-    return first, rerun
 
 
 def main():
