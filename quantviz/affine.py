@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import fastpath
+from .errors import QuantError
 from .numbers import check_bits, storage_dtype
 from .schemes import check_scheme, code_range, compute_params, fuses_zero_point, scaled_codes, scheme_qrange
 
@@ -39,17 +40,15 @@ class QParams:
     def __post_init__(self):
         check_scheme(self.scheme)
         if not self.qmin < self.qmax:
-            raise ValueError(f"qmin ({self.qmin}) must be smaller than qmax ({self.qmax})")
+            raise QuantError("qrange", qmin=self.qmin, qmax=self.qmax)
         scale = np.asarray(self.scale, dtype=np.float64)
         zero_point = np.asarray(self.zero_point)
         if not np.all(np.isfinite(scale) & (scale > 0)):
-            raise ValueError(f"scale must be a positive finite number, got {self.scale!r}: "
-                             "derive it from a range with rmin < rmax")
+            raise QuantError("scale", value=self.scale)
         if not np.all(zero_point == np.round(zero_point)):
-            raise ValueError(f"zero_point must be an integer, got {self.zero_point!r}")
+            raise QuantError("zp_integer", value=self.zero_point)
         if np.any(zero_point < self.qmin) or np.any(zero_point > self.qmax):
-            raise ValueError(f"zero_point {self.zero_point!r} lies outside [{self.qmin}, {self.qmax}]: "
-                             "then 0.0 cannot be represented; pick a zero point inside the range")
+            raise QuantError("zp_range", value=self.zero_point, qmin=self.qmin, qmax=self.qmax)
         if self.axis is None and (scale.ndim or zero_point.ndim):
             raise ValueError("per-tensor parameters need a scalar scale and zero_point; "
                              "pass axis= for per-channel parameters")
@@ -79,11 +78,11 @@ def _check_range(rmin, rmax):
     rmin = np.asarray(rmin, dtype=np.float64)
     rmax = np.asarray(rmax, dtype=np.float64)
     if np.any(np.isnan(rmin)) or np.any(np.isnan(rmax)):
-        raise ValueError("the range contains NaN: calibrate on finite values (NaN are excluded)")
+        raise QuantError("nan_range")
     if np.any(np.isinf(rmin)) or np.any(np.isinf(rmax)):
-        raise ValueError("the range is infinite: exclude inf values or choose a finite range")
+        raise QuantError("inf_range")
     if np.any(rmin > rmax):
-        raise ValueError(f"rmin ({rmin}) is larger than rmax ({rmax}): swap them")
+        raise QuantError("swap", rmin=rmin, rmax=rmax)
     if rmin.shape != rmax.shape:
         raise ValueError(f"rmin and rmax have different shapes {rmin.shape} and {rmax.shape}")
     return rmin, rmax

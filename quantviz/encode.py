@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from .errors import QuantError
 from .numbers import FLOAT_FORMATS, float_code, float_from_code, float_kind, int_range, split_code
 from .schemes import scaled_codes
 
@@ -83,7 +84,7 @@ def _encode_int(x: float, fmt: str, scale: float, zero_point: int, saturate: boo
     bits, signed = INT_FORMATS[fmt]
     qmin, qmax = int_range(bits, signed)
     if not qmin <= zero_point <= qmax:
-        raise ValueError(f"the zero point of {fmt} must lie in [{qmin}, {qmax}], got {zero_point}")
+        raise QuantError("zp_range", value=zero_point, qmin=qmin, qmax=qmax)
     with np.errstate(over="ignore"):  # 1e300 / 1e-12 is inf: it saturates like any overflow
         v = float(scaled_codes(np.array([x]), scale, zero_point, "exact")[0])  # round(x / s) + z, unclamped
     overflow = not math.isnan(v) and not qmin <= v <= qmax
@@ -104,7 +105,7 @@ def _int_fields(pattern: str, signed: bool) -> tuple[tuple[str, str], ...]:
 def _check_scale(scale) -> float:
     scale = float(scale)
     if not (math.isfinite(scale) and scale > 0):
-        raise ValueError(f"the scale must be a positive finite number, got {scale!r}")
+        raise QuantError("scale", value=scale)
     return scale
 
 

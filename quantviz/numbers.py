@@ -12,16 +12,18 @@ from dataclasses import dataclass
 import ml_dtypes
 import numpy as np
 
+from .errors import QuantError
+
 MIN_BITS, MAX_BITS = 1, 16
 
 
 def check_bits(bits) -> int:
     """Return ``bits`` as an int, or raise ValueError saying which widths are allowed."""
     if isinstance(bits, (bool, np.bool_)) or not float(bits).is_integer():
-        raise ValueError(f"bits must be a whole number from {MIN_BITS} to {MAX_BITS}, got {bits!r}")
+        raise QuantError("bits", lo=MIN_BITS, hi=MAX_BITS, value=bits)
     bits = int(bits)
     if not MIN_BITS <= bits <= MAX_BITS:
-        raise ValueError(f"bits must be from {MIN_BITS} to {MAX_BITS}, got {bits}")
+        raise QuantError("bits", lo=MIN_BITS, hi=MAX_BITS, value=bits)
     return bits
 
 
@@ -40,8 +42,7 @@ def int_range(bits: int = 8, signed: bool = False, narrow_range: bool = False) -
         qmin, qmax = 0, 2**bits - 1
     if narrow_range:
         if bits == 1:
-            raise ValueError("narrow range with 1 bit leaves a single code: use 2 bits or more, "
-                             "or turn narrow range off")
+            raise QuantError("narrow1")
         qmin += 1
     return qmin, qmax
 

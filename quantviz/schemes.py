@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import QuantError
 from .numbers import int_range, storage_dtype
 
 SCHEMES = ("exact", "pytorch", "onnxruntime", "tflite")
@@ -44,7 +45,7 @@ def scheme_qrange(bits: int = 8, signed: bool = False, narrow_range: bool = Fals
     if not reduce_range:
         return int_range(bits, signed, narrow_range or forced_narrow)
     if bits < 2:
-        raise ValueError("reduce_range needs at least 2 bits: it removes one bit of range")
+        raise QuantError("reduce1")
     if scheme == "pytorch":
         qmin, qmax = int_range(bits, signed, narrow_range)
         return qmin // 2, qmax // 2

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..affine import QParams
+from ..errors import QuantError
 from .fixedpoint import INT32_MAX, multiply_by_quantized_multiplier, quantize_multiplier
 
 
@@ -29,8 +30,7 @@ Trace = dict  # step name -> Step, in the order computed
 
 def _check_per_tensor(qp: QParams, name: str) -> None:
     if qp.axis is not None:
-        raise ValueError(f"{name} has per-channel parameters: this operation needs one scale and "
-                         "one zero point per tensor")
+        raise QuantError("per_channel", name=name)
 
 
 def _codes(q, qp: QParams, name: str) -> np.ndarray:
@@ -39,12 +39,11 @@ def _codes(q, qp: QParams, name: str) -> np.ndarray:
     q = np.asarray(q)
     if q.dtype.kind == "f":
         if not np.all(np.isfinite(q)) or np.any(q != np.round(q)):
-            raise ValueError(f"the codes of {name} must be whole numbers")
+            raise QuantError("code_whole", name=name)
     elif q.dtype.kind not in "iu":
-        raise ValueError(f"the codes of {name} must be integers, got {q.dtype}")
+        raise QuantError("code_whole", name=name)
     if np.any(q < qp.qmin) or np.any(q > qp.qmax):
-        raise ValueError(f"a code of {name} lies outside [{qp.qmin}, {qp.qmax}]: quantize (and clamp) "
-                         "the real value first")
+        raise QuantError("code_range", name=name, qmin=qp.qmin, qmax=qp.qmax)
     return q.astype(np.int64)
 
 
@@ -76,8 +75,7 @@ def quantized_multiply(x_q, y_q, qp_x: QParams, qp_y: QParams, qp_z: QParams,
     x_c, y_c = x - qp_x.zero_point, y - qp_y.zero_point
     acc = x_c * y_c
     if np.any(np.abs(acc) > INT32_MAX):
-        raise ValueError("the product of the centred codes does not fit in int32: use codes of at "
-                         "most 15 bits")
+        raise QuantError("acc_int32")
     m = float(qp_x.scale) * float(qp_y.scale) / float(qp_z.scale)
     m0, shift = quantize_multiplier(m)
     scaled = np.asarray(multiply_by_quantized_multiplier(acc, m0, shift, single_rounding), np.int64)
@@ -124,7 +122,7 @@ def quantized_add(x_q, y_q, qp_x: QParams, qp_y: QParams, qp_z: QParams,
     left_shift = add_left_shift(qp_x, qp_y, qp_z)
     x_c, y_c = x - qp_x.zero_point, y - qp_y.zero_point
     if np.any(np.abs(np.concatenate([np.ravel(x_c), np.ravel(y_c)])) << left_shift > INT32_MAX):
-        raise ValueError(f"a centred code shifted left by {left_shift} bits does not fit in int32")
+        raise QuantError("shift_int32", bits=left_shift)
     s_x, s_y, s_z = float(qp_x.scale), float(qp_y.scale), float(qp_z.scale)
     twice_max = 2 * max(s_x, s_y)
     m_x, m_y = s_x / twice_max, s_y / twice_max

@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from ..errors import QuantError
+
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 
 
@@ -26,7 +28,7 @@ def quantize_multiplier(m: float) -> tuple[int, int]:
     """
     m = float(m)
     if not math.isfinite(m):
-        raise ValueError(f"the multiplier must be finite, got {m}")
+        raise QuantError("m_finite", value=m)
     if m == 0.0:
         return 0, 0
     fraction, shift = math.frexp(m)
@@ -37,7 +39,7 @@ def quantize_multiplier(m: float) -> tuple[int, int]:
     if shift < -31:
         return 0, 0
     if shift > 30:
-        raise ValueError(f"multiplier {m} is too large for a Q0.31 multiplier with shift <= 30")
+        raise QuantError("m_large", value=m)
     return m0, shift
 
 
@@ -115,7 +117,7 @@ def quantize_multipliers(m) -> tuple[np.ndarray, np.ndarray]:
     """
     m = np.asarray(m, dtype=np.float64)
     if not np.all(np.isfinite(m)):
-        raise ValueError("every multiplier must be finite: check that no scale is 0 or inf")
+        raise QuantError("m_finite", value=m[~np.isfinite(m)].flat[0])
     fraction, shift = np.frexp(m)
     shift = shift.astype(np.int64)
     m0 = (np.copysign(np.floor(np.abs(fraction) * 2.0**31 + 0.5), fraction)).astype(np.int64)
@@ -124,8 +126,7 @@ def quantize_multipliers(m) -> tuple[np.ndarray, np.ndarray]:
     shift = np.where(carry, shift + 1, shift)
     flush = (shift < -31) | (m0 == 0)
     if np.any(shift[~flush] > 30):
-        raise ValueError("a multiplier is too large for a Q0.31 multiplier with shift <= 30 "
-                         f"(largest {np.max(m)}): the output scale is far too small")
+        raise QuantError("m_large", value=np.max(m))
     return np.where(flush, 0, m0), np.where(flush, 0, shift)
 
 

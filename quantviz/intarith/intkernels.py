@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .fixedpoint import multiply_by_quantized_multiplier, quantize_multipliers
+from ..errors import QuantError
 from ..numbers import storage_dtype
+from .fixedpoint import multiply_by_quantized_multiplier, quantize_multipliers
 
 EXACT_FLOAT64 = 2**53  # integers of magnitude up to 2^53 (and their sums below it) are exact
 EXACT_FLOAT32 = 2**24  # the same in float32
@@ -56,7 +57,7 @@ def _int_matmul(a: np.ndarray, w: np.ndarray) -> np.ndarray:
     if bound < EXACT_FLOAT64:
         return (a.astype(np.float64) @ w.astype(np.float64).T).astype(np.int64)
     if bound >= 2**63:
-        raise ValueError("the integer matmul would exceed int64: the codes are far too large")
+        raise QuantError("int64")
     return a.astype(np.int64) @ w.astype(np.int64).T
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..affine import QParams, choose_qparams, quantize
+from ..errors import QuantError
 from .fixedpoint import multiply_by_quantized_multiplier
-from .intkernels import (activation_range, fc_multipliers, fully_connected, quantize_bias,
-                         wrap, zero_point_terms)
+from .intkernels import activation_range, fc_multipliers, fully_connected, quantize_bias, wrap, zero_point_terms
 
 WEIGHT_MODES = ("asymmetric", "per_tensor", "per_channel")
 ACTIVATIONS = ("none", "relu")
@@ -56,13 +56,13 @@ class MatmulTrace:
 def _check_matrix(x, name: str) -> np.ndarray:
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 2 or x.size == 0:
-        raise ValueError(f"{name} must be a non-empty matrix")
+        raise QuantError("empty", name=name)
     if max(x.shape) > MAX_SIDE:
-        raise ValueError(f"{name} is {x.shape[0]}x{x.shape[1]}: keep each side at most {MAX_SIDE}")
+        raise QuantError("too_many", name=name, rows=x.shape[0], cols=x.shape[1], most=MAX_SIDE)
     if not np.all(np.isfinite(x)):
-        raise ValueError(f"{name} contains NaN or inf: enter finite numbers")
+        raise QuantError("nonfinite", name=name)
     if np.any(np.abs(x) > MAX_ABS):
-        raise ValueError(f"{name} has a value beyond ±{MAX_ABS:g}: use smaller numbers")
+        raise QuantError("too_big", name=name, limit=MAX_ABS)
     return x
 
 
@@ -85,12 +85,12 @@ def integer_matmul(a, b, bias=None, weights: str = "asymmetric", activation: str
     """
     a, b = _check_matrix(a, "A"), _check_matrix(b, "B")
     if a.shape[1] != b.shape[0]:
-        raise ValueError(f"A has {a.shape[1]} columns but B has {b.shape[0]} rows: they must match")
+        raise QuantError("shapes", a=a.shape[1], b=b.shape[0])
     if activation not in ACTIVATIONS:
         raise ValueError(f"unknown activation {activation!r}: choose one of {', '.join(ACTIVATIONS)}")
     bias = np.zeros(b.shape[1]) if bias is None else _check_matrix(np.reshape(bias, (1, -1)), "bias")[0]
     if bias.shape != (b.shape[1],):
-        raise ValueError(f"the bias needs {b.shape[1]} values, one per column of B")
+        raise QuantError("bias", n=b.shape[1])
     w = b.T
     y_float = a @ b + bias
     if activation == "relu":

@@ -1,13 +1,15 @@
-"""The core's ValueError messages shown in the reader's language (quantviz.app.shell.errors)."""
+"""The core's errors, by code, shown in the reader's language (quantviz.app.shell.errors)."""
 import re
+import string
 
 import numpy as np
 import pytest
 
 from quantviz import QParams, article, choose_qparams
-from quantviz.app.shell.errors import PATTERNS, explain
+from quantviz.app.shell.errors import explain
 from quantviz.app.shell.i18n import in_language
 from quantviz.app.strings import TABLE
+from quantviz.errors import MESSAGES, QuantError
 from quantviz.intarith.arith import quantized_multiply
 from quantviz.intarith.fixedpoint import quantize_multiplier
 from quantviz.intarith.matmul_trace import integer_matmul
@@ -46,9 +48,23 @@ def test_core_errors_read_in_chinese_with_their_numbers(call, numbers):
         assert not CJK.search(explain(info.value))
 
 
-def test_every_pattern_names_a_translated_string():
-    for _, key in PATTERNS:
-        assert key in TABLE and all(TABLE[key])
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("code", MESSAGES)
+def test_every_code_has_a_sentence_in_both_languages_with_the_errors_values(code):
+    key = f"error.{code}"
+    assert key in TABLE and all(TABLE[key])
+    for text in TABLE[key]:
+        assert fields(text) <= fields(MESSAGES[code]), (code, text)
+
+
+def test_failures_carry_a_code_and_the_values_of_their_sentence():
+    with pytest.raises(QuantError) as info:
+        QParams(0.1, 300, 0, 255)
+    assert info.value.code == "zp_range" and info.value.params == {"value": 300, "qmin": 0, "qmax": 255}
+    assert isinstance(info.value, ValueError) and "300 lies outside [0, 255]" in str(info.value)
 
 
 def test_unknown_messages_are_shown_whole_and_introduced_in_chinese():
