@@ -19,7 +19,7 @@ export OMP_NUM_THREADS ?= 1
 # Two heaps keep it flat at the same speed (bench/load.py --scenario soak). Read at process start.
 export MALLOC_ARENA_MAX ?= 2
 
-.PHONY: run serve worker test test-fast bench chromium haproxy cjk-font clean
+.PHONY: run serve worker test test-fast lint bench chromium haproxy cjk-font clean
 
 run: $(VENV)/.runtime
 	@$(MAKE) --no-print-directory cjk-font || echo "(no CJK font: Chinese text in PNG/SVG exports may show as boxes)"
@@ -35,11 +35,17 @@ worker: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0 --server.headless true \
 	  --server.fileWatcherType none --browser.gatherUsageStats false
 
+# The linter first (its rules are in pyproject.toml), then the tests.
 test: $(VENV)/.dev chromium haproxy
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.dev haproxy
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not e2e"
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
 
 # bench/load.py starts `make serve`'s scripts/serve.py itself, on a free port.
 bench: $(VENV)/.dev chromium haproxy

@@ -36,9 +36,10 @@ def main():
     print(f"{'naive numpy chain (for scale)':<34}{t_naive * 1e3:>10.3f}{t_naive / t_copy:>11.1f}")
     for scheme in ("exact", "pytorch", "onnxruntime", "tflite"):
         qp = choose_qparams(float(x.min()), float(x.max()), bits=8, scheme=scheme)
+        q = quantize(x, qp)
         steps = {
             "quantize": lambda: quantize(x, qp),
-            "dequantize": lambda q=quantize(x, qp): dequantize(q, qp),
+            "dequantize": lambda: dequantize(q, qp),
             "error_report": lambda: error_report(x, qp),
         }
         total = 0.0

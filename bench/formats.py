@@ -21,8 +21,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
 
-    pages = (("formats", "views/formats.py", "typing a value", lambda at: at.text_input(key="value").input("1e40").run()),
-             ("beyond-int8", "views/lowbit.py", "a new method", lambda at: at.selectbox(key="method").set_value("xnor").run()))
+    pages = (("formats", "views/formats.py", "typing a value",
+              lambda at: at.text_input(key="value").input("1e40").run()),
+             ("beyond-int8", "views/lowbit.py", "a new method",
+              lambda at: at.selectbox(key="method").set_value("xnor").run()))
     for name, path, what, interact in pages:
         first, rerun = page_render(path, interact)
         print(f"{name + ' page, first render (AppTest)':<44}{first * 1e3:>10.1f} ms   (target < 2000)")

@@ -20,11 +20,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--markdown", action="store_true", help="a Markdown table (message included)")
     args = parser.parse_args()
-    print("load average: %.2f %.2f %.2f" % os.getloadavg())
+    print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     rows = []
     with tempfile.TemporaryDirectory() as folder, Bounded() as bounded:
         jobs = [(name, filename, build, expected, "read") for name, (filename, build, expected) in CASES.items()]
-        jobs += [(f"inspector: {name}", "m.tflite", build, expected, "inspect") for name, (build, expected) in INSPECT.items()]
+        jobs += [(f"inspector: {name}", "m.tflite", build, expected, "inspect")
+                 for name, (build, expected) in INSPECT.items()]
         for name, filename, build, expected, mode in jobs:
             data = build()
             path = Path(folder) / filename

@@ -40,11 +40,11 @@ ARM = """() => {
 # Idle, and every chart on the page either repainted in place since the press or was mounted anew
 # (Streamlit may replace a chart's element) and has drawn its SVG.
 DONE = """() => {
-  if (document.querySelector('%s') === null) return false;
+  if (document.querySelector('IDLE') === null) return false;
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   return plots.length > 0 && plots.every(gd => gd.__benchOld ? gd.__benchPainted
                                                  : (gd._fullLayout && gd.querySelector('.main-svg')));
-}""" % IDLE
+}""".replace("IDLE", IDLE)
 
 
 def wait_ready(page, timeout=60_000):
@@ -177,7 +177,8 @@ def main():
     for name, values in times.items():
         med[name], p90 = summary(values)
         server, renderer, main_thread = meters[name].medians_ms()
-        print(f"{name:<12}{med[name] * 1e3:>11.0f}{p90 * 1e3:>9.0f}   {server:6.0f}, {renderer:6.0f} ({main_thread:.0f})")
+        print(f"{name:<12}{med[name] * 1e3:>11.0f}{p90 * 1e3:>9.0f}   "
+              f"{server:6.0f}, {renderer:6.0f} ({main_thread:.0f})")
     for name in med:
         if name != "minimal":
             target = 2.0 if name in INT8_PAGES else 1.2

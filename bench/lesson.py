@@ -72,7 +72,8 @@ def main() -> None:
 
     print(f"exports (median of {args.repeat})            PNG      SVG     HTML")
     for n, fig in figures.items():
-        times = [median_seconds(lambda f=f: f(fig), args.repeat) for f in (static.to_png, static.to_svg, static.to_html)]
+        renders = (static.to_png, static.to_svg, static.to_html)
+        times = [median_seconds(lambda f=f: f(fig), args.repeat) for f in renders]
         print(f"  step {n}:                       " + "  ".join(f"{t * 1000:5.0f} ms" for t in times))
 
     big = figures[4]

@@ -1,6 +1,7 @@
 r"""Affine (asymmetric) and symmetric quantization: the mapping between reals and integers.
 
-.. math:: x = s \, (q - z), \qquad q = \operatorname{clamp}\left(\operatorname{round}(x / s) + z,\ q_{min},\ q_{max}\right)
+.. math:: x = s \, (q - z), \qquad
+    q = \operatorname{clamp}\left(\operatorname{round}(x / s) + z,\ q_{min},\ q_{max}\right)
 
 ``s`` is the scale (the real width of one integer step) and ``z`` the zero point (the code that
 stands for 0.0). Degenerate but legal inputs work: ``rmin == rmax`` is widened to include 0;
@@ -93,7 +94,8 @@ def choose_qparams(rmin, rmax, bits: int = 8, signed: bool = False, symmetric: b
                    axis: int | None = None) -> QParams:
     r"""Scale and zero point that map ``[rmin, rmax]`` onto the ``bits``-wide integer range.
 
-    .. math:: s = \frac{r_{max} - r_{min}}{q_{max} - q_{min}}, \qquad z = \operatorname{round}\left(q_{min} - \frac{r_{min}}{s}\right)
+    .. math:: s = \frac{r_{max} - r_{min}}{q_{max} - q_{min}}, \qquad
+        z = \operatorname{round}\left(q_{min} - \frac{r_{min}}{s}\right)
 
     Symmetric: :math:`s = \max(|r_{min}|, |r_{max}|) / ((q_{max} - q_{min}) / 2)` and ``z`` fixed
     (0 signed, the middle code unsigned). The range is first widened to contain 0. Per channel:

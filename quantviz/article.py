@@ -1,6 +1,7 @@
 r"""The source article's worked example: weights in [-1, 1] stored as the uint8 codes [0, 255].
 
-.. math:: s = \frac{r_{max} - r_{min}}{q_{max} - q_{min}} = \frac{1 - (-1)}{255 - 0} = \frac{2}{255}, \qquad z = q_{min} - \frac{r_{min}}{s} = 127.5
+.. math:: s = \frac{r_{max} - r_{min}}{q_{max} - q_{min}} = \frac{1 - (-1)}{255 - 0} = \frac{2}{255}, \qquad
+    z = q_{min} - \frac{r_{min}}{s} = 127.5
 
 The zero point is a tie. The article writes it as :math:`q_{max} - r_{max} / s = 127.5` and keeps
 127 (it drops the .5); exact rounding (ties to even) stores 128; PyTorch and TFLite compute

@@ -4,7 +4,10 @@ Min-max keeps every value but spends levels on rare outliers; clipping the range
 step ``s`` (less rounding error) at the price of clipping error on the values outside. The
 range sweep measures both over a family of clipping thresholds:
 
-.. math:: \text{MSE}(r) = \underbrace{\tfrac{1}{N}\textstyle\sum_{x \in [r_{min}, r_{max}]} (x - \hat{x})^2}_{\text{rounding}} + \underbrace{\tfrac{1}{N}\textstyle\sum_{x \notin [r_{min}, r_{max}]} (x - \operatorname{clamp}(x))^2}_{\text{clipping}}
+.. math:: \text{MSE}(r) =
+    \underbrace{\tfrac{1}{N}\textstyle\sum_{x \in [r_{min},
+    r_{max}]} (x - \hat{x})^2}_{\text{rounding}} + \underbrace{\tfrac{1}{N}\textstyle\sum_{x \notin [r_{min},
+    r_{max}]} (x - \operatorname{clamp}(x))^2}_{\text{clipping}}
 
 Non-finite values (NaN, ±inf) are excluded before calibrating.
 """
@@ -100,7 +103,8 @@ def _candidate_ranges(lo: float, hi: float, symmetric: bool, num: int):
 
 
 def _sawtooth_integral(u: np.ndarray) -> np.ndarray:
-    r""":math:`H(u) = \int_0^u (t - \operatorname{round} t)^2 dt = k/12 + v^3/3` with ``k = round(u)``, ``v = u - k``."""
+    r""":math:`H(u) = \int_0^u (t - \operatorname{round} t)^2 dt = k/12 + v^3/3` with ``k = round(u)``, ``v =
+    u - k``."""
     k = np.floor(u + 0.5)
     v = u - k
     return k / 12.0 + v**3 / 3.0

@@ -1,6 +1,7 @@
 r"""How much a quantization loses: one report per (tensor, parameters).
 
-.. math:: \text{MSE} = \frac{1}{N}\sum (x - \hat{x})^2, \qquad \text{SQNR} = 10 \log_{10} \frac{\sum x^2}{\sum (x - \hat{x})^2}\ \text{dB}
+.. math:: \text{MSE} = \frac{1}{N}\sum (x - \hat{x})^2, \qquad
+    \text{SQNR} = 10 \log_{10} \frac{\sum x^2}{\sum (x - \hat{x})^2}\ \text{dB}
 
 A value is *clipped* when the clamp changes its code: ``round(x / s) + z`` falls outside
 ``[q_min, q_max]`` (so it lies more than half a step beyond the grid's last level).
@@ -82,7 +83,8 @@ class _Totals:
 
     def report(self, nonfinite: int) -> dict:
         n = max(self.n, 1)
-        return {"mse": self.sum_e2 / n, "sqnr_db": sqnr_from_sums(self.sum_x2, self.sum_e2), "max_abs_error": self.max_abs,
+        return {"mse": self.sum_e2 / n, "sqnr_db": sqnr_from_sums(self.sum_x2, self.sum_e2),
+                "max_abs_error": self.max_abs,
                 "clipped_fraction": self.clipped / n,
                 "levels_used": int(np.count_nonzero(self.code_counts)), "n": self.n,
                 "nonfinite": nonfinite}

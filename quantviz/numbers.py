@@ -188,7 +188,8 @@ def float_kind(code: int, fmt: str | FloatFormat) -> str:
 def float_spacing(x, fmt: str | FloatFormat) -> np.ndarray:
     r"""Distance from ``|x|`` to the next larger representable value of ``fmt``.
 
-    .. math:: \text{ulp}(x) = 2^{\lfloor \log_2 |x| \rfloor - M} \text{ for normal } x, \quad 2^{1 - \text{bias} - M} \text{ below}
+    .. math:: \text{ulp}(x) =
+        2^{\lfloor \log_2 |x| \rfloor - M} \text{ for normal } x, \quad 2^{1 - \text{bias} - M} \text{ below}
     """
     fmt = float_format(fmt) if isinstance(fmt, str) else fmt
     ax = np.abs(np.asarray(x, dtype=np.float64))

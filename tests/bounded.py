@@ -16,6 +16,7 @@ Modes: ``"read"`` (``read_weight_file``) and ``"inspect"`` (the int8 page's .tfl
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pathlib
@@ -69,16 +70,14 @@ def serve() -> None:
     """The helper process: warm up, then one forked child per request line on stdin."""
     import numpy as np
 
-    from quantviz.tflite import inspect as _inspect   # noqa: F401 - imported before forking
+    from quantviz.tflite import inspect as _inspect  # noqa: F401 - imported before forking
     from quantviz.weightfiles import WeightFileError, read_weight_file
     from tests.weightfiles import npy_bytes, npz_bytes, onnx_bytes, safetensors_bytes, tflite_bytes
     x = np.ones((2, 2), np.float32)
     for name, data in (("w.npy", npy_bytes(x)), ("w.npz", npz_bytes(w=x)), ("w.safetensors", safetensors_bytes(w=x)),
                        ("w.onnx", onnx_bytes(w=x)), ("w.tflite", tflite_bytes([{"name": "w", "array": x}]))):
-        try:
+        with contextlib.suppress(WeightFileError):
             read_weight_file(data, name)
-        except WeightFileError:
-            pass
     for line in sys.stdin:
         request = json.loads(line)
         read_end, write_end = os.pipe()
@@ -94,7 +93,8 @@ def serve() -> None:
         _, status = os.waitpid(pid, 0)
         if not reply:
             signal = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-            reply = json.dumps({"outcome": "killed", "signal": signal, "message": f"stopped by signal {signal}"}).encode()
+            reply = json.dumps({"outcome": "killed", "signal": signal,
+                                "message": f"stopped by signal {signal}"}).encode()
         print(reply.decode(), flush=True)
 
 

@@ -36,8 +36,8 @@ def npy_header(descr: str, shape: str, fortran: bool = False) -> str:
 def npz_deflated(member: str, header: str, zeros: int) -> bytes:
     """An .npz whose one member is a header and ``zeros`` zero bytes, deflated (tiny on disk)."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        with zf.open(member, "w", force_zip64=True) as f:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf, \
+            zf.open(member, "w", force_zip64=True) as f:
             f.write(npy_with_header(header))
             chunk = bytes(1 << 22)
             for start in range(0, zeros, len(chunk)):
@@ -244,7 +244,8 @@ CASES = {
     "npy void items of 1 GB": ("w.npy", lambda: npy_with_header(npy_header("|V1000000000", "(1,)")), "nonnumeric"),
     "npy 20,000,001 values": ("w.npy", lambda: npy_with_header(npy_header("|i1", "(20000001,)"), bytes(20_000_001)),
                               "too_many_values"),
-    "npy announces 30 MB, holds 10 bytes": ("w.npy", lambda: npy_with_header(npy_header("<f4", "(7500000,)"), bytes(10)),
+    "npy announces 30 MB, holds 10 bytes": ("w.npy", lambda: npy_with_header(npy_header("<f4", "(7500000,)"),
+                                                                             bytes(10)),
                                             "truncated"),
     "onnx dims [-1, 1] with 30 M int32_data": ("w.onnx", lambda: onnx_model([onnx_tensor(
         "w", 6, (-1, 1), int32_data=np.zeros(30_000_000, np.int32))]), "damaged"),

@@ -47,7 +47,8 @@ if live is None and "error" in stored:
 results = live["results"] if live else stored
 tab = widthsweep.table(results)
 gaps, acc = tab[f"{mode}.gap"], tab[f"{mode}.accuracy"]
-show_figure(gap_figure(tab["widths"], tab["parameters"], gaps, tab["bits"], view.figure_labels("gap", mode, bool(live))),
+show_figure(gap_figure(tab["widths"], tab["parameters"], gaps, tab["bits"], view.figure_labels("gap", mode,
+                                                                                               bool(live))),
             key="why_gap", file_name=f"quantviz-why-gap-{mode}")
 
 if not embed:

@@ -61,7 +61,8 @@ def differences(a: dict, b: dict) -> tuple[int, int]:
 def figure_labels(kind: str, mode: str, recomputed: bool) -> dict:
     """Labels of the gap (``kind="gap"``) or accuracy figure."""
     subtitle = t("fig.why.subtitle", mode=t(f"why.mode.{mode}")) + (t("fig.why.live") if recomputed else "")
-    return {"title": t(f"fig.why.{kind}.title"), "subtitle": subtitle, "x": t("fig.why.x"), "y": t(f"fig.why.{kind}.y"), "bits": t("fig.why.bits"),
+    return {"title": t(f"fig.why.{kind}.title"), "subtitle": subtitle, "x": t("fig.why.x"),
+            "y": t(f"fig.why.{kind}.y"), "bits": t("fig.why.bits"),
             "hover": t(f"fig.why.{kind}.hover"), "float": t("fig.why.float")}
 
 

@@ -71,7 +71,8 @@ def formats_table_html(rows: list[dict], headers: dict, field_names: dict) -> st
                  (headers["relative"], html.escape(r["relative"]), ""), (headers["raw"], raw, "")]
         details = "".join(f'<span><span class="qv-label">{html.escape(label)}</span>'
                           f'<span class="qv-num">{value}</span>{extra}</span>' for label, value, extra in items)
-        body.append(f'<div class="qv-row" data-format="{r["format"]}"><span class="qv-name">{html.escape(r["name"])}</span>'
+        body.append(f'<div class="qv-row" data-format="{r["format"]}">'
+                    f'<span class="qv-name">{html.escape(r["name"])}</span>'
                     f'{bits_html(r["fields"], field_names)}<div class="qv-details">{details}</div></div>')
     return f'{CSS}<div class="qv-formats">{"".join(body)}</div>'
 

@@ -22,7 +22,8 @@ def before_after_figure(edges: np.ndarray, before: np.ndarray, after: np.ndarray
                           yref=f"y{axis} domain", line={"color": GREY, "dash": "dash", "width": 2})
     if thresholds:
         fig.add_annotation(x=thresholds[0], y=1, xref="x2", yref="y2 domain", text=labels["threshold"],
-                           showarrow=False, xanchor="right", yanchor="bottom")  # between the panels, clear of the legend
+                           # between the panels, clear of the legend
+                           showarrow=False, xanchor="right", yanchor="bottom")
     # two stacked panels sharing one x axis (faster than make_subplots, which pages pay on every run)
     fig.update_layout(xaxis={"matches": "x2", "showticklabels": False, "anchor": "y"},
                       xaxis2={"anchor": "y2", "title": {"text": labels["x"]}},
@@ -82,7 +83,8 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
     # names on invisible markers as large as the visible ones, so that plotly sets the text clear of them
     fig.add_trace(go.Scatter(x=[g["bits"] for g in groups], y=[g["accuracy"] for g in groups], mode="markers+text",
                              text=[g["text"] for g in groups], textposition=[g["position"] for g in groups],
-                             marker={"size": 14, "color": "rgba(0,0,0,0)"}, showlegend=False, hoverinfo="skip", cliponaxis=False))
+                             marker={"size": 14, "color": "rgba(0,0,0,0)"}, showlegend=False, hoverinfo="skip",
+                             cliponaxis=False))
     chosen = [p for p in points if p["variant"] == selected]
     if chosen:
         p = chosen[0]
@@ -94,7 +96,8 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
     fig.add_annotation(x=0, xref="x domain", y=float_accuracy, yref="y", text=labels["float_line"], showarrow=False,
                        xanchor="left", yanchor="top", font={"color": GREY, "size": 12})
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=560)
-    fig.update_layout(title_subtitle_text=labels["subtitle"], xaxis={"type": "log", "tickvals": [b for b, _ in ticks], "ticktext": [s for _, s in ticks],
+    fig.update_layout(title_subtitle_text=labels["subtitle"],
+                      xaxis={"type": "log", "tickvals": [b for b, _ in ticks], "ticktext": [s for _, s in ticks],
                              "range": [np.log10(0.75), np.log10(48)]},
                       yaxis={"range": [0, 108], "dtick": 20, "ticksuffix": " %"},
                       legend={"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.3, "yanchor": "top"},

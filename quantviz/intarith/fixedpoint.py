@@ -92,7 +92,8 @@ def multiply_by_quantized_multiplier(x, m0, shift, single_rounding: bool = False
 
     Default (two roundings; the left shift wraps like C int32 arithmetic):
 
-    .. math:: \operatorname{RDBPOT}\left(\operatorname{SRDHM}\left(x \cdot 2^{\max(\text{shift}, 0)},\ M_0\right),\ \max(-\text{shift}, 0)\right)
+    .. math:: \operatorname{RDBPOT}\left(\operatorname{SRDHM}\left(x \cdot 2^{\max(\text{shift},
+        0)},\ M_0\right),\ \max(-\text{shift}, 0)\right)
 
     ``single_rounding`` (``TFLITE_SINGLE_ROUNDING``), in int64, saturated to int32:
 

@@ -6,7 +6,9 @@ Shapes follow TFLite's ``FullyConnected``: input codes ``q_in`` (batch, in), wei
 arrays of shape (out,); per-tensor ones give scalars. Every argument is explicit: no QParams, so
 dense and convolution layers (after im2col) of a whole network can call these directly.
 
-.. math:: q_{out} = \operatorname{clamp}\Big(z_{out} + M \big(\textstyle\sum_k (q_{in} - z_{in})(q_w - z_w) + q_{bias}\big),\ a_{min},\ a_{max}\Big), \quad M = \frac{s_{in} s_w}{s_{out}}
+.. math:: q_{out} =
+    \operatorname{clamp}\Big(z_{out} + M \big(\textstyle\sum_k (q_{in} - z_{in})(q_w - z_w) + q_{bias}\big),\
+    a_{min},\ a_{max}\Big), \quad M = \frac{s_{in} s_w}{s_{out}}
 
 ``fully_connected_reference`` is a plain loop (TFLite's reference kernel, line by line);
 ``fully_connected`` is the vectorized version (Jacob et al. 2018's zero-point expansion on a
@@ -112,7 +114,8 @@ def accumulate(q_in, q_w, zp_in: int, zp_w=0, acc_bits: int = 32) -> np.ndarray:
 
 def requantize(acc, M0, shift, zp_out: int, act_min: int, act_max: int,
                single_rounding: bool = False) -> np.ndarray:
-    r"""int32 accumulator to output codes: :math:`\operatorname{clamp}(z_{out} + M_0 2^{\text{shift}-31} \cdot acc,\ a_{min}, a_{max})`.
+    r"""int32 accumulator to output codes: :math:`\operatorname{clamp}(z_{out} + M_0 2^{\text{shift}-31} \cdot
+    acc,\ a_{min}, a_{max})`.
 
     ``M0``, ``shift``: scalars or (out,) arrays (broadcast along the last axis of ``acc``).
     Returns int64 codes in ``[act_min, act_max]``.
@@ -232,7 +235,8 @@ def centred_max(qmin: int, qmax: int, zero_point) -> int:
 
 
 def max_safe_inner_dim(a_max: int, w_max: int, acc_bits: int = 32) -> int:
-    r"""The largest inner dimension N for which no accumulator can overflow: :math:`\lfloor (2^{b-1} - 1) / (|a|_{max} |w|_{max}) \rfloor`."""
+    r"""The largest inner dimension N for which no accumulator can overflow: :math:`\lfloor (2^{b-1} - 1) /
+    (|a|_{max} |w|_{max}) \rfloor`."""
     if a_max <= 0 or w_max <= 0:
         raise ValueError("the largest magnitudes must be positive")
     return ((1 << (acc_bits - 1)) - 1) // (a_max * w_max)

@@ -1,6 +1,8 @@
 r"""ONNX's ``QLinearMatMul`` as ONNX Runtime 1.32 runs it on the CPU: a matrix product of codes.
 
-.. math:: y_{ij} = \operatorname{clamp}\Big(\operatorname{round}\big(M \textstyle\sum_k (a_{ik} - z_a)(b_{kj} - z_b)\big) + z_y,\ q_{min},\ q_{max}\Big), \qquad M = \frac{s_a s_b}{s_y}
+.. math:: y_{ij} =
+    \operatorname{clamp}\Big(\operatorname{round}\big(M \textstyle\sum_k (a_{ik} - z_a)(b_{kj} - z_b)\big) + z_y,\
+    q_{min},\ q_{max}\Big), \qquad M = \frac{s_a s_b}{s_y}
 
 The accumulator is exact (int32). The multiplier is float32, ``(s_a * s_b) / s_y``; the accumulator
 is converted to float32 and multiplied by it in float32, rounded half to even, and the output zero

@@ -91,7 +91,8 @@ def read_float16(data: np.ndarray, name: str) -> np.ndarray:
 
 
 def round_half_away(v: np.ndarray) -> np.ndarray:
-    r"""Round to the nearest integer, ties away from zero (C's ``roundf``): :math:`\operatorname{sign}(v)\lfloor |v| + \tfrac12 \rfloor`.
+    r"""Round to the nearest integer,
+    ties away from zero (C's ``roundf``): :math:`\operatorname{sign}(v)\lfloor |v| + \tfrac12 \rfloor`.
 
     Computed so that ``0.49999997 + 0.5`` does not round up to 1 in float32.
     """

@@ -3,7 +3,8 @@ r"""llama.cpp's original block formats: ``Q8_0``, ``Q4_0``, ``Q4_1``, ``Q5_0`` a
 Each block stores a float16 scale ``d`` (and for ``Q4_1`` a float16 minimum ``m``) beside its
 integer codes ``q``; a weight reads back as
 
-.. math:: \hat{x} = d \, (q - q_0) \quad (\texttt{Q8\_0}, \texttt{Q4\_0}, \texttt{Q5\_0}, \texttt{TQ2\_0}), \qquad \hat{x} = d \, q + m \quad (\texttt{Q4\_1})
+.. math:: \hat{x} = d \, (q - q_0) \quad (\texttt{Q8\_0}, \texttt{Q4\_0}, \texttt{Q5\_0}, \texttt{TQ2\_0}), \qquad
+    \hat{x} = d \, q + m \quad (\texttt{Q4\_1})
 
 with :math:`q_0` the code of zero (0, 8, 16 and 1). Scales are chosen as llama.cpp's reference
 routines (``quantize_row_*_ref`` in ``ggml-quants.c``) choose them, in float32, so that the bytes
@@ -20,13 +21,22 @@ equal those of ``gguf.quants``. Layouts, one block each (bytes, little-endian)::
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
-from .blocks import (F16_MAX, Grid, as_blocks, float16_bytes, float16_scale, pack_nibbles, read_float16, round_half_away,
-                     unpack_nibbles)
+from .blocks import (
+    F16_MAX,
+    Grid,
+    as_blocks,
+    float16_bytes,
+    float16_scale,
+    pack_nibbles,
+    read_float16,
+    round_half_away,
+    unpack_nibbles,
+)
 from .ggml_fp4 import fit_mxfp4_gguf, fit_nvfp4_gguf, mxfp4_bytes, mxfp4_read, nvfp4_bytes, nvfp4_read
 from .kquants import fit_q4_k, q4_k_bytes, q4_k_read
 

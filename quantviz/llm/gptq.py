@@ -5,7 +5,8 @@ as little as possible.
 For a layer :math:`Y = X W^\top` (weights ``(out, in)``, inputs ``X`` of shape ``(n, in)``) the
 output error of each row is a quadratic form in its weight error, with the Hessian
 
-.. math:: H = \frac{2}{n} X^\top X + \lambda I, \qquad \lambda = \text{damp} \cdot \operatorname{mean}(\operatorname{diag} H)
+.. math:: H = \frac{2}{n} X^\top X + \lambda I, \qquad
+    \lambda = \text{damp} \cdot \operatorname{mean}(\operatorname{diag} H)
 
 Quantizing column :math:`j` to :math:`q_j` costs :math:`(w_j - q_j)^2 / [H^{-1}]_{jj}` and is best
 compensated by moving the later columns (Algorithm 1, with :math:`U` the upper Cholesky factor
@@ -23,8 +24,8 @@ one group of columns rather than by consecutive blocks of the tensor.)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 

@@ -4,7 +4,8 @@ Each row of a weight matrix is cut into groups of ``g`` consecutive weights (8 t
 whole row: per channel, or the whole tensor: per tensor); each group has its own scale, stored
 as float16, and the affine mapping of ``quantviz.affine``:
 
-.. math:: \hat{x} = s \, (q - z), \qquad \text{symmetric: } s = \frac{\max |x|}{2^{b-1} - 1},\ z = 0, \qquad \text{asymmetric: } s = \frac{\max x - \min x}{2^b - 1},\ z = \operatorname{round}\Big(-\frac{\min x}{s}\Big)
+.. math:: \hat{x} = s \, (q - z), \qquad \text{symmetric: } s = \frac{\max |x|}{2^{b-1} - 1},\ z = 0, \qquad
+    \text{asymmetric: } s = \frac{\max x - \min x}{2^b - 1},\ z = \operatorname{round}\Big(-\frac{\min x}{s}\Big)
 
 (symmetric codes :math:`-(2^{b-1} - 1) \dots 2^{b-1} - 1`; asymmetric codes :math:`0 \dots 2^b - 1`
 with the range widened to contain 0, and a ``b``-bit zero point stored beside the scale)::

@@ -1,7 +1,8 @@
 r"""llama.cpp's ``Q4_K``: 256-value super-blocks of eight 32-value sub-blocks, each sub-block with its
 own 6-bit scale and 6-bit minimum, themselves scaled by two float16 numbers per super-block.
 
-.. math:: \hat{x} = (d \cdot s_j) \, q - (d_{min} \cdot m_j), \qquad q \in \{0, \dots, 15\},\ s_j, m_j \in \{0, \dots, 63\}
+.. math:: \hat{x} = (d \cdot s_j) \, q - (d_{min} \cdot m_j), \qquad
+    q \in \{0, \dots, 15\},\ s_j, m_j \in \{0, \dots, 63\}
 
 for a weight in sub-block :math:`j`. A super-block costs 144 bytes: 4.5 bits per weight::
 

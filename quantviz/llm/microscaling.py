@@ -3,7 +3,8 @@ r"""Microscaling: small floats that share a scale per block (OCP MX v1.0, and NV
 **MX** (OCP Microscaling Formats v1.0): a block of 32 elements in a small float format shares one
 power-of-two scale :math:`X`, stored as an E8M0 byte (an exponent, :math:`X = 2^{e - 127}`):
 
-.. math:: X = 2^{\lfloor \log_2 \max_i |x_i| \rfloor - e_{max}}, \qquad P_i = \operatorname{cast}\big(\operatorname{clamp}(x_i / X, \pm p_{max})\big), \qquad \hat{x}_i = X \, P_i
+.. math:: X = 2^{\lfloor \log_2 \max_i |x_i| \rfloor - e_{max}}, \qquad
+    P_i = \operatorname{cast}\big(\operatorname{clamp}(x_i / X, \pm p_{max})\big), \qquad \hat{x}_i = X \, P_i
 
 with :math:`e_{max}` the exponent of the element format's largest normal number and
 :math:`p_{max}` its largest value; the block's largest value lands in the format's top binade, and
@@ -15,7 +16,8 @@ values past :math:`p_{max}` (the scale rounds down) saturate to it. One block::
 **NVFP4**: blocks of 16 FP4 E2M1 elements, each block with an FP8 E4M3 scale :math:`s_b`, and one
 float32 scale :math:`t` for the whole tensor so that the block scales use E4M3's range:
 
-.. math:: t = \frac{\max |x|}{6 \cdot 448}, \qquad s_b = \operatorname{cast}_{E4M3}\Big(\frac{\max_{i \in b} |x_i|}{6\,t}\Big), \qquad \hat{x}_i = P_i \, s_b \, t
+.. math:: t = \frac{\max |x|}{6 \cdot 448}, \qquad
+    s_b = \operatorname{cast}_{E4M3}\Big(\frac{\max_{i \in b} |x_i|}{6\,t}\Big), \qquad \hat{x}_i = P_i \, s_b \, t
 
     | E4M3 scale: 8 bits | P_0 | ... | P_15 (E2M1, 4 bits each) |   bits per weight = 4 + 8 / 16 = 4.5
     (+ one float32 t per tensor)

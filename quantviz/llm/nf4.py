@@ -4,7 +4,8 @@ A block of 64 weights is divided by its absolute maximum :math:`c` and each valu
 nearest of 16 fixed levels :math:`v_k` in [-1, 1], placed at quantiles of a standard normal
 distribution (where normally distributed weights are dense, the levels are dense):
 
-.. math:: q_i = \arg\min_k \left| \frac{x_i}{c} - v_k \right|, \qquad \hat{x}_i = c \, v_{q_i}, \qquad c = \max_{i \in \text{block}} |x_i|
+.. math:: q_i = \arg\min_k \left| \frac{x_i}{c} - v_k \right|, \qquad \hat{x}_i = c \, v_{q_i}, \qquad
+    c = \max_{i \in \text{block}} |x_i|
 
 The levels: 8 quantiles of :math:`N(0, 1)` at probabilities evenly spaced from 0.5 to
 :math:`\delta = 0.9677083` for the positive side, 7 for the negative side, and an exact 0, all
@@ -41,7 +42,8 @@ LEVELS = np.array([
 def normal_float_levels(offset: float = OFFSET) -> np.ndarray:
     r"""The 16 NF4 levels from normal quantiles :math:`\Phi^{-1}(p)` (float64, ascending).
 
-    .. math:: v = \operatorname{sort}\Big(\{\Phi^{-1}(p_j)\}_{j=1}^{8} \cup \{0\} \cup \{-\Phi^{-1}(p'_j)\}_{j=1}^{7}\Big) \Big/ \max_k v_k
+    .. math:: v = \operatorname{sort}\Big(\{\Phi^{-1}(p_j)\}_{j=1}^{8} \cup \{0\} \cup
+        \{-\Phi^{-1}(p'_j)\}_{j=1}^{7}\Big) \Big/ \max_k v_k
 
     with :math:`p_j` and :math:`p'_j` evenly spaced from :math:`\delta` down to 0.5 (9 and 8
     points, the last one, 0.5, dropped).

@@ -8,9 +8,9 @@ how to quantize and dequantize a tensor with it, and how to fit one group of col
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from collections.abc import Callable
 
 import numpy as np
 

@@ -6,7 +6,8 @@ Both rewrite :math:`Y = X W^\top` as :math:`(X T)(W T^{-\top})^\top` for an inve
 - **SmoothQuant** (Xiao et al. 2023): :math:`T = \operatorname{diag}(s)^{-1}` moves part of
   each input channel's range from the activations into the weights,
 
-  .. math:: s_j = \frac{\max_t |X_{tj}|^{\alpha}}{\max_o |W_{oj}|^{1 - \alpha}}, \qquad X' = X \operatorname{diag}(s)^{-1}, \qquad W' = W \operatorname{diag}(s)
+  .. math:: s_j = \frac{\max_t |X_{tj}|^{\alpha}}{\max_o |W_{oj}|^{1 - \alpha}}, \qquad
+      X' = X \operatorname{diag}(s)^{-1}, \qquad W' = W \operatorname{diag}(s)
 
   (:math:`\alpha = 1` moves it all: every activation channel's maximum becomes 1;
   :math:`\alpha = 0` the other way: every weight column's maximum becomes 1; at
@@ -15,7 +16,8 @@ Both rewrite :math:`Y = X W^\top` as :math:`(X T)(W T^{-\top})^\top` for an inve
   Hadamard matrix with random signs, :math:`Q^{-\top} = Q`) mixes every channel into every
   other, so an outlier channel is spread over all of them,
 
-  .. math:: Q = \operatorname{diag}(\sigma) H / \sqrt{n}, \qquad H_{2n} = \begin{pmatrix} H_n & H_n \\ H_n & -H_n \end{pmatrix}, \qquad X' = X Q, \qquad W' = W Q
+  .. math:: Q = \operatorname{diag}(\sigma) H / \sqrt{n}, \qquad
+      H_{2n} = \begin{pmatrix} H_n & H_n \\ H_n & -H_n \end{pmatrix}, \qquad X' = X Q, \qquad W' = W Q
 """
 from __future__ import annotations
 

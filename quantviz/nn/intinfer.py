@@ -30,7 +30,8 @@ def run(qmodel: QModel, x: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray
     """The quantized model's output and its activations as reals, ``{float layer name: array}``.
 
     Full integer: the quantized input (``"input"``) and each integer layer's codes dequantized
-    (keyed by the float layer it stands for); weight-only: the float forward with dequantized weights (every float layer).
+    (keyed by the float layer it stands for); weight-only: the float forward with dequantized weights (every float
+    layer).
     """
     if qmodel.config.mode == "weight":
         return forward(dequantized_weights_model(qmodel), np.asarray(x, np.float32), activations=True)

@@ -7,12 +7,16 @@ in the float model's NCHW layout; ``quantviz.tflite.convert`` permutes to TFLite
 A dense or conv layer computes, per output channel :math:`c` (im2col turns a convolution into a
 fully connected layer over patches, padded with the input zero point, i.e. with real zeros):
 
-.. math:: q_{out} = \operatorname{clamp}\Big(z_{out} + M_c \big(\textstyle\sum_k (q_{in} - z_{in})(q_{w} - z_{w,c}) + q_{bias,c}\big),\ a_{min},\ a_{max}\Big)
+.. math:: q_{out} =
+    \operatorname{clamp}\Big(z_{out} + M_c \big(\textstyle\sum_k (q_{in} - z_{in})(q_{w} - z_{w,c}) +
+    q_{bias,c}\big),\ a_{min},\ a_{max}\Big)
 
 Max pooling takes the largest code of each window; average pooling sums the codes and divides
 with rounding half away from zero,
 
-.. math:: q_{out} = \operatorname{clamp}\left(\operatorname{sign}(S) \left\lfloor \frac{|S| + \lfloor n / 2 \rfloor}{n} \right\rfloor,\ a_{min},\ a_{max}\right), \quad S = \sum_{window} q_{in}
+.. math:: q_{out} =
+    \operatorname{clamp}\left(\operatorname{sign}(S) \left\lfloor \frac{|S| + \lfloor n / 2 \rfloor}{n}
+    \right\rfloor,\ a_{min},\ a_{max}\right), \quad S = \sum_{window} q_{in}
 """
 from __future__ import annotations
 
@@ -128,7 +132,8 @@ def conv2d_reference(layer: QLayer, q: np.ndarray) -> np.ndarray:
                             for v in range(kw):
                                 y, x = i * s - p + u, j * s - p + v
                                 if 0 <= y < h and 0 <= x < w:
-                                    acc += (int(q[b, ci, y, x]) - zp_in) * (int(layer.weight[ch, ci, u, v]) - int(zp_w[ch]))
+                                    w_c = int(layer.weight[ch, ci, u, v]) - int(zp_w[ch])  # centred weight
+                                    acc += (int(q[b, ci, y, x]) - zp_in) * w_c
                     acc = int(np.int64(acc + int(layer.bias[ch])).astype(np.int32))
                     value = multiply_by_quantized_multiplier(acc, int(layer.M0[ch]), int(layer.shift[ch]),
                                                              layer.single_rounding)

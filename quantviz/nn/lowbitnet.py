@@ -32,7 +32,8 @@ def symmetric_int(w, bits: int) -> LowBit:
     r"""``bits``-bit symmetric integers, one scale for the tensor, narrow range.
 
     .. math:: s = \frac{\max |w|}{2^{b-1} - 1}, \qquad
-              \hat{w} = s \operatorname{clamp}\left(\operatorname{round}\frac{w}{s},\ -(2^{b-1} - 1),\ 2^{b-1} - 1\right)
+              \hat{w} = s \operatorname{clamp}\left(\operatorname{round}\frac{w}{s},\ -(2^{b-1} - 1),\ 2^{b-1} -
+              1\right)
     """
     w = np.asarray(w, dtype=np.float64)
     amax = float(np.max(np.abs(w))) if w.size else 0.0

@@ -14,9 +14,9 @@ from dataclasses import replace
 import numpy as np
 
 from ..metrics import sqnr_from_sums
+from .intinfer import predict_int
 from .model import Model, predict
 from .ptq import PTQConfig, quantize_model
-from .intinfer import predict_int
 
 # (key, per_channel, weight_symmetric)
 GRANULARITIES = (("tensor_asym", False, False), ("channel_sym", True, True), ("channel_asym", True, False))

@@ -117,7 +117,8 @@ def findings(results: dict, mode: str) -> dict:
     wider = widths > widths.min()
     high = float(gaps[wider][:, [col[8], col[6]]].max())
     narrowest_worst = [b for b in BITS if gaps[0, col[b]] > gaps[1:, col[b]].max()]
-    out = {"one_image": one_image, "narrowest_worst": narrowest_worst, "narrowest": int(widths[0]), "widest": int(widths[-1]),
+    out = {"one_image": one_image, "narrowest_worst": narrowest_worst, "narrowest": int(widths[0]),
+           "widest": int(widths[-1]),
            "narrowest_float": float(t["float"][0]), "high_max": high, "high_images": int(round(high / one_image)),
            "narrow_8": float(gaps[0, col[8]]), "narrow_6": float(gaps[0, col[6]]),
            "low2": float(gaps[:, col[2]].min()), "high2": float(gaps[:, col[2]].max())}

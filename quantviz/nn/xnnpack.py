@@ -8,7 +8,9 @@ Two things differ from TFLite's reference kernels (``intlayers``), both in float
 - each dense or conv layer's requantization: the int32 accumulator times a float32 multiplier,
   rounded half to even, instead of the fixed-point :math:`M_0 \cdot 2^{\text{shift} - 31}`,
 
-.. math:: q_{out} = \operatorname{clamp}\big(\operatorname{round\_even}(\mathrm{fl}(acc) \cdot M) + z_{out},\ a_{min},\ a_{max}\big), \quad M = \mathrm{fl}\big(\mathrm{fl}(s_{in} s_w) / s_{out}\big)
+.. math:: q_{out} =
+    \operatorname{clamp}\big(\operatorname{round\_even}(\mathrm{fl}(acc) \cdot M) + z_{out},\ a_{min},\
+    a_{max}\big), \quad M = \mathrm{fl}\big(\mathrm{fl}(s_{in} s_w) / s_{out}\big)
 
 Pooling, ReLU and flatten are exact and the same. Bit for bit what LiteRT 2.3's optimized kernels
 compute (tests/conformance/test_litert_optimized.py).

@@ -141,7 +141,7 @@ def read_constant(wf: WeightFile, data: bytes, name: str, attributes: list[Attri
     text is skipped with its reason, like any other tensor)."""
     for attr in attributes:
         if attr.name == "value":
-            for wire, value in attr.fields.get(ATTR_T, [])[-1:]:
+            for _wire, value in attr.fields.get(ATTR_T, [])[-1:]:
                 offer_tensor(wf, name, read_tensor(data, value, wf.budget), data)
         elif attr.name == "sparse_value":
             wf.skip(name, "sparse")

@@ -14,8 +14,7 @@ import numpy as np
 
 from .budget import MAX_NAME, count_of
 from .errors import damaged
-from .onnx_wire import (BYTES, FIXED32, FIXED64, VARINT, WireError, fields, packed_varints, signed, text,
-                        varint_count)
+from .onnx_wire import BYTES, FIXED32, FIXED64, VARINT, WireError, fields, packed_varints, signed, text, varint_count
 from .weightfile import WeightFile
 
 DIMS, DATA_TYPE, SEGMENT, NAME, RAW_DATA, DATA_LOCATION = 1, 2, 3, 8, 9, 14

@@ -28,7 +28,8 @@ def open_model(filename: str, data: bytes):
         raise damaged(filename, ".tflite", "tables") from None
 
 
-def buffer_bytes(filename: str, model, index: int, data: bytes, name: str, count: int | None = None) -> np.ndarray | None:
+def buffer_bytes(filename: str, model, index: int, data: bytes, name: str,
+                 count: int | None = None) -> np.ndarray | None:
     """The bytes of buffer ``index`` (a view of ``data``), or None if it holds none (the tensor is
     an activation); refused as damaged when it lies outside the file. ``count``: the number of
     buffers, if known."""

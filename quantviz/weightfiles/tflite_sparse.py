@@ -8,8 +8,10 @@ names the dimension that block dimension :math:`n + j` splits. Its values are st
 Walking the levels gives every stored value its position in the dense tensor:
 
 .. math:: \\text{flat} = \\sum_{\\ell} i_\\ell \\, w_\\ell, \\qquad
-          w_\\ell = \\begin{cases} \\text{stride}_d \\cdot b_d & \\text{level } \\ell \\text{ walks dimension } d < n \\\\
-          \\text{stride}_{\\text{block\\_map}[j]} & \\text{level } \\ell \\text{ walks block dimension } n + j \\end{cases}
+          w_\\ell = \\begin{cases} \\text{stride}_d \\cdot b_d & \\text{level } \\ell \\text{ walks dimension } d <
+          n \\\\
+          \\text{stride}_{\\text{block\\_map}[j]} & \\text{level } \\ell \\text{ walks block dimension } n + j
+          \\end{cases}
 
 with :math:`b_d` the block size along :math:`d` (1 if it is not blocked). Levels are expanded
 with numpy one at a time; every count is checked against the dense size before it is allocated.

@@ -24,7 +24,8 @@ assert freeze_long_lived() is False and gc.get_freeze_count() == frozen
 assert "quantviz.app.int8.sections" in sys.modules and "quantviz.figures.mapping.main" in sys.modules
 print(before, frozen, len(gc.get_objects()))
 """
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         check=False)
     assert out.returncode == 0, out.stderr[-2000:]
     before, frozen, left = map(int, out.stdout.split())
     assert before == 0 and frozen > 50_000          # streamlit, plotly, pandas and the app

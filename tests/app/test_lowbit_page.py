@@ -70,7 +70,8 @@ def test_changing_method_layer_and_model_changes_the_output(open_page):
     assert not at.exception and at.selectbox(key="layer").value == "conv1.weight"  # the old layer is forgotten
     assert network_table(at).iloc[0, 2] == 1898 * 4 != mlp_bytes
     at.selectbox(key="layer").set_value("conv2.weight").run()
-    assert at.dataframe[0].value.shape[0] == 9 and "(16, 8, 3, 3)" in at.selectbox(key="layer").format_func("conv2.weight")
+    assert at.dataframe[0].value.shape[0] == 9
+    assert "(16, 8, 3, 3)" in at.selectbox(key="layer").format_func("conv2.weight")
 
 
 def test_every_method_renders_on_every_layer_of_the_cnn(open_page):

@@ -20,7 +20,9 @@ def value(at, key: str) -> str:
     for block in at.markdown:
         for line in block.value.splitlines():
             if line.startswith(f"| {label}"):
-                return line.split("|")[-2].strip().strip("*") if "\\|" not in line else line.rsplit("| **", 1)[1].strip(" *|")
+                if "\\|" in line:
+                    return line.rsplit("| **", 1)[1].strip(" *|")
+                return line.split("|")[-2].strip().strip("*")
     raise AssertionError(f"no row {key}")
 
 
@@ -188,7 +190,8 @@ def test_each_figure_has_its_key_written_by_the_page(page):
     at = page(calib="manual", rmin="-1.0", rmax="1.0")
     keys = [m.value for m in at.markdown if m.value.startswith("<div")]
     assert len(keys) == 1 and len(at.get("plotly_chart")) == 1
-    for label in ("mapping.fig.hist.kept", "mapping.fig.hist.clipped", "mapping.fig.pick.mse", "mapping.fig.stair.codes"):
+    for label in ("mapping.fig.hist.kept", "mapping.fig.hist.clipped", "mapping.fig.pick.mse",
+                  "mapping.fig.stair.codes"):
         assert TABLE[label][0] in keys[0]
     at = page(fig="tradeoff", lang="zh")
     keys = [m.value for m in at.markdown if m.value.startswith("<div")]

@@ -18,7 +18,9 @@ def _proto_strings(message: Message, out: list[str]) -> None:
     for field, value in message.ListFields():
         if field.name in SKIP_FIELDS:
             continue
-        values = value if getattr(field, "is_repeated", False) or isinstance(value, (list, tuple)) or (hasattr(value, "__len__") and not isinstance(value, (str, bytes, Message))) else [value]
+        many = (getattr(field, "is_repeated", False) or isinstance(value, (list, tuple))
+                or (hasattr(value, "__len__") and not isinstance(value, (str, bytes, Message))))
+        values = value if many else [value]
         for v in values:
             if isinstance(v, str):
                 out.append(v)

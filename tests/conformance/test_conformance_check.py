@@ -37,6 +37,7 @@ def test_the_libraries_are_the_versions_the_app_names():
     from importlib.metadata import version
 
     from conformance_check import VERSIONS
+
     from quantviz.app.strings import TABLE
     installed = {"PyTorch": version("torch"), "ONNX Runtime": version("onnxruntime"),
                  "LiteRT": version("ai-edge-litert")}

@@ -12,9 +12,9 @@ from conformance_check import SCALE, agree, dyadic_scales, f32, probe_values, qu
 from conformance_networks import network_inputs, random_network
 
 from quantviz import QParams, choose_qparams, dequantize, quantize
-from quantviz.tflite import litert as quantviz_litert
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
+from quantviz.tflite import litert as quantviz_litert
 from quantviz.tflite.convert import export
 from quantviz.tflite.write import Graph, Op, Tensor, serialize
 

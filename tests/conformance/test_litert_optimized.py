@@ -8,10 +8,10 @@ from conformance_check import SCALE, agree, dyadic_scales, f32, probe_values, rn
 from conformance_networks import network_inputs, random_network
 
 from quantviz import QParams
-from quantviz.tflite import litert as quantviz_litert
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
 from quantviz.nn.xnnpack import quantize_input
+from quantviz.tflite import litert as quantviz_litert
 from quantviz.tflite.convert import export
 from quantviz.tflite.write import Graph, Op, Tensor, serialize
 

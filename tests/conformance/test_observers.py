@@ -91,7 +91,7 @@ class Batches:
 @pytest.mark.parametrize("per_channel", [False, True])
 def test_onnxruntime_minmax_calibrater(tmp_path, moving_average, per_channel):
     rng = rng_for("ort calibrater", moving_average, per_channel)
-    for case in range(6 * SCALE):
+    for _ in range(6 * SCALE):
         shape = (int(rng.integers(1, 16)), int(rng.integers(1, 9)), 5)
         identity_model(tmp_path / "model.onnx", shape)
         calibrater = MinMaxCalibrater(tmp_path / "model.onnx", augmented_model_path=str(tmp_path / "aug.onnx"),

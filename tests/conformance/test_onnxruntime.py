@@ -9,8 +9,17 @@ import ml_dtypes
 import numpy as np
 import onnxruntime as ort
 import pytest
-from conformance_check import (SCALE, agree, dyadic_scales, f32, probe_values, qparams_code,
-                               quantize_snippet, random_ranges, rng_for)
+from conformance_check import (
+    SCALE,
+    agree,
+    dyadic_scales,
+    f32,
+    probe_values,
+    qparams_code,
+    quantize_snippet,
+    random_ranges,
+    rng_for,
+)
 from onnx import TensorProto, helper
 from onnxruntime.quantization.quant_utils import compute_scale_zp, get_qmin_qmax_for_qType, quantize_data
 

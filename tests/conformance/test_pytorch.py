@@ -8,8 +8,17 @@ with qint32, the 32-bit type, and clamped).
 import numpy as np
 import pytest
 import torch
-from conformance_check import (SCALE, agree, dyadic_scales, f32, probe_values, qparams_code,
-                               quantize_snippet, random_ranges, rng_for)
+from conformance_check import (
+    SCALE,
+    agree,
+    dyadic_scales,
+    f32,
+    probe_values,
+    qparams_code,
+    quantize_snippet,
+    random_ranges,
+    rng_for,
+)
 from torch.ao.quantization.observer import MinMaxObserver
 
 from quantviz import QParams, choose_qparams, dequantize, quantize

@@ -18,7 +18,7 @@ def test_shapes_of_the_distributions():
     n = 200_000
     assert datasets.synthetic("article", n).min() == -1.0 and datasets.synthetic("article", n).max() == 1.0
     uniform = datasets.synthetic("uniform", n)
-    assert -0.5 <= uniform.min() and uniform.max() <= 1.5
+    assert uniform.min() >= -0.5 and uniform.max() <= 1.5
     normal = datasets.synthetic("normal", n)
     assert abs(normal.std() - 1) < 0.01 and np.abs(normal).max() < 6
     laplace = datasets.synthetic("laplace", n)

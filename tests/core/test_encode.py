@@ -4,8 +4,17 @@ import math
 import numpy as np
 import pytest
 
-from quantviz.encode import (FORMATS, INT_FORMATS, decode, encode, errors, exact_text, odd_times_power_of_two,
-                             parse_value, wrap)
+from quantviz.encode import (
+    FORMATS,
+    INT_FORMATS,
+    decode,
+    encode,
+    errors,
+    exact_text,
+    odd_times_power_of_two,
+    parse_value,
+    wrap,
+)
 
 
 def test_point_one_in_float32_and_float16():

@@ -1,10 +1,18 @@
 import numpy as np
 import pytest
 
-from quantviz.intarith.fixedpoint import (INT32_MAX, INT32_MIN, multiply_by_quantized_multiplier,
-                                 multiply_by_quantized_multiplier_steps, q31_bits,
-                                 quantize_multiplier, quantize_multipliers, rounding_comparison,
-                                 rounding_divide_by_pot, saturating_rounding_doubling_high_mul)
+from quantviz.intarith.fixedpoint import (
+    INT32_MAX,
+    INT32_MIN,
+    multiply_by_quantized_multiplier,
+    multiply_by_quantized_multiplier_steps,
+    q31_bits,
+    quantize_multiplier,
+    quantize_multipliers,
+    rounding_comparison,
+    rounding_divide_by_pot,
+    saturating_rounding_doubling_high_mul,
+)
 
 
 @pytest.mark.parametrize("m, expected", [(0.3, (1288490189, -1)), (0.125, (2**30, -2)),

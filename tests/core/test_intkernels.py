@@ -4,9 +4,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from quantviz.intarith.intkernels import (accumulate, activation_range, centred_max, fc_multipliers,
-                                 fully_connected, fully_connected_reference, max_safe_inner_dim,
-                                 quantize_bias, requantize, wrap, zero_point_terms)
+from quantviz.intarith.intkernels import (
+    accumulate,
+    activation_range,
+    centred_max,
+    fc_multipliers,
+    fully_connected,
+    fully_connected_reference,
+    max_safe_inner_dim,
+    quantize_bias,
+    requantize,
+    wrap,
+    zero_point_terms,
+)
 
 FC = dict(zp_in=-5, zp_w=0, zp_out=3, act_min=-128, act_max=127)
 

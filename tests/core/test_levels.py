@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 from quantviz import choose_qparams, error_report, fake_quantize, quantize
 from quantviz.affine import QParams
 from quantviz.datasets import synthetic
-from quantviz.levels import (cancellation_estimate, clipped_counts, code_stats, error_histogram, report,
-                             sort_values)
+from quantviz.levels import cancellation_estimate, clipped_counts, code_stats, error_histogram, report, sort_values
 from quantviz.schemes import SCHEMES
 
 params = st.fixed_dictionaries({

@@ -5,8 +5,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from quantviz.lowbit import (METHODS, approximate, approximation_error, binary_connect, binary_matmul,
-                             cast_weights, popcount_dot, ternary, xnor_activations, xnor_dense, xnor_weights)
+from quantviz.lowbit import (
+    METHODS,
+    approximate,
+    approximation_error,
+    binary_connect,
+    binary_matmul,
+    cast_weights,
+    popcount_dot,
+    ternary,
+    xnor_activations,
+    xnor_dense,
+    xnor_weights,
+)
 
 finite = st.floats(-1e3, 1e3, allow_nan=False, allow_subnormal=False)
 

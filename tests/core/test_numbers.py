@@ -46,8 +46,7 @@ from fractions import Fraction  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from quantviz.numbers import (float_code, float_from_code, float_kind, int_spacing_curve,  # noqa: E402
-                              spacing_curve, split_code)
+from quantviz.numbers import float_code, float_from_code, float_kind, int_spacing_curve, spacing_curve, split_code  # noqa: E402
 
 SMALL_FORMATS = ["float16", "bfloat16", "float8_e4m3fn", "float8_e5m2"]
 

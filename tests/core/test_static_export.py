@@ -68,11 +68,14 @@ def test_categories_and_tick_labels():
 
 def test_outline_only_markers_and_symbols():
     fig = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], mode="markers", name="ring",
-                                marker={"color": "rgba(0,0,0,0)", "size": 19, "line": {"color": "#D55E00", "width": 2.5}}),
-                     go.Scatter(x=[1, 2], y=[2, 1], mode="markers", name="cross", marker={"symbol": "x", "color": "#E69F00"})])
+                                marker={"color": "rgba(0,0,0,0)", "size": 19, "line": {"color": "#D55E00",
+                                                                                       "width": 2.5}}),
+                     go.Scatter(x=[1, 2], y=[2, 1], mode="markers", name="cross", marker={"symbol": "x",
+                                                                                          "color": "#E69F00"})])
     ax = to_matplotlib(fig).axes[0]
     ring, cross = ax.collections
-    assert ring.get_facecolor()[0][3] == 0 and np.allclose(ring.get_edgecolor()[0][:3], matplotlib.colors.to_rgb("#D55E00"))
+    assert ring.get_facecolor()[0][3] == 0 and np.allclose(ring.get_edgecolor()[0][:3],
+                                                           matplotlib.colors.to_rgb("#D55E00"))
     assert np.allclose(cross.get_facecolor()[0][:3], matplotlib.colors.to_rgb("#E69F00"))
     assert not np.array_equal(ring.get_paths()[0].vertices, cross.get_paths()[0].vertices)  # another symbol
 
@@ -102,7 +105,8 @@ def test_legend_below_the_plot_gets_room_and_keeps_trace_order():
 
 def test_annotations_subtitle_and_shared_x_axis():
     fig = go.Figure([go.Scatter(x=[0, 1], y=[0, 1]), go.Scatter(x=[0, 1], y=[1, 0], yaxis="y2")])
-    fig.update_layout(yaxis={"domain": [0.55, 1]}, yaxis2={"domain": [0, 0.45]}, xaxis={"anchor": "y2", "title": "x (units)"},
+    fig.update_layout(yaxis={"domain": [0.55, 1]}, yaxis2={"domain": [0, 0.45]}, xaxis={"anchor": "y2",
+                                                                                        "title": "x (units)"},
                       title={"text": "Title", "subtitle": {"text": "a subtitle"}})
     fig.add_vline(x=0.5, annotation_text="your x")
     mpl = to_matplotlib(fig)

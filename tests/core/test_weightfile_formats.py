@@ -95,11 +95,13 @@ def test_onnx_weights_in_if_loop_and_scan_subgraphs_are_named_by_their_node():
     from onnx import TensorProto, helper, numpy_helper
 
     def body(name, value):
-        return helper.make_graph([helper.make_node("Constant", [], [f"{name}_c"], value=numpy_helper.from_array(value))],
+        return helper.make_graph([helper.make_node("Constant", [], [f"{name}_c"],
+                                                   value=numpy_helper.from_array(value))],
                                  name, [], [helper.make_tensor_value_info(f"{name}_c", TensorProto.FLOAT, None)],
                                  [numpy_helper.from_array(value * 2, f"{name}_w")])
     a, b, c = (np.full((2, 2), v, np.float32) for v in (1, 2, 3))
-    nested = helper.make_node("If", ["cond"], ["z"], name="inner", then_branch=body("deep", c), else_branch=body("e", c))
+    nested = helper.make_node("If", ["cond"], ["z"], name="inner", then_branch=body("deep", c),
+                              else_branch=body("e", c))
     then = body("then", a)
     then.node.append(nested)
     nodes = [helper.make_node("If", ["cond"], ["y"], name="vad_if", then_branch=then, else_branch=body("else", b)),
@@ -137,7 +139,8 @@ def test_onnx_tensors_read_as_the_onnx_package_reads_them(data, dtype, raw):
         tensor = numpy_helper.from_array(x, "t")
     else:
         values = x.astype(np.float32) if dtype in ML_DTYPES else x
-        tensor = helper.make_tensor("t", helper.np_dtype_to_tensor_dtype(np.dtype(dtype)), x.shape, values.ravel().tolist())
+        tensor = helper.make_tensor("t", helper.np_dtype_to_tensor_dtype(np.dtype(dtype)), x.shape,
+                                    values.ravel().tolist())
     expected = numpy_helper.to_array(tensor)
     got = read_weight_file(_model([], [tensor]), "t.onnx").tensors["t"]
     np.testing.assert_array_equal(got, expected.astype(got.dtype))

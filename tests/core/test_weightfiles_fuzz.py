@@ -26,7 +26,8 @@ FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None,
 dims = st.one_of(st.integers(0, 6), st.integers(-3, -1), st.sampled_from([2**31, 2**40, 2**63, -2**63, 10**30]))
 shapes = st.lists(dims, max_size=6)
 odd_values = st.one_of(st.none(), st.booleans(), st.floats(allow_nan=True), st.text(max_size=5),
-                       st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=2), st.integers(), max_size=1))
+                       st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=2), st.integers(),
+                                                                            max_size=1))
 names = st.one_of(st.sampled_from(["w", "w", "w (2)", "", "a/b", "`x`", "## h", "<b>x</b>", "\n"]), st.text(max_size=8))
 
 
@@ -137,11 +138,12 @@ def onnx_tensors(draw):
 def onnx_files(draw) -> bytes:
     from onnx import AttributeProto, helper
     nodes = []
-    for i in range(draw(st.integers(0, 3))):
+    for _ in range(draw(st.integers(0, 3))):
         kind = draw(st.sampled_from(["Constant", "If", "Loop", "Relu"]))
         if kind == "Constant":
             attr = draw(st.sampled_from(["value", "value_floats", "value_ints", "value_float", "value_string"]))
-            value = {"value": lambda: draw(onnx_tensors()), "value_floats": lambda: draw(st.lists(st.floats(width=32), min_size=1)),
+            value = {"value": lambda: draw(onnx_tensors()),
+                     "value_floats": lambda: draw(st.lists(st.floats(width=32), min_size=1)),
                      "value_ints": lambda: draw(st.lists(st.integers(-2**63, 2**63 - 1), min_size=1)),
                      "value_float": lambda: 1.5, "value_string": lambda: "s"}[attr]()
             nodes.append(helper.make_node("Constant", [], [draw(names)], name=draw(names), **{attr: value}))
@@ -184,7 +186,8 @@ def tflite_files(draw) -> bytes:
                                     axis=draw(st.integers(-1, 5)))
         if draw(st.integers(0, 4)) == 0:
             levels = [("dense", draw(st.integers(-1, 6))) if draw(st.booleans()) else
-                      ("csr", draw(st.lists(st.integers(-1, 8), max_size=5)), draw(st.lists(st.integers(-1, 8), max_size=5)))
+                      ("csr", draw(st.lists(st.integers(-1, 8), max_size=5)), draw(st.lists(st.integers(-1, 8),
+                                                                                            max_size=5)))
                       for _ in range(draw(st.integers(0, 3)))]
             sparsity = fb.sparsity(draw(st.lists(st.integers(-1, 3), max_size=3)),
                                    draw(st.lists(st.integers(-1, 2), max_size=2)), levels)

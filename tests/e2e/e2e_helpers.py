@@ -24,7 +24,7 @@ def start_streamlit(script: pathlib.Path, port: int) -> subprocess.Popen:
            "--server.headless", "true", "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     OUTPUT.mkdir(exist_ok=True)
-    log = open(OUTPUT / f"streamlit-{port}.log", "w")
+    log = open(OUTPUT / f"streamlit-{port}.log", "w")  # noqa: SIM115 - the server writes it until stopped
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:

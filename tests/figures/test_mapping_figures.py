@@ -77,7 +77,8 @@ def test_clipped_values_and_regions():
     assert np.nanmin(np.abs(np.asarray(clipped.x, float))) > 1 - np.diff(edges).max()
     assert _area(kept) + _area(clipped) == pytest.approx(float(np.dot(counts, np.diff(edges))))
     assert len(fig.layout.shapes) == 2
-    assert [e.label for e in fig.key][:3] == ["kept", "clipped", "clip_region"] and "minmax" in {e.label for e in fig.key}
+    assert [e.label for e in fig.key][:3] == ["kept", "clipped",
+                                              "clip_region"] and "minmax" in {e.label for e in fig.key}
     wide = histogram_figure(edges, counts, choose_qparams(-6, 6), (-5, 5), HIST)
     assert "clipped" not in _names(wide) and len(wide.layout.shapes) == 0
     assert "clip_region" not in {e.label for e in wide.key}

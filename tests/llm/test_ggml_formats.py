@@ -59,7 +59,10 @@ def valid_random_bytes(name: str, n_blocks: int, rng) -> np.ndarray:
     """Random block bytes whose scales are numbers (finite float16, E8M0 below 255, E4M3 below 0x7F)."""
     t = ggml.TYPES[name]
     data = rng.integers(0, 256, (n_blocks, t.type_size), dtype=np.uint8)
-    f16 = lambda n: (rng.standard_normal((n_blocks, n)) * 10.0 ** rng.integers(-6, 4, (n_blocks, 1))).astype(np.float16)
+
+    def f16(n):
+        return (rng.standard_normal((n_blocks, n)) * 10.0 ** rng.integers(-6, 4, (n_blocks, 1))).astype(np.float16)
+
     if name in ("Q8_0", "Q4_0", "Q5_0"):
         data[:, :2] = f16(1).view(np.uint8)
     elif name in ("Q4_1", "Q4_K"):

@@ -133,7 +133,10 @@ def test_rotation_keeps_the_product_and_spreads_the_outliers(layer):
     xr, wr = tf.rotate(x, w, seed=1)
     y = exact(x, w)
     assert np.allclose(xr @ wr.T, y, rtol=0, atol=1e-12 * np.abs(y).max())
-    peak = lambda a: np.abs(a).max() / np.sqrt(np.mean(np.square(a)))
+
+    def peak(a):
+        return np.abs(a).max() / np.sqrt(np.mean(np.square(a)))
+
     assert peak(xr) < peak(x) / 3
     assert ol.w8a8_error(xr, wr, "per-tensor") < 0.1 * ol.w8a8_error(x, w, "per-tensor")
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from quantviz.nn import BatchNorm, Conv2D, Dense, Flatten, MaxPool2D, Model, ReLU, forward
 from quantviz.nn.fold import fold_batch_norm
 from quantviz.nn.grad import backward, forward_train
-from quantviz.nn.model import build_model, architecture, load_model_files, save_model
+from quantviz.nn.model import architecture, build_model, load_model_files, save_model
 
 
 def conv_loop(x, w, b, stride, padding):

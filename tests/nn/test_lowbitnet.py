@@ -4,9 +4,19 @@ import pytest
 
 from quantviz.lowbit import approximate
 from quantviz.nn import Dense, Model, forward, zoo
-from quantviz.nn.lowbitnet import (FORMATS, VARIANTS, XNOR_ACTIVATIONS, apply_weights, approximate_weights,
-                                   bits_per_weight, model_bytes, network_rows, symmetric_int, tensor_bytes,
-                                   xnor_forward)
+from quantviz.nn.lowbitnet import (
+    FORMATS,
+    VARIANTS,
+    XNOR_ACTIVATIONS,
+    apply_weights,
+    approximate_weights,
+    bits_per_weight,
+    model_bytes,
+    network_rows,
+    symmetric_int,
+    tensor_bytes,
+    xnor_forward,
+)
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,17 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from quantviz.nn import Dense, Flatten, Model, ReLU, forward, zoo
-from quantviz.nn.simulate import (INPUT, accuracy, activation_qparams, calibrate_model, correct,
-                                  quantization_points, quantize_weights, run, weight_qparams)
+from quantviz.nn.simulate import (
+    INPUT,
+    accuracy,
+    activation_qparams,
+    calibrate_model,
+    correct,
+    quantization_points,
+    quantize_weights,
+    run,
+    weight_qparams,
+)
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ its reference CONV_2D with two; the default (optimized, XNNPACK) kernels round o
 import numpy as np
 import pytest
 
-from quantviz.tflite import litert
 from quantviz.nn import zoo
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
+from quantviz.tflite import litert
 from quantviz.tflite.convert import export
 from quantviz.tflite.inspect import inspect, operators
 
@@ -19,8 +19,8 @@ CONFIGS = {"per-channel": PTQConfig(), "per-tensor": PTQConfig(per_channel=False
            "4-bit weights": PTQConfig(weight_bits=4, method="percentile", n_calib=50)}
 
 
-def qmodel(name, config=PTQConfig()):
-    return quantize_model(zoo.load_model(name), CALIB, config)
+def qmodel(name, config=None):
+    return quantize_model(zoo.load_model(name), CALIB, config or PTQConfig())
 
 
 @pytest.mark.parametrize("config", list(CONFIGS))

@@ -61,7 +61,8 @@ def test_progress_is_reported_after_every_measurement():
     results = widthsweep.sweep(widths=(8,), bits=(8, 2), progress=lambda done, total: calls.append((done, total)))
     assert calls == [(i, 5) for i in range(1, 6)] and widthsweep.evaluations((8,), (8, 2)) == 5
     stored = widthsweep.load()["models"][1]
-    assert results["models"][0]["weights_activations"] == [stored["weights_activations"][0], stored["weights_activations"][4]]
+    assert results["models"][0]["weights_activations"] == [stored["weights_activations"][0],
+                                                           stored["weights_activations"][4]]
 
 
 def test_load_refuses_a_file_of_another_kind(tmp_path):

@@ -35,7 +35,8 @@ def _labels(prefix: str, keys, **values) -> dict:
 
 def _layer_name(code: str) -> str:
     model, tensor = code.split("/")
-    return t("lesson.s4.layer.option", model=model, name=tensor, count=models.model(model).weight_tensors()[tensor].size)
+    return t("lesson.s4.layer.option", model=model, name=tensor,
+             count=models.model(model).weight_tensors()[tensor].size)
 
 
 def _layer_choice(label: str, key: str) -> tuple[str, str]:
@@ -65,7 +66,8 @@ def step2(embed: bool) -> None:
         acc, base_acc = data.accuracy(name, bits), data.accuracy(name, None)
         left, right = st.columns(2)
         left.metric(t("lesson.s2.size"), t("lesson.s2.size.value", kb=size["bytes"] / 1000),
-                    t("lesson.s2.size.delta", ratio=base["bytes"] / size["bytes"]), delta_color="off", delta_arrow="off",
+                    t("lesson.s2.size.delta", ratio=base["bytes"] / size["bytes"]), delta_color="off",
+                    delta_arrow="off",
                     border=True)
         right.metric(t("lesson.s2.acc"), t("lesson.s2.acc.value", acc=acc),
                      t("lesson.s2.acc.delta", delta=acc - base_acc), delta_color="normal", border=True)

@@ -145,7 +145,7 @@ def resolve(s: Settings, picks: dict[str, tuple[float, float]]) -> Resolved:
     if s.mode == "qparams":
         qp = _from_qparams(s, picks["minmax"], notices)
         return Resolved(qp, None, notices)
-    rmin, rmax = picks[s.calib] if s.calib in picks else (s.rmin, s.rmax)
+    rmin, rmax = picks.get(s.calib, (s.rmin, s.rmax))
     if rmin > rmax:
         notices.append(("warning", "mapping.notice.inverted", {"rmin": rmin, "rmax": rmax}))
         rmin, rmax = rmax, rmin

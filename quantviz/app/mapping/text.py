@@ -75,19 +75,20 @@ def formulas(qp: QParams, s: Settings, range_used) -> None:
         if s.symmetric:
             amax = max(-rmin, rmax)
             st.latex(rf"s = \frac{{\max(|r_{{min}}|, |r_{{max}}|)}}{{(q_{{max}} - q_{{min}}) / 2}} = "
-                     rf"\frac{{{tex(amax)}}}{{({qp.qmax} - {tex(qp.qmin)}) / 2}} = {tex(qp.scale, 8)}, \qquad z = {qp.zero_point}")
+                     rf"\frac{{{tex(amax)}}}{{({qp.qmax} - {tex(qp.qmin)}) / 2}} = {tex(qp.scale, 8)}, "
+                     rf"\qquad z = {qp.zero_point}")
         else:
             for formula in qparams_tex(rmin, rmax, qp):
                 st.latex(formula)
     else:
-        st.latex(rf"r_{{min}} = s\,(q_{{min}} - z) = {tex(qp.scale)} \cdot ({qp.qmin} - {tex(qp.zero_point)}) = {tex(qp.rmin)},"
-                 rf"\quad r_{{max}} = s\,(q_{{max}} - z) = {tex(qp.rmax)}")
+        st.latex(rf"r_{{min}} = s\,(q_{{min}} - z) = {tex(qp.scale)} \cdot ({qp.qmin} - {tex(qp.zero_point)}) "
+                 rf"= {tex(qp.rmin)}, \quad r_{{max}} = s\,(q_{{max}} - z) = {tex(qp.rmax)}")
     x = float(f"{0.37 * max(abs(qp.rmin), abs(qp.rmax)):.3g}") or 0.5
     q = int(quantize(np.array([x]), qp)[0])
     xhat = float(dequantize(np.array([q]), qp)[0])
     st.markdown(t("mapping.formulas.example"))
-    st.latex(rf"q = \operatorname{{clamp}}\left(\operatorname{{round}}\left(\frac{{{tex(x)}}}{{{tex(qp.scale)}}}\right) + "
-             rf"{tex(qp.zero_point)},\ {tex(qp.qmin)},\ {qp.qmax}\right) = {q}")
+    st.latex(rf"q = \operatorname{{clamp}}\left(\operatorname{{round}}\left(\frac{{{tex(x)}}}{{{tex(qp.scale)}}}"
+             rf"\right) + {tex(qp.zero_point)},\ {tex(qp.qmin)},\ {qp.qmax}\right) = {q}")
     st.latex(rf"\hat{{x}} = {tex(qp.scale)} \cdot ({q} - {tex(qp.zero_point)}) = {tex(xhat, 7)}")
 
 

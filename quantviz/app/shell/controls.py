@@ -76,11 +76,10 @@ def slider(label: str, key: str | Param, min_value=None, max_value=None, value=N
     raw, parsed = _raw_url_number(key, integer)
     result = _bound_number(st.slider, key, label=label, min_value=min_value, max_value=max_value, value=value,
                            step=step, **kwargs)
-    if raw is not None:
-        if parsed is None or not min_value <= parsed <= max_value:
-            reason = t("url.reason.integer" if integer else "url.reason.number", lo=_shown(min_value),
-                       hi=_shown(max_value))
-            note(key, raw, reason, result)
+    if raw is not None and (parsed is None or not min_value <= parsed <= max_value):
+        reason = t("url.reason.integer" if integer else "url.reason.number", lo=_shown(min_value),
+                   hi=_shown(max_value))
+        note(key, raw, reason, result)
     return result
 
 

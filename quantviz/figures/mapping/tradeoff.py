@@ -41,7 +41,8 @@ def tradeoff_figure(sweep: dict, picks: dict, current: tuple[float, float] | Non
     if current is not None and current[1] > 0:
         traces.append({"type": "scatter", "x": [current[0] * 100], "y": [current[1]], "mode": "markers",
                        "name": labels["current"], "hovertemplate": hover,
-                       "marker": {"color": RED, "size": 18, "symbol": "x-thin-open", "line": {"width": 3, "color": RED}}})
+                       "marker": {"color": RED, "size": 18, "symbol": "x-thin-open",
+                                  "line": {"width": 3, "color": RED}}})
         key.append(KeyEntry("✕", RED, labels["current"]))
     return figure(traces, keyed_layout(labels["x"], labels["y"], height,
                                        yaxis={"type": "log", "exponentformat": "power"}), key)

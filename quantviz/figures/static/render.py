@@ -19,6 +19,11 @@ plt.rcParams["axes.unicode_minus"] = False
 LEGEND_GAP = 52                # pixels under the plot for tick labels and the x axis title
 
 
+def _or(value, default):
+    """A layout value, or plotly's default where it is unset."""
+    return default if value is None else value
+
+
 class _Paper:
     """Plotly's paper coordinates (0..1 over the plot area inside the margins) as figure fractions.
 
@@ -28,9 +33,8 @@ class _Paper:
         layout = fig.layout
         self.width, self.height = layout.width or 900, layout.height or 420
         m = layout.margin
-        pick = (lambda v, d: d if v is None else v)
-        self.l, self.r = pick(m.l, 80), pick(m.r, 80)
-        self.t, self.b = pick(m.t, 100), pick(m.b, 80)
+        self.l, self.r = _or(m.l, 80), _or(m.r, 80)
+        self.t, self.b = _or(m.t, 100), _or(m.b, 80)
         names = [str(v) for t in fig.data if t.type == "bar" and t.orientation == "h" and t.y is not None
                  for v in t.y if isinstance(v, str)]
         if names:  # plotly widens the margin for category names (automargin): so do we
