@@ -4,13 +4,15 @@ import streamlit as st
 
 from quantviz.app.int8 import data
 from quantviz.app.int8 import sections as view
+from quantviz.app.int8.state import Settings
 from quantviz.app.shell import controls
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.layout import end_page, is_embed_view, page_header
-from quantviz.calibrate import METHODS
+from quantviz.app.shell.urlschema import params
 from quantviz.nn import intlayers, ptq, quality
 
+P = params(Settings)     # how to quantize: the page's URL parameters, declared once
 page_header("int8.title", "int8.intro")
 embed = is_embed_view()
 notices = st.container()
@@ -28,23 +30,18 @@ with c2:
 with st.expander(t("int8.controls"), expanded=not embed):
     c1, c2, c3 = st.columns(3)
     with c1:
-        weight_bits = controls.slider(t("int8.wbits"), "wbits", 2, 8, 8)
-        act_bits = controls.slider(t("int8.abits"), "abits", 2, 8, 8, help=t("int8.abits.help"))
+        weight_bits = controls.slider(t("int8.wbits"), P["weight_bits"])
+        act_bits = controls.slider(t("int8.abits"), P["act_bits"], help=t("int8.abits.help"))
     with c2:
-        granularity = controls.choice(t("int8.gran"), "gran", ["channel", "tensor"], widget=st.segmented_control,
-                                      format_func=lambda code: t(f"int8.gran.{code}"))
-        method = controls.choice(t("int8.calib"), "calib", list(METHODS),
-                                 format_func=lambda code: t(f"int8.calib.{code}"))
-        n_calib = controls.slider(t("int8.ncal"), "ncal", 1, 199, 100, help=t("int8.ncal.help"))
+        granularity = controls.choice(t("int8.gran"), P["granularity"], widget=st.segmented_control)
+        method = controls.choice(t("int8.calib"), P["method"])
+        n_calib = controls.slider(t("int8.ncal"), P["n_calib"], help=t("int8.ncal.help"))
     with c3:
-        mode = controls.choice(t("int8.mode"), "mode", list(ptq.MODES), widget=st.segmented_control,
-                               format_func=lambda code: t(f"int8.mode.{code}"), help=t("int8.mode.help"))
-        rounding = controls.choice(t("int8.round"), "round", list(ptq.ROUNDINGS),
-                                   format_func=lambda code: t(f"int8.round.{code}"), help=t("int8.round.help"))
-settings = data.Settings(weight_bits, act_bits, granularity == "channel", method, n_calib, mode, rounding)
+        mode = controls.choice(t("int8.mode"), P["mode"], widget=st.segmented_control, help=t("int8.mode.help"))
+        rounding = controls.choice(t("int8.round"), P["rounding"], help=t("int8.round.help"))
+settings = Settings(weight_bits, act_bits, granularity, method, n_calib, mode, rounding)
 
-
-def prediction(name: str, settings: data.Settings, source: str) -> dict:
+def prediction(name: str, settings: Settings, source: str) -> dict:
     """The input (a test image, a drawing or noise) and both networks' answers."""
     st.subheader(t("int8.pred.sub"))
     c_in, c_out = st.columns([2, 3])
@@ -68,7 +65,7 @@ def prediction(name: str, settings: data.Settings, source: str) -> dict:
 
 
 @st.fragment
-def live(name: str, settings: data.Settings, source: str, weight_only: bool) -> None:
+def live(name: str, settings: Settings, source: str, weight_only: bool) -> None:
     """What the input's controls change: moving them reruns this part only."""
     result = prediction(name, settings, source)
     st.subheader(t("int8.layers.sub"))

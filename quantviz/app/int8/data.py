@@ -1,16 +1,17 @@
 """Cached data of the int8 page: quantized models, whole-test-set figures, the .tflite file.
 
-Every cache is keyed on small values: the model name and ``Settings`` (a tuple of the
-controls). Quantized models are shared read-only objects (``st.cache_resource``).
+Every cache is keyed on small values: the model name and ``Settings`` (the page's controls).
+Quantized models are shared read-only objects (``st.cache_resource``).
 """
 from __future__ import annotations
 
 import time
-from typing import NamedTuple
+from dataclasses import replace
 
 import numpy as np
 import streamlit as st
 
+from quantviz.app.int8.state import Settings
 from quantviz.app.shell.models import digits, model
 from quantviz.nn import forward, zoo
 from quantviz.nn.intinfer import forward_int, predict_int, run
@@ -20,21 +21,6 @@ from quantviz.tflite import litert
 from quantviz.tflite.convert import export
 
 MODELS = ("mlp", "cnn")
-
-
-class Settings(NamedTuple):
-    """The page's controls, hashable (a cache key)."""
-    weight_bits: int = 8
-    act_bits: int = 8
-    per_channel: bool = True
-    method: str = "minmax"
-    n_calib: int = 100
-    mode: str = "int"
-    rounding: str = "litert"
-
-    def config(self) -> PTQConfig:
-        return PTQConfig(weight_bits=self.weight_bits, act_bits=self.act_bits, per_channel=self.per_channel,
-                         method=self.method, n_calib=self.n_calib, mode=self.mode, rounding=self.rounding)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -79,7 +65,7 @@ def test_accuracy(name: str, s: Settings) -> tuple[float, float]:
 def accuracy_table(s: Settings) -> dict[str, dict]:
     """Krishnamoorthi-style rows for both models (activations, calibration, mode as ``s``; the
     weight settings of ``s`` do not matter, so they do not split the cache)."""
-    return _accuracy_table(s._replace(weight_bits=8, per_channel=True))
+    return _accuracy_table(replace(s, weight_bits=8, granularity="channel"))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from quantviz.app.int8 import data
+from quantviz.app.int8.state import Settings
 from quantviz.app.mapping.figures import key_html
 from quantviz.app.shell import controls, models
 from quantviz.app.shell.errors import message
@@ -96,7 +97,7 @@ def layers(result: dict, weight_only: bool) -> None:
         show_figure(fig, "int8_act", f"int8-{layer}", key_html=key_html(fig.key))
 
 
-def test_set(name: str, s: data.Settings) -> None:
+def test_set(name: str, s: Settings) -> None:
     acc_float, acc_quant = data.test_accuracy(name, s)
     t_float, t_quant = data.timings(name, s)
     c1, c2, c3, c4 = st.columns(4)
@@ -107,7 +108,7 @@ def test_set(name: str, s: data.Settings) -> None:
     c4.metric(t("int8.time.int"), f"{t_quant:.2f} ms", help=t("int8.time.help"))
 
 
-def accuracy_table(s: data.Settings) -> None:
+def accuracy_table(s: Settings) -> None:
     st.subheader(t("int8.table.sub"))
     rows = data.accuracy_table(s)
     names = list(rows)
@@ -120,7 +121,7 @@ def accuracy_table(s: data.Settings) -> None:
     st.caption(t("int8.table.caption"))
 
 
-def sizes(name: str, s: data.Settings) -> None:
+def sizes(name: str, s: Settings) -> None:
     st.subheader(t("int8.size.sub"))
     sizes = data.sizes(name, s)
     file = data.tflite_file(name, s)
@@ -133,7 +134,7 @@ def sizes(name: str, s: data.Settings) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def tflite(name: str, s: data.Settings) -> None:
+def tflite(name: str, s: Settings) -> None:
     st.subheader(t("int8.tflite.sub"))
     file = data.tflite_file(name, s)
     if isinstance(file, str):

@@ -6,7 +6,8 @@ A page whose state is a settings dataclass declares each of its URL parameters a
     scheme: str = url("exact", options=SCHEMES, label=scheme_label)
     pct: float = url(99.99, lo=90.0, hi=100.0, when=lambda s: s.calib == "percentile")
 
-The field's name is the URL key (and the widget's key), its default gives the type, ``lo`` and
+The field's name is the URL key (and the widget's key) unless ``key`` names another one, its
+default gives the type, ``lo`` and
 ``hi`` bound a number, ``options`` (codes, or a function giving them) and ``label`` (a code's
 label in the current language, which Streamlit writes in the URL) a choice, and ``when`` says
 for which settings the page's link carries it. From that one table, ``params`` gives the widgets
@@ -58,15 +59,20 @@ class Param:
         return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def url(default, *, lo=None, hi=None, options=None, label=str, when=None):
+def url(default, *, key=None, lo=None, hi=None, options=None, label=str, when=None):
     """A dataclass field that is a URL parameter (see the module's docstring)."""
-    return field(default=default, metadata={"url": {"lo": lo, "hi": hi, "options": options, "label": label,
-                                                    "when": when}})
+    return field(default=default, metadata={"url": {"key": key, "lo": lo, "hi": hi, "options": options,
+                                                    "label": label, "when": when}})
 
 
 def params(cls) -> dict[str, Param]:
-    """The URL parameters a settings dataclass declares, in the order of its fields."""
-    return {f.name: Param(f.name, f.default, **f.metadata["url"]) for f in fields(cls) if "url" in f.metadata}
+    """The URL parameters a settings dataclass declares, by field name, in the order of its fields."""
+    out = {}
+    for f in fields(cls):
+        if "url" in f.metadata:
+            spec = dict(f.metadata["url"])
+            out[f.name] = Param(spec.pop("key") or f.name, f.default, **spec)
+    return out
 
 
 def parse_number(raw: str, integer: bool) -> int | float | None:
@@ -96,7 +102,7 @@ def from_query(cls, query):
     """Settings read from a link's parameters (a mapping of str to str); bad values keep defaults."""
     values = {}
     for name, param in params(cls).items():
-        raw = query.get(name)
+        raw = query.get(param.name)
         value = None if raw is None else param.parse(raw)
         if value is not None:
             values[name] = value
@@ -110,5 +116,5 @@ def link_values(settings) -> dict[str, str]:
     for name, param in params(type(settings)).items():
         value = getattr(settings, name)
         if value != param.default and (param.when is None or param.when(settings)):
-            out[name] = param.text(value)
+            out[param.name] = param.text(value)
     return out

@@ -1,0 +1,48 @@
+"""A page's URL as one table: the same declaration reads a link and writes it."""
+from dataclasses import replace
+
+from quantviz.app.int8.state import Settings as Int8Settings
+from quantviz.app.mapping.state import Settings
+from quantviz.app.shell.i18n import in_language
+from quantviz.app.shell.urlschema import from_query, link_values, params, parse_number
+
+
+def test_a_link_is_read_within_the_declared_bounds_and_options():
+    with in_language("en"):
+        s = from_query(Settings, {"bits": "40", "n": "0", "pct": "50", "scheme": "PyTorch", "mode": "nonsense",
+                                  "signed": "TRUE", "seed": "1.5", "fig": "levels"})
+    assert (s.bits, s.n, s.pct) == (16, 1, 90.0)                 # clamped to lo / hi
+    assert s.scheme == "pytorch" and s.mode == "range"           # by label; an unknown one keeps the default
+    assert s.signed is True and s.seed == 0 and s.fig == "levels"  # a seed must be whole
+
+
+def test_the_link_carries_what_differs_and_belongs():
+    with in_language("en"):
+        assert link_values(Settings()) == {}
+        manual = link_values(replace(Settings(), calib="manual", rmin=-2.0, rmax=3.0, scale=0.5))
+        assert manual["rmin"] == "-2.0" and manual["calib"] == "your sliders" and "scale" not in manual
+        scale = link_values(replace(Settings(), mode="qparams", calib="percentile", pct=99.0, scale=0.5))
+        assert scale["scale"] == "0.5" and "pct" not in scale and "calib" not in scale
+
+
+def test_what_a_link_writes_it_reads_back_in_either_language():
+    s = replace(Settings(), data="bimodal", bits=5, signed=True, scheme="tflite", calib="percentile", pct=99.5,
+                fig="tradeoff")
+    for lang in ("en", "zh"):
+        with in_language(lang):
+            assert from_query(Settings, link_values(s)) == s
+
+
+def test_a_parameter_may_take_another_url_key():
+    p = params(Int8Settings)
+    assert p["weight_bits"].name == "wbits" and p["rounding"].name == "round"
+    s = replace(Int8Settings(), weight_bits=4, granularity="tensor")
+    with in_language("en"):
+        values = link_values(s)
+        assert set(values) == {"wbits", "gran"} and from_query(Int8Settings, values) == s
+
+
+def test_url_numbers():
+    assert parse_number("3", integer=True) == 3 and isinstance(parse_number("3", integer=True), int)
+    assert parse_number("2.5", integer=True) is None and parse_number("2.5", integer=False) == 2.5
+    assert parse_number("nan", integer=False) is None and parse_number("1e999", integer=False) is None
