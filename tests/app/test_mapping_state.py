@@ -5,6 +5,7 @@ import pytest
 
 from quantviz import article
 from quantviz.app.mapping.state import ARTICLE, Settings, resolve
+from quantviz.calibrate import METHODS
 
 PICKS = {"minmax": (article.RMIN, article.RMAX), "percentile": (-0.9, 0.95), "mse": (-0.8, 0.8), "entropy": (-0.7, 0.7)}
 
@@ -20,7 +21,7 @@ def test_the_article_example():
     assert resolve(replace(ARTICLE, scheme="pytorch"), PICKS).qp.zero_point == article.ZERO_POINT
 
 
-@pytest.mark.parametrize("calib", ["minmax", "percentile", "mse", "entropy"])
+@pytest.mark.parametrize("calib", METHODS)
 def test_a_calibration_method_sets_the_range(calib):
     res = resolve(Settings(calib=calib, rmin=-5.0, rmax=5.0), PICKS)
     assert res.range_used == PICKS[calib]

@@ -12,6 +12,7 @@ from conformance_check import SCALE, agree, dyadic_scales, f32, probe_values, qu
 from conformance_networks import network_inputs, random_network
 
 from quantviz import QParams, choose_qparams, dequantize, quantize
+from quantviz.calibrate import METHODS
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
 from quantviz.tflite import litert as quantviz_litert
@@ -124,7 +125,7 @@ def test_random_networks_layer_by_layer(index):
         model = random_network(rng, index)
         calib = network_inputs(rng, model.input["shape"], 50)
         config = PTQConfig(weight_bits=int(rng.choice([8, 8, 6, 4, 2])), per_channel=bool(rng.random() < 0.6),
-                           method=str(rng.choice(["minmax", "percentile", "mse", "entropy"])), n_calib=50)
+                           method=str(rng.choice(METHODS)), n_calib=50)
         qmodel = quantize_model(model, calib, config)
         x = network_inputs(rng, model.input["shape"], 120)
         theirs = quantviz_litert.run(export(qmodel), x, "reference", tensors=True)

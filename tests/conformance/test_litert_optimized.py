@@ -8,6 +8,7 @@ from conformance_check import SCALE, agree, dyadic_scales, f32, probe_values, rn
 from conformance_networks import network_inputs, random_network
 
 from quantviz import QParams
+from quantviz.calibrate import METHODS
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
 from quantviz.nn.xnnpack import quantize_input
@@ -75,7 +76,7 @@ def test_random_networks_output_codes(index):
         model = random_network(rng, index)
         calib = network_inputs(rng, model.input["shape"], 50)
         config = PTQConfig(weight_bits=int(rng.choice([8, 8, 6, 4])), per_channel=bool(rng.random() < 0.6),
-                           method=str(rng.choice(["minmax", "percentile", "mse", "entropy"])), n_calib=50,
+                           method=str(rng.choice(METHODS)), n_calib=50,
                            rounding="xnnpack")
         qmodel = quantize_model(model, calib, config)
         x = network_inputs(rng, model.input["shape"], 300)

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quantviz.affine import dequantize
+from quantviz.calibrate import METHODS
 from quantviz.nn import predict, zoo
 from quantviz.nn.intinfer import forward_int, predict_int, run
 from quantviz.nn.ptq import PTQConfig, calibration_ranges, dequantized_weights_model, model_bytes, quantize_model
@@ -134,7 +135,7 @@ def test_bad_configurations_say_what_to_change(kwargs, message):
 
 
 @pytest.mark.filterwarnings("error")
-@pytest.mark.parametrize("method", ["minmax", "percentile", "mse", "entropy"])
+@pytest.mark.parametrize("method", METHODS)
 def test_one_calibration_image_and_two_bits_work_quietly_with_every_method(method):
     qmodel = quantize_model(zoo.load_model("cnn"), CALIB, PTQConfig(method=method, n_calib=1, act_bits=2,
                                                                     weight_bits=2))
