@@ -76,12 +76,14 @@ def inverse_cholesky(h: np.ndarray, damp: float) -> tuple[np.ndarray, float]:
 
 
 def gptq(w, x, fit: Callable[[np.ndarray], Grid], group_size: int, damp: float = 0.01,
-         trace_steps: int = 8, trace_shape: tuple[int, int] = (8, 16)) -> GPTQResult:
+         trace_steps: int = 8, trace_shape: tuple[int, int] = (8, 16),
+         progress: Callable[[int, int], None] | None = None) -> GPTQResult:
     """Quantize ``w`` ``(out, in)`` with GPTQ on calibration inputs ``x`` ``(n, in)``.
 
     ``fit`` takes a group of columns ``(out, group_size)`` and returns its grid (each row one
     block); ``group_size`` is the format's block size, or ``in`` for one group per row.
     The first ``trace_steps`` columns are recorded on the top-left ``trace_shape`` weights.
+    ``progress(done, cols)`` is called after each lazy batch with the columns done so far.
     """
     w, x = _check_layer(w, x, group_size, damp)
     rows, cols = w.shape
@@ -112,6 +114,8 @@ def gptq(w, x, fit: Callable[[np.ndarray], Grid], group_size: int, damp: float =
                 steps.append(Step(j, shown, block[:trace_shape[0], :trace_shape[1]].copy(),
                                   q[:trace_shape[0]].copy(), errors[:trace_shape[0], i].copy()))
         weights[:, stop:] -= errors @ u[start:stop, stop:]
+        if progress is not None:
+            progress(stop, cols)
     return GPTQResult(w_hat, steps, lam)
 
 

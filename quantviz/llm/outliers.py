@@ -65,10 +65,14 @@ def synthetic_activations(model: ActivationModel = ActivationModel()) -> tuple[n
     return x.astype(np.float32), outliers
 
 
-def synthetic_weights(out_features: int, in_features: int, seed: int = 0) -> np.ndarray:
-    r"""A dense layer's weights ``(out, in)``: normal with standard deviation :math:`1/\sqrt{in}`, float32."""
+def synthetic_weights(out_features: int, in_features: int, seed: int = 0, tail_df: float | None = None) -> np.ndarray:
+    r"""A dense layer's weights ``(out, in)``, float32: normal with standard deviation
+    :math:`1/\sqrt{in}`, or with ``tail_df`` Student-t values times :math:`1/\sqrt{in}` (heavy
+    tails: a few weights far larger than the rest, as trained LLM layers have)."""
     rng = np.random.default_rng(seed)
-    return (rng.standard_normal((out_features, in_features)) / np.sqrt(in_features)).astype(np.float32)
+    shape = (out_features, in_features)
+    w = rng.standard_normal(shape) if tail_df is None else rng.standard_t(tail_df, shape)
+    return (w / np.sqrt(in_features)).astype(np.float32)
 
 
 def int8_symmetric(x, axis: int | None = None, bits: int = 8):

@@ -23,7 +23,9 @@ from .blocks import Grid
 class Format:
     """One weight format. ``group_size`` is how many consecutive weights of a row share scales
     (GPTQ fits them together); ``fitter(w)`` gives the function that fits such a group of ``w``
-    (a tensor-wide scale, as NVFP4's, is taken from the whole ``w``)."""
+    (a tensor-wide scale, as NVFP4's, is taken from the whole ``w``). ``across_blocks``: a block's
+    stored scale depends on other blocks' (NF4's double quantization), so a block is fitted
+    among all of them."""
 
     name: str
     family: str
@@ -32,6 +34,7 @@ class Format:
     quantize: Callable[[np.ndarray], object]
     dequantize: Callable[[object], np.ndarray]
     fitter: Callable[[np.ndarray], Callable[[np.ndarray], Grid]]
+    across_blocks: bool = False
 
     def fake_quantize(self, w) -> np.ndarray:
         """The weights as the format stores them, read back as float32."""
@@ -72,7 +75,7 @@ def _nf4(double_quant: bool) -> Format:
     fit = partial(nf4.fit_nf4, double_quant=double_quant)
     return Format("NF4" + (" + DQ" if double_quant else ""), "NormalFloat", nf4.bits_per_weight(double_quant),
                   nf4.BLOCK, partial(nf4.nf4_quantize, double_quant=double_quant), nf4.nf4_dequantize,
-                  lambda w: fit)
+                  lambda w: fit, across_blocks=double_quant)
 
 
 def _mx(name: str) -> Format:

@@ -1,4 +1,5 @@
-"""Safe reading of uploaded weight files: ``.npy``, ``.npz``, ``.safetensors``, ``.onnx``, ``.tflite``.
+"""Safe reading of uploaded weight files: ``.npy``, ``.npz``, ``.safetensors``, ``.onnx``, ``.tflite``,
+``.gguf``.
 
     load_weights(data, filename) -> {name: float ndarray}     # raises WeightFileError
     read_weight_file(data, filename) -> WeightFile            # the same, with what was skipped
@@ -21,6 +22,7 @@ import numpy as np
 
 from .budget import MAX_FILE_BYTES, MAX_TENSORS, MAX_VALUES, clip
 from .errors import MESSAGES, Problem, WeightFileError
+from .gguf_file import read_gguf
 from .npy_file import read_npy
 from .npz_file import read_npz
 from .onnx_file import read_onnx
@@ -32,7 +34,7 @@ __all__ = ["read_weight_file", "load_weights", "WeightFile", "WeightFileError", 
            "MESSAGES", "MAX_FILE_BYTES", "MAX_VALUES", "MAX_TENSORS", "SUFFIXES"]
 
 READERS = {".npy": read_npy, ".npz": read_npz, ".safetensors": read_safetensors, ".onnx": read_onnx,
-           ".tflite": read_tflite}
+           ".tflite": read_tflite, ".gguf": read_gguf}
 SUFFIXES = tuple(READERS)
 log = logging.getLogger(__name__)
 

@@ -6,6 +6,8 @@ A file is refused as soon as it would exceed one limit, before anything is alloc
 - ``MAX_TENSORS`` tensor entries (shown or skipped), ``MAX_ENTRIES`` other entries read one by
   one (the fields of ONNX messages), ``MAX_NODES`` ONNX nodes, ``MAX_GRAPHS`` graphs (ONNX
   subgraphs, .tflite subgraphs), nested at most ``MAX_DEPTH`` deep;
+- ``MAX_GGUF_METADATA`` metadata values of a ``.gguf`` file (keys and array items: the ``gguf``
+  package's reader parses each one in Python, about 20 microseconds apiece);
 - ``MAX_VALUES`` values kept, and ``MAX_BYTES`` bytes unpacked or decoded for them.
 
 Shapes are checked before they are used: at most ``MAX_DIMS`` dimensions, each a whole number
@@ -28,6 +30,7 @@ MAX_ENTRIES = 500_000               # protobuf fields read one by one (a node is
 MAX_GRAPHS = 1_000
 MAX_NODES = 50_000
 MAX_DEPTH = 16
+MAX_GGUF_METADATA = 100_000
 MAX_HEADER_BYTES = 8 * 2**20
 MAX_DIMS = 4
 MAX_NAME = 200                        # characters of a name kept (longer ones are cut)

@@ -15,8 +15,8 @@ REFUSALS = {
     "too_big": "{filename} is {size_mib:.2f} MiB ({size:,} bytes); the limit is {limit_mib:g} MiB ({limit:,} "
                "bytes). Save only the layers you want to see (for example one tensor with np.save) and "
                "upload that.",
-    "suffix": "Cannot tell how to read {filename}: its name must end in .npy, .npz, .safetensors, .onnx or "
-              ".tflite.",
+    "suffix": "Cannot tell how to read {filename}: its name must end in .npy, .npz, .safetensors, .onnx, "
+              ".tflite or .gguf.",
     "not_format": "{filename} is not a {format} file{hint}. Check that you chose the right file and that its "
                   "name ends in the extension of its real format.",
     "truncated": "{filename} ends too early (truncated or damaged): {detail}. Save or download it again.",
@@ -31,8 +31,11 @@ REFUSALS = {
                    "many are read. Save only the weights (for example with np.savez) and upload that.",
     "big_header": "{filename} has a header of {size:,} bytes; at most {limit:,} are read. Save fewer tensors "
                   "(or shorter metadata) and upload that.",
-    "too_deep": "{filename} nests its graphs more than {limit} levels deep; at most that many are read. Save "
-                "only the weights (for example with np.savez) and upload that.",
+    "too_deep": "{filename} nests its graphs or arrays more than {limit} levels deep; at most that many are read. "
+                "Save only the weights (for example with np.savez) and upload that.",
+    "too_much_metadata": "{filename} holds more than {limit:,} metadata values (at least {count:,}, such as a "
+                         "tokenizer's vocabulary); at most that many are read. Save only the layers' tensors (for "
+                         "example with gguf's GGUFWriter and no vocabulary) and upload that.",
     "inflates": "{filename} would unpack to {size_mib:.0f} MiB, more than the {limit_mib:.0f} MiB that "
                 "{values:,} values take. Save fewer or smaller tensors and upload that.",
     "no_tensors": "{filename} holds no tensor that can be shown: {reasons}",
@@ -55,6 +58,8 @@ SKIPS = {
     "not_npy": "{name} is not a .npy array inside the .npz archive.",
     "segmented": "{name} is stored in segments (a split tensor), which cannot be shown.",
     "sparse": "{name} is an ONNX sparse tensor, which cannot be shown.",
+    "ggml_type": "{name} is stored as {dtype}, which is not read here; the types read are {types}.",
+    "bad_blocks": "{name} holds {dtype} blocks whose scale is NaN, infinite or negative: its data is damaged.",
     "quant_axis": "{name} has {scales:,} scales and zero points for {channels:,} channels along axis {axis}; "
                   "they must match, so its real values are unknown.",
 }
@@ -78,6 +83,15 @@ DETAILS = {
     "buffer": "the data of {name} lies outside the file",
     "sparsity": "the sparse layout of {name} does not describe its shape {shape}",
     "opcode": "operator {index} uses operator code {code}, which the file does not define",
+    "gguf_version": "it is GGUF version {version}; versions 2 and 3 are read",
+    "gguf_endian": "it is written big-endian, which is not read here",
+    "gguf_cut": "its header runs past the end of the file (byte {at:,} of {size:,})",
+    "gguf_text": "a name in its header is not UTF-8 text",
+    "gguf_value": "the metadata {name} has value type {code}, which GGUF does not define",
+    "gguf_duplicate": "{name} is defined twice",
+    "gguf_alignment": "its alignment is {alignment}, not a power of two stored as a 32-bit unsigned integer",
+    "gguf_tensor_type": "{name} has tensor type {code}, which ggml does not define",
+    "gguf_row": "{name} is {dtype} with rows of {row:,} values, not a whole number of its blocks of {block}",
 }
 
 MESSAGES = {**REFUSALS, **SKIPS, **DETAILS}
@@ -109,6 +123,14 @@ class WeightFileError(ValueError):
     def problem(self) -> Problem:
         """The same problem as plain data (no traceback, nothing of the file attached)."""
         return Problem(self.code, dict(self.params))
+
+
+class SkipTensor(Exception):  # noqa: N818 - not an error: the tensor is left out, the file is read
+    """Raised by a reader while reading one tensor's values: the tensor is skipped for ``problem``."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.problem = Problem(code, params)
 
 
 def damaged(filename: str, fmt: str, detail: str, **params) -> WeightFileError:

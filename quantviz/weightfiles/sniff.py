@@ -10,6 +10,8 @@ def sniff(data: bytes) -> str | None:
         return ".npy"
     if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
         return "zip"
+    if data[:4] == b"GGUF":
+        return ".gguf"
     if data[4:8] == b"TFL3":
         return ".tflite"
     if data[:8] == b"\x89HDF\r\n\x1a\n":

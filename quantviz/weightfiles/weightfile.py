@@ -14,7 +14,7 @@ import ml_dtypes
 import numpy as np
 
 from .budget import MAX_DIMS, Budget, clip, count_of, shape_text, whole
-from .errors import Problem, WeightFileError, damaged
+from .errors import Problem, SkipTensor, WeightFileError, damaged
 
 SMALL_FLOATS = {np.dtype(t) for t in (np.float16, ml_dtypes.bfloat16, ml_dtypes.float8_e4m3fn,
                                       ml_dtypes.float8_e5m2, ml_dtypes.float8_e4m3fnuz, ml_dtypes.float8_e5m2fnuz)}
@@ -50,13 +50,15 @@ class WeightFile:
         return self.budget.values
 
     def offer(self, name: str, dtype: np.dtype | str | None, dims, read: Callable[[tuple], np.ndarray],
-              quant: TensorQuant | None = None, stored_bytes: int | None = None) -> None:
+              quant: TensorQuant | None = None, stored_bytes: int | None = None, stored_as: str | None = None) -> None:
         """One tensor entry of the file: checked, counted, and read only if it can be shown.
 
         ``dims``: its shape as the file gives it; ``read(shape)`` returns exactly its values,
-        given the checked shape; ``stored_bytes``: the bytes the file holds for it, if known
-        (they must match the shape); ``quant``: its scales and zero points, if quantized.
-        ``dtype``: a numpy type, or the file's name for a type numpy does not have.
+        given the checked shape, or raises ``SkipTensor``; ``stored_bytes``: the bytes the file
+        holds for it, if known (they must match the shape); ``quant``: its scales and zero points,
+        if quantized. ``dtype``: a numpy type, or the file's name for a type numpy does not have;
+        ``stored_as``: the file's name for how it stores the values, when ``read`` decodes them
+        (a llama.cpp block format).
         """
         self.budget.take_tensors()
         name = self.unique(name)
@@ -71,9 +73,16 @@ class WeightFile:
         if stored_bytes is not None and stored_bytes != count * dtype.itemsize:
             raise damaged(self.filename, self.format, "size", name=name, got=stored_bytes,
                           need=count * dtype.itemsize, shape=shape)
-        self.budget.take_bytes(count * (8 if dtype.kind == "f" and dtype.itemsize >= 8 else 4))
-        array = np.asarray(read(shape)).reshape(shape)
-        self.source_dtype[name] = str(array.dtype)
+        unpacked = count * (8 if dtype.kind == "f" and dtype.itemsize >= 8 else 4)
+        self.budget.take_bytes(unpacked)
+        try:
+            array = np.asarray(read(shape)).reshape(shape)
+        except SkipTensor as skip:          # what it would have taken is given back
+            self.budget.values -= count
+            self.budget.bytes -= unpacked
+            self.skipped[name] = Problem(skip.problem.code, {"name": name, **skip.problem.params})
+            return
+        self.source_dtype[name] = stored_as or str(array.dtype)
         x = dequantize_stored(array, quant) if quant is not None else to_float(array)
         if quant is not None:
             self.quant[name] = quant

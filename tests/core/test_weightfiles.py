@@ -95,7 +95,7 @@ def test_safetensors_bfloat16_is_read():
 
 # ---- bad files --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("filename", ["w.npy", "w.npz", "w.safetensors", "w.onnx", "w.tflite"])
+@pytest.mark.parametrize("filename", ["w.npy", "w.npz", "w.safetensors", "w.onnx", "w.tflite", "w.gguf"])
 def test_an_empty_file(filename):
     e = error(b"", filename)
     assert e.code == "empty" and "is empty (0 bytes)" in str(e)
@@ -103,7 +103,7 @@ def test_an_empty_file(filename):
 
 def test_an_unknown_extension_and_a_file_over_50_mb():
     e = error(b"abc", "model.pt")
-    assert e.code == "suffix" and ".npy, .npz, .safetensors, .onnx or .tflite" in str(e)
+    assert e.code == "suffix" and ".npy, .npz, .safetensors, .onnx, .tflite or .gguf" in str(e)
     e = error(bytes(MAX_FILE_BYTES + 1), "w.npy")
     assert e.code == "too_big" and "is 50.00 MiB (52,428,801 bytes); the limit is 50 MiB (52,428,800 bytes)" in str(e)
 

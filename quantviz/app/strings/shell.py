@@ -106,8 +106,9 @@ STRINGS = {
                            "{filename} 有 {size_mib:.2f} MiB（{size:,} 字节），上限为 {limit_mib:g} MiB（{limit:,} "
                            "字节）。只保存想查看的层（例如用 np.save 保存一个张量）再上传。"),
     "weightfile.suffix": ("Cannot tell how to read {filename}: its name must end in .npy, .npz, .safetensors, "
-                          ".onnx or .tflite.",
-                          "无法判断如何读取 {filename}：文件名必须以 .npy、.npz、.safetensors、.onnx 或 .tflite 结尾。"),
+                          ".onnx, .tflite or .gguf.",
+                          "无法判断如何读取 {filename}：文件名必须以 .npy、.npz、.safetensors、.onnx、.tflite 或 .gguf "
+                          "结尾。"),
     "weightfile.not_format": ("{filename} is not a {format} file{hint}. Check that you chose the right file and "
                               "that its name ends in the extension of its real format.",
                               "{filename} 不是 {format} 文件{hint}。请确认选对了文件，并且文件名的扩展名与其真实格式一致。"),
@@ -135,9 +136,16 @@ STRINGS = {
                               "tensors (or shorter metadata) and upload that.",
                               "{filename} 的文件头有 {size:,} 字节；最多只读取 {limit:,} 字节。请保存更少的张量"
                               "（或更短的元数据）再上传。"),
-    "weightfile.too_deep": ("{filename} nests its graphs more than {limit} levels deep; at most that many are "
-                            "read. Save only the weights (for example with np.savez) and upload that.",
-                            "{filename} 的子图嵌套超过 {limit} 层；最多只读取这么多层。请只保存权重（例如用 np.savez）再上传。"),
+    "weightfile.too_deep": ("{filename} nests its graphs or arrays more than {limit} levels deep; at most that many "
+                            "are read. Save only the weights (for example with np.savez) and upload that.",
+                            "{filename} 的子图或数组嵌套超过 {limit} 层；最多只读取这么多层。请只保存权重（例如用 np.savez）"
+                            "再上传。"),
+    "weightfile.too_much_metadata": (
+        "{filename} holds more than {limit:,} metadata values (at least {count:,}, such as a tokenizer's vocabulary); "
+        "at most that many are read. Save only the layers' tensors (for example with gguf's GGUFWriter and no "
+        "vocabulary) and upload that.",
+        "{filename} 含有超过 {limit:,} 个元数据值（至少 {count:,} 个，例如分词器的词表）；最多只读取这么多。"
+        "请只保存各层的张量（例如用 gguf 的 GGUFWriter，不写词表）再上传。"),
     "weightfile.inflates": ("{filename} would unpack to {size_mib:.0f} MiB, more than the {limit_mib:.0f} MiB that "
                             "{values:,} values take. Save fewer or smaller tensors and upload that.",
                             "{filename} 解压后将有 {size_mib:.0f} MiB，超过 {values:,} 个数值所需的 {limit_mib:.0f} MiB。"
@@ -176,6 +184,11 @@ STRINGS = {
                               "{axis}; they must match, so its real values are unknown.",
                               "{name} 沿第 {axis} 轴有 {channels:,} 个通道，却有 {scales:,} 个 scale 和 zero point；"
                               "两者必须一致，因此无法得知其实数值。"),
+    "weightfile.ggml_type": ("{name} is stored as {dtype}, which is not read here; the types read are {types}.",
+                             "{name} 以 {dtype} 格式存储，这里无法读取；可读取的类型有 {types}。"),
+    "weightfile.bad_blocks": ("{name} holds {dtype} blocks whose scale is NaN, infinite or negative: its data is "
+                              "damaged.",
+                              "{name} 中有 {dtype} 块的缩放系数为 NaN、无穷大或负数：其数据已损坏。"),
     # --- what exactly is damaged
     "weightfile.header": ("its header cannot be read", "文件头无法读取"),
     "weightfile.header_cut": ("its header announces {need:,} bytes but the file has {got:,}",
@@ -206,4 +219,21 @@ STRINGS = {
                             "{name} 的稀疏布局与其形状 {shape} 不符"),
     "weightfile.opcode": ("operator {index} uses operator code {code}, which the file does not define",
                           "第 {index} 个算子使用的算子代码 {code} 在文件中没有定义"),
+    "weightfile.gguf_version": ("it is GGUF version {version}; versions 2 and 3 are read",
+                                "它是 GGUF 第 {version} 版；只读取第 2 和第 3 版"),
+    "weightfile.gguf_endian": ("it is written big-endian, which is not read here", "它按大端字节序写入，这里无法读取"),
+    "weightfile.gguf_cut": ("its header runs past the end of the file (byte {at:,} of {size:,})",
+                            "其文件头超出了文件末尾（第 {at:,} 字节，文件共 {size:,} 字节）"),
+    "weightfile.gguf_text": ("a name in its header is not UTF-8 text", "文件头中有一个名称不是 UTF-8 文本"),
+    "weightfile.gguf_value": ("the metadata {name} has value type {code}, which GGUF does not define",
+                              "元数据 {name} 的值类型为 {code}，GGUF 中没有定义这种类型"),
+    "weightfile.gguf_duplicate": ("{name} is defined twice", "{name} 被定义了两次"),
+    "weightfile.gguf_alignment": ("its alignment is {alignment}, not a power of two stored as a 32-bit unsigned "
+                                  "integer",
+                                  "其对齐值为 {alignment}，不是以 32 位无符号整数存储的 2 的幂"),
+    "weightfile.gguf_tensor_type": ("{name} has tensor type {code}, which ggml does not define",
+                                    "{name} 的张量类型为 {code}，ggml 中没有定义这种类型"),
+    "weightfile.gguf_row": ("{name} is {dtype} with rows of {row:,} values, not a whole number of its blocks of "
+                            "{block}",
+                            "{name} 为 {dtype}，每行 {row:,} 个数值，不是其 {block} 个数值一块的整数倍"),
 }
