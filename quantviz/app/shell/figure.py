@@ -88,12 +88,13 @@ def for_export(fig: go.Figure, title: str | None) -> go.Figure:
 
 
 def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, title: str | None = None,
-                key_html: str | None = None) -> None:
+                key_html: str | None = None, chart_args: dict | None = None) -> None:
     """The figure's title as text, ``st.plotly_chart`` with the Streamlit theme, and download
     buttons (not in the embed view).
 
     ``title``: the figure's title for the exported files, when the page writes it above the chart.
     ``key_html``: the figure's key, written between the title and the chart (HTML).
+    ``chart_args``: more arguments of ``st.plotly_chart`` (e.g. ``on_select`` for a clickable chart).
     """
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
     lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else ""]
@@ -101,7 +102,7 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
         st.markdown("  \n".join(filter(None, lines)))
     if key_html:
         st.markdown(key_html, unsafe_allow_html=True)
-    st.plotly_chart(spec, theme="streamlit", key=key, config=CONFIG)
+    st.plotly_chart(spec, theme="streamlit", key=key, config=CONFIG, **(chart_args or {}))
     if not export or is_embed_view():
         return
     row = st.container(horizontal=True, gap="small")

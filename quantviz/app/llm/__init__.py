@@ -1,0 +1,1 @@
+"""The LLM page's glue: its settings (the URL), cached data, and its sections."""

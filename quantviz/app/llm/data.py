@@ -1,0 +1,132 @@
+"""Cached data of the LLM page, keyed on small values: the settings' fields, a format's name, an
+upload's file id and tensor name. The weights themselves are read-only resources passed to the
+caches as ``_``-prefixed arguments, never hashed.
+"""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from quantviz.app.shell.models import digits, model
+from quantviz.llm import anatomy, compare, gptq, nf4, outliers, transforms
+from quantviz.llm.ggml_fp4 import MAGNITUDES
+from quantviz.llm.registry import FORMATS
+from quantviz.nn import llmformats
+
+TOKENS = 256                 # activation rows of the outlier section (and GPTQ's held-out rows)
+GPTQ_ROWS, GPTQ_COLS = 256, 1024   # GPTQ runs on at most this top-left corner of a layer
+
+
+def _read_only(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def synthetic_weights(rows: int, cols: int, tail: float, seed: int) -> np.ndarray:
+    """The synthetic layer ``(rows, cols)``: Student-t weights with ``tail`` degrees of freedom."""
+    return _read_only(outliers.synthetic_weights(rows, cols, seed, tail_df=tail))
+
+
+@st.cache_resource(show_spinner=False)
+def layer_weights(code: str) -> np.ndarray:
+    """A weight tensor of a bundled network, ``<model>/<tensor>``."""
+    name, _, tensor = code.partition("/")
+    return model(name).weight_tensors()[tensor]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def comparison(key: tuple, _w: np.ndarray) -> dict:
+    """Every format on the weights: points (as dicts) and the Pareto front's names."""
+    points = compare.compare(_w)
+    return {"points": [p.__dict__ for p in points], "front": compare.pareto_front(points)}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def block(key: tuple, fmt: str, index: int, _w: np.ndarray) -> dict:
+    """Block ``index`` of the weights in ``fmt`` (``anatomy.Block`` as a dict), or why the format
+    cannot store them (``refused``)."""
+    try:
+        return {**anatomy.block_anatomy(FORMATS[fmt], _w, index).__dict__, "refused": None}
+    except ValueError as err:
+        return {"refused": str(err)}
+
+
+def block_count(fmt: str, w: np.ndarray) -> int:
+    return anatomy.block_count(FORMATS[fmt], w)
+
+
+def codebooks() -> dict[str, np.ndarray]:
+    """The 16 (or 15) values of a 4-bit code as multiples of the block's scale, on [-1, 1]:
+    symmetric int4 (absmax / 7), NF4's normal-float levels and FP4 E2M1 (absmax / 6)."""
+    fp4 = np.unique(np.concatenate([-MAGNITUDES, MAGNITUDES])) / MAGNITUDES.max()
+    return {"int4": np.arange(-7, 8) / 7.0, "nf4": nf4.LEVELS.astype(np.float64), "fp4": fp4}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def activations(channels: int, outch: int, oscale: float, tokens: int = TOKENS, seed: int = 1):
+    """Synthetic LLM-like activations ``(tokens, channels)`` and their outlier channels."""
+    n_out = min(outch, channels)
+    x, where = outliers.synthetic_activations(outliers.ActivationModel(
+        tokens=tokens, channels=channels, outlier_channels=n_out, outlier_scale=oscale, seed=seed))
+    return _read_only(x), where
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def outlier_view(key: tuple, outch: int, oscale: float, alpha: float, _w: np.ndarray) -> dict:
+    """Per-channel maxima of the activations as they are, after SmoothQuant and after the
+    rotation, and the W8A8 output error of each (per tensor and per token)."""
+    w = compare.as_matrix(_w).astype(np.float32)
+    x, where = activations(w.shape[1], outch, oscale)
+    xs, ws = transforms.smooth(x, w, transforms.smoothquant_scales(x, w, alpha))
+    xr, wr = transforms.rotate(x, w)
+    maxima = {"none": np.abs(x).max(axis=0), "SmoothQuant": np.abs(xs).max(axis=0),
+              "rotation": np.abs(xr).max(axis=0)}
+    errors = {g: transforms.w8a8_before_and_after(x, w, alpha, g) for g in ("per-tensor", "per-token")}
+    return {"maxima": {k: v.astype(np.float64) for k, v in maxima.items()}, "outliers": where,
+            "w_max": {"none": np.abs(w).max(axis=0).astype(np.float64), "SmoothQuant": np.abs(ws).max(axis=0)},
+            "errors": errors, "channels": w.shape[1]}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def network_rows(name: str) -> list[dict]:
+    """A bundled network's test accuracy under every format (and float32)."""
+    d = digits()
+    return llmformats.network_rows(model(name), d.test_x, d.test_labels)
+
+
+def as_matrix_shape(w: np.ndarray) -> tuple[int, int]:
+    """The shape of the weights as a layer's matrix ``(out, in)``."""
+    return compare.as_matrix(w).shape
+
+
+def gptq_layer_shape(w: np.ndarray) -> tuple[int, int]:
+    rows, cols = as_matrix_shape(w)
+    return min(rows, GPTQ_ROWS), min(cols, GPTQ_COLS)
+
+
+def gptq_module():
+    return gptq
+
+
+def gptq_layer(w: np.ndarray) -> np.ndarray:
+    """The part of the layer GPTQ runs on: its matrix, cut to ``GPTQ_ROWS`` x ``GPTQ_COLS``."""
+    m = compare.as_matrix(w)
+    return np.ascontiguousarray(m[:GPTQ_ROWS, :GPTQ_COLS], dtype=np.float32)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def gptq_result(key: tuple, fmt: str, calib: int, outch: int, oscale: float, _w: np.ndarray,
+                _progress=None) -> dict:
+    """GPTQ and round-to-nearest of ``fmt`` on (a corner of) the layer, calibrated on ``calib``
+    synthetic activation rows, both measured on ``TOKENS`` held-out rows."""
+    w = gptq_layer(_w)
+    f = FORMATS[fmt]
+    x_all, _ = activations(w.shape[1], outch, oscale, tokens=calib + TOKENS, seed=2)
+    x_cal, x_test = x_all[:calib], x_all[calib:]
+    result = gptq.gptq(w, x_cal, f.fitter(w), f.group_size, progress=_progress)
+    rtn = compare.fake_quantize(f, w)
+    steps = [s.__dict__ for s in result.steps]
+    return {"shape": w.shape, "steps": steps, "damping": result.damping,
+            "gptq": gptq.output_error(x_test, w, result.w_hat), "rtn": gptq.output_error(x_test, w, rtn),
+            "gptq_calib": gptq.output_error(x_cal, w, result.w_hat), "rtn_calib": gptq.output_error(x_cal, w, rtn)}

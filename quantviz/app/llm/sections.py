@@ -1,0 +1,297 @@
+"""The LLM page's sections: the data source, the main figure (every format's error against its
+bits per weight, click to choose), one block, the codebooks, the outlier channels, the network
+under each format and GPTQ. Text comes from the string table; computation from ``data``."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from quantviz.app.llm import data
+from quantviz.app.llm.state import SOURCES, Settings
+from quantviz.app.shell import controls
+from quantviz.app.shell.errors import explain, message
+from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.i18n import t
+from quantviz.app.shell.latex import docstring_math
+from quantviz.app.shell.models import model_label
+from quantviz.app.shell.text import literal
+from quantviz.app.shell.urlschema import params
+from quantviz.figures.llm import block as block_figs
+from quantviz.figures.llm import codebooks as codebook_figs
+from quantviz.figures.llm import gptq as gptq_figs
+from quantviz.figures.llm import network as network_figs
+from quantviz.figures.llm import outliers as outlier_figs
+from quantviz.figures.llm.pareto import FAMILY_STYLE, pareto_figure, selected_name
+from quantviz.llm import transforms
+from quantviz.llm.registry import FORMATS
+
+P = params(Settings)
+CHART_KEY = "llm_pareto"
+UPLOAD_TYPES = ["safetensors", "gguf", "npy", "npz"]
+
+
+def family_labels(prefix: str = "fig.llm.family") -> dict:
+    return {f: t(f"{prefix}.{f}") for f in FAMILY_STYLE}
+
+
+# ---- data --------------------------------------------------------------------------------------
+
+def layer_label(code: str) -> str:
+    name, _, tensor = code.partition("/")
+    return t("llm.layer.option", model=name, tensor=tensor, shape=tuple(data.layer_weights(code).shape))
+
+
+def weights_of(s: Settings, upload=None):
+    """``(key, weights, title)`` of the settings' source (an upload's tensor: ``upload``)."""
+    if upload is not None:
+        file_id, name, w = upload
+        return ("upload", file_id, name), w, name
+    if s.source == "layer":
+        return s.weight_key, data.layer_weights(s.layer), s.layer.replace("/", " ")
+    return s.weight_key, data.synthetic_weights(s.rows, s.cols, s.tail, s.seed), \
+        t("llm.synthetic.short", rows=s.rows, cols=s.cols)
+
+
+def source_controls() -> tuple[dict, object]:
+    """The data controls; their values, and the chosen uploaded tensor as ``(file id, name, w)``."""
+    v = {"source": controls.choice(t("llm.src.label"), P["source"], widget=st.segmented_control,
+                                   required=True)}
+    upload = None
+    if v["source"] == "synthetic":
+        a, b, c, d = st.columns(4)
+        with a:
+            v["rows"] = controls.slider(t("llm.rows.label"), P["rows"], step=16)
+        with b:
+            v["cols"] = controls.slider(t("llm.cols.label"), P["cols"], step=256)
+        with c:
+            v["tail"] = controls.slider(t("llm.tail.label"), P["tail"], step=0.5, help=t("llm.tail.help"))
+        with d:
+            v["seed"] = controls.number(t("llm.seed.label"), P["seed"], step=1)
+        st.caption(t("llm.synthetic.params", **{k: v[k] for k in ("rows", "cols", "tail", "seed")}))
+    elif v["source"] == "layer":
+        v["layer"] = controls.choice(t("llm.layer.label"), P["layer"], format_func=layer_label)
+        st.caption(t("llm.layer.note"))
+    else:
+        upload = upload_controls()
+    return v, upload
+
+
+def upload_controls():
+    """The file uploader and the tensor choice; None until a readable tensor is chosen."""
+    from quantviz.app.weights.data import read_upload
+    st.caption(t("llm.upload.no_link"))
+    file = st.file_uploader(t("llm.upload.label"), type=UPLOAD_TYPES, key="llm_upload", help=t("llm.upload.help"))
+    if file is None:
+        st.info(t("llm.upload.none"), icon=":material/upload_file:")
+        return None
+    wf = read_upload(file)
+    if not hasattr(wf, "tensors"):
+        st.error(t("llm.upload.refused", reason=message(wf)), icon=":material/block:")
+        return None
+    st.markdown(t("llm.upload.loaded", filename=literal(wf.filename), shown=len(wf.tensors)))
+    if wf.skipped:
+        lines = [f"- {message(p)}" for p in list(wf.skipped.values())[:8]]
+        st.warning(t("llm.upload.skipped", n=len(wf.skipped)) + "\n\n" + "\n".join(lines))
+    names = [n for n, x in wf.tensors.items() if x.size]
+    if not names:
+        return None
+    name = st.selectbox(t("llm.upload.tensor"), names, key="llm_tensor", format_func=lambda n: t(
+        "llm.upload.option", name=n, shape=tuple(wf.tensors[n].shape), dtype=wf.source_dtype.get(n, "?")))
+    return file.file_id, name, wf.tensors[name]
+
+
+# ---- the main figure ---------------------------------------------------------------------------
+
+def _pick_from_chart() -> None:
+    """A click on the chart: its format becomes the format control's value (and the URL's)."""
+    name = selected_name(st.session_state.get(CHART_KEY))
+    if name in FORMATS:
+        st.session_state["fmt"] = name
+
+
+def format_control() -> str:
+    return controls.choice(t("llm.fmt.label"), P["fmt"], help=t("llm.fmt.help"), format_func=lambda n: t(
+        "llm.fmt.option", name=n, bits=FORMATS[n].bits_per_weight))
+
+
+def pareto_labels(title: str) -> dict:
+    return {"title": t("fig.llm.pareto.title", layer=title), "subtitle": t("fig.llm.pareto.subtitle"),
+            "x": t("fig.llm.pareto.x"), "y": t("fig.llm.pareto.y"), "hover": t("fig.llm.pareto.hover"),
+            "front": t("fig.llm.front"), "selected": t("fig.llm.selected"), **family_labels()}
+
+
+def main_figure(key, w, title: str, fmt: str, embed: bool = False) -> dict:
+    """The Pareto chart (clickable unless embedded); the comparison it drew."""
+    with st.spinner():
+        comp = data.comparison(key, w)
+    fig = pareto_figure(comp["points"], comp["front"], fmt, pareto_labels(title))
+    select = None if embed else {"on_select": _pick_from_chart, "selection_mode": "points"}
+    show_figure(fig, CHART_KEY, f"quantviz-llm-{fmt}", chart_args=select)
+    return comp
+
+
+def result_text(comp: dict, fmt: str) -> None:
+    point = next(p for p in comp["points"] if p["name"] == fmt)
+    if point["refused"]:
+        st.warning(t("llm.refused", name=fmt, reason=point["refused"]))
+        return
+    if fmt in comp["front"]:
+        front = t("llm.result.front")
+    else:
+        better = [p["name"] for p in comp["points"] if p["sqnr_db"] is not None and p["sqnr_db"] > point["sqnr_db"]
+                  and p["stored_bits"] <= point["stored_bits"]]
+        front = t("llm.result.beaten", better=", ".join(better[:4]))
+    st.markdown(t("llm.result", name=fmt, bits=point["stored_bits"], ratio=32 / point["stored_bits"],
+                  sqnr=point["sqnr_db"], mse=point["mse"], front=front))
+
+
+def format_table(comp: dict) -> None:
+    families = family_labels()
+    rows = [{t("llm.col.format"): p["name"], t("llm.col.family"): families[p["family"]],
+             t("llm.col.bits"): round(p["bits_per_weight"], 4), t("llm.col.stored"): round(p["stored_bits"], 4),
+             t("llm.col.mse"): p["mse"], t("llm.col.sqnr"): None if p["sqnr_db"] is None else round(p["sqnr_db"], 2),
+             t("llm.col.front"): p["name"] in comp["front"]} for p in comp["points"]]
+    with st.expander(t("llm.table.title"), icon=":material/table:"):
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+# ---- one block ---------------------------------------------------------------------------------
+
+def block_section(key, w, fmt: str) -> None:
+    st.subheader(t("llm.block.title"))
+    st.markdown(t("llm.block.text"))
+    count = data.block_count(fmt, w)
+    index = controls.slider(t("llm.block.index"), P["block"], 0, count - 1, 0) if count > 1 else 0
+    b = data.block(key, fmt, index, w)
+    if b["refused"]:
+        st.warning(t("llm.refused", name=fmt, reason=b["refused"]))
+        return
+    labels = {k: t(f"fig.llm.block.{k}") for k in ("x", "y", "weights", "stored", "grid", "hover")}
+    labels["title"] = t("fig.llm.block.title", index=index, count=count, name=fmt)
+    show_figure(block_figs.block_figure(b["x"], b["stored"], b["codes"], b["levels"], labels), "llm_block",
+                f"quantviz-llm-block-{fmt}-{index}")
+    if b["levels"].size > block_figs.MAX_LEVEL_MARKS:
+        st.caption(t("llm.block.dense", levels=b["levels"].shape[0]))
+    st.markdown(t("llm.block.scales", size=len(b["x"]), scales=scales_text(b["scales"])))
+    if b["padding"]:
+        st.caption(t("llm.block.padding", padding=b["padding"]))
+
+
+def scales_text(scales: dict) -> str:
+    parts = []
+    for name, value in scales.items():
+        shown = ", ".join(f"{v:.6g}" for v in value) if hasattr(value, "__len__") else f"{value:.6g}"
+        parts.append(f"${name}$ = {shown}")
+    return "; ".join(parts)
+
+
+def codebook_section() -> None:
+    st.subheader(t("llm.codebooks.title"))
+    st.markdown(t("llm.codebooks.text"))
+    labels = {k: t(f"fig.llm.codebooks.{k}") for k in ("title", "x", "hover", "int4", "nf4", "fp4")}
+    show_figure(codebook_figs.codebook_figure(data.codebooks(), labels), "llm_codebooks", "quantviz-llm-codebooks")
+
+
+# ---- outliers ----------------------------------------------------------------------------------
+
+def outlier_section(key, w) -> dict:
+    st.subheader(t("llm.outliers.title"))
+    st.markdown(t("llm.outliers.text"))
+    for formula in docstring_math(transforms)[:2]:
+        st.latex(formula)
+    a, b, c = st.columns(3)
+    with a:
+        outch = controls.slider(t("llm.outch.label"), P["outch"])
+    with b:
+        oscale = controls.slider(t("llm.oscale.label"), P["oscale"], step=1.0)
+    with c:
+        alpha = controls.slider(t("llm.alpha.label"), P["alpha"], step=0.05, help=t("llm.alpha.help"))
+    values = {"outch": outch, "oscale": oscale, "alpha": alpha}
+    channels = data.as_matrix_shape(w)[1]
+    st.caption(t("llm.outliers.generator", tokens=data.TOKENS, channels=channels, outch=min(outch, channels),
+                 oscale=oscale))
+    try:
+        view = data.outlier_view(key, outch, oscale, alpha, w)
+    except ValueError as err:
+        st.warning(t("llm.error", reason=explain(err)))
+        return values
+    names = {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
+    labels = {k: t(f"fig.llm.channels.{k}") for k in ("title", "x", "y", "hover")} | names
+    show_figure(outlier_figs.channel_figure(view["maxima"], labels), "llm_channels", "quantviz-llm-channels")
+    labels = {k: t(f"fig.llm.w8a8.{k}") for k in ("title", "y", "hover", "per-tensor", "per-token")} | names
+    show_figure(outlier_figs.error_figure(view["errors"], labels), "llm_w8a8", "quantviz-llm-w8a8")
+    e = view["errors"]["per-tensor"]
+    st.markdown(t("llm.outliers.result", none=e["none"], smooth=e["SmoothQuant"], rotation=e["rotation"],
+                  alpha=alpha))
+    return values
+
+
+# ---- the network -------------------------------------------------------------------------------
+
+def network_section(fmt: str) -> str:
+    st.subheader(t("llm.net.title"))
+    name = controls.choice(t("llm.net.model"), P["model"], format_func=model_label)
+    st.markdown(t("llm.net.text", model=model_label(name)))
+    with st.spinner():
+        rows = data.network_rows(name)
+    labels = {k: t(f"fig.llm.net.{k}") for k in ("title", "x", "y", "hover")} | family_labels()
+    labels |= {"selected": t("fig.llm.selected"), "float_line": t("fig.llm.net.float", acc=100 * rows[0]["accuracy"])}
+    show_figure(network_figs.network_figure(rows, fmt, labels), "llm_network", f"quantviz-llm-network-{name}")
+    return name
+
+
+# ---- GPTQ --------------------------------------------------------------------------------------
+
+def gptq_section(key, w, fmt: str, outch: int, oscale: float) -> dict:
+    panel = st.expander(t("llm.gptq.title"), icon=":material/tune:", key="gptq", on_change="rerun",
+                        bind="query-params")
+    values = {}
+    if not panel.open:
+        return values
+    with panel:
+        rows, cols = data.gptq_layer_shape(w)
+        values["calib"] = calib = controls.slider(t("llm.calib.label"), P["calib"], step=16)
+        st.markdown(t("llm.gptq.text", rows=rows, cols=cols, calib=calib, held=data.TOKENS))
+        group = FORMATS[fmt].group_size
+        if cols % group:
+            st.info(t("llm.gptq.no_blocks", name=fmt, group=group, cols=cols))
+            return values
+        if calib < cols:
+            st.warning(t("llm.gptq.few_rows", calib=calib, cols=cols), icon=":material/warning:")
+        bar = st.progress(0.0)
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=t("llm.gptq.running", done=done, cols=total))
+
+        try:
+            r = data.gptq_result(key, fmt, calib, outch, oscale, w, _progress=progress)
+        except ValueError as err:
+            bar.empty()
+            st.warning(t("llm.error", reason=explain(err)))
+            return values
+        bar.empty()
+        ratio = r["rtn"] / r["gptq"] if r["gptq"] > 0 else float("inf")
+        st.markdown(t("llm.gptq.result", rtn=r["rtn"], gptq=r["gptq"], ratio=ratio if ratio >= 1 else 1 / ratio,
+                      direction=t("llm.gptq.lower" if ratio >= 1 else "llm.gptq.higher")))
+        labels = {k: t(f"fig.llm.gptq.{k}") for k in ("rtn", "gptq", "held_out", "calibration")}
+        labels |= {"title": t("fig.llm.gptq.err.title", name=fmt), "y": t("fig.llm.gptq.err.y"),
+                   "hover": t("fig.llm.gptq.err.hover")}
+        show_figure(gptq_figs.error_figure(r, labels), "llm_gptq_error", f"quantviz-llm-gptq-{fmt}")
+        for formula in docstring_math(data.gptq_module())[:2]:
+            st.latex(formula)
+        steps = r["steps"]
+        if steps:
+            values["gstep"] = step = controls.slider(t("llm.gptq.step"), P["gstep"], 0, len(steps) - 1)
+            s = steps[min(step, len(steps) - 1)]
+            labels = {k: t(f"fig.llm.gptq.{k}") for k in ("x", "y", "hover", "before", "change")}
+            labels["title"] = t("fig.llm.gptq.title", column=s["column"])
+            show_figure(gptq_figs.step_figure(s, labels), "llm_gptq_step", f"quantviz-llm-gptq-step-{s['column']}")
+    return values
+
+
+def settings_from(values: dict) -> Settings:
+    """The page's settings from the controls' values (those not drawn keep their defaults)."""
+    return Settings(**{k: v for k, v in values.items() if k in P})
+
+
+__all__ = ["SOURCES", "Settings"]

@@ -1,0 +1,57 @@
+"""The main figure: every weight format on one layer, its error (SQNR, dB) against the bits per
+weight it stores, the formats no other beats joined by a line (the Pareto front), the chosen
+one ringed. Each point carries its format's name (``customdata``) for a click to select it."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, styled
+
+FAMILY_STYLE = {"integer": (BLUE, "circle"), "llama.cpp": (ORANGE, "square"), "NormalFloat": (GREEN, "diamond"),
+                "microscaling": (RED, "triangle-up"), "float": (GREY, "x")}
+
+
+def pareto_figure(points: list[dict], front: list[str], selected: str, labels: dict) -> go.Figure:
+    """``points``: name, family, stored_bits, sqnr_db (None: refused); ``front``: names on the
+    Pareto front by bits; ``labels``: title, subtitle, x, y, hover, front, selected and one
+    legend name per family."""
+    shown = [p for p in points if p["sqnr_db"] is not None]
+    fig = go.Figure()
+    by_name = {p["name"]: p for p in shown}
+    line = [by_name[n] for n in front if n in by_name]
+    fig.add_trace(go.Scatter(x=[p["stored_bits"] for p in line], y=[p["sqnr_db"] for p in line], mode="lines",
+                             name=labels["front"], line={"color": SKY, "width": 2, "dash": "dot"},
+                             hoverinfo="skip"))
+    for family, (colour, symbol) in FAMILY_STYLE.items():
+        group = [p for p in shown if p["family"] == family]
+        if group:
+            fig.add_trace(go.Scatter(
+                x=[p["stored_bits"] for p in group], y=[p["sqnr_db"] for p in group], mode="markers+text",
+                name=labels[family], text=[p["name"] for p in group], textposition="top center",
+                textfont={"size": 11}, customdata=[[p["name"], p["mse"]] for p in group], cliponaxis=False,
+                marker={"color": colour, "symbol": symbol, "size": 12, "line": {"width": 1, "color": colour}},
+                hovertemplate=labels["hover"] + "<extra></extra>"))
+    if selected in by_name:
+        p = by_name[selected]
+        fig.add_trace(go.Scatter(x=[p["stored_bits"]], y=[p["sqnr_db"]], mode="markers", name=labels["selected"],
+                                 customdata=[[p["name"], p["mse"]]], hoverinfo="skip",
+                                 marker={"size": 24, "color": "rgba(0,0,0,0)",
+                                         "line": {"width": 3, "color": PURPLE}}))
+    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=520)
+    fig.update_layout(title_subtitle_text=labels["subtitle"], clickmode="event+select", dragmode=False,
+                      xaxis={"type": "log", "tickvals": [2, 3, 4, 5, 6, 8], "ticktext": ["2", "3", "4", "5", "6", "8"]},
+                      margin={"t": 80})
+    return fig
+
+
+def selected_name(event) -> str | None:
+    """The format a selection event (``st.plotly_chart(on_select=...)``) picked, if any."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points:
+        data = point.get("customdata")
+        if data:
+            return data[0] if isinstance(data, (list, tuple)) else data
+    return None

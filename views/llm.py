@@ -1,0 +1,42 @@
+"""LLM weight formats: every format's error against its bits per weight on a layer (click to
+choose one), one block taken apart, the 4-bit codebooks, outlier channels with SmoothQuant and a
+rotation, a whole network under each format, and GPTQ against round-to-nearest."""
+import streamlit as st
+
+from quantviz.app.llm import sections
+from quantviz.app.llm.state import Settings
+from quantviz.app.shell import controls
+from quantviz.app.shell.layout import embed_height, end_page, is_embed_view, page_header
+from quantviz.app.shell.share import share_panel
+from quantviz.app.shell.urlschema import from_query, link_values
+
+page_header("llm.title", "llm.intro")
+notices = st.container()
+
+if is_embed_view():  # the main figure alone, its state read from the link (an upload cannot travel in one)
+    s = from_query(Settings, st.query_params)
+    key, w, title = sections.weights_of(s)
+    sections.main_figure(key, w, title, s.fmt, embed=True)
+    end_page()
+
+
+@st.fragment
+def interactive() -> None:
+    """Everything the controls change: a control reruns this part only."""
+    values, upload = sections.source_controls()
+    key, w, title = sections.weights_of(sections.settings_from(values), upload)
+    values["fmt"] = fmt = sections.format_control()
+    comp = sections.main_figure(key, w, title, fmt)
+    sections.result_text(comp, fmt)
+    sections.format_table(comp)
+    sections.block_section(key, w, fmt)
+    sections.codebook_section()
+    values |= sections.outlier_section(key, w)
+    values["model"] = sections.network_section(fmt)
+    values |= sections.gptq_section(key, w, fmt, values["outch"], values["oscale"])
+    s = sections.settings_from(values)
+    share_panel(lambda: link_values(s), embed_height(), lazy=True)
+    controls.url_notices(notices)
+
+
+interactive()
