@@ -33,7 +33,7 @@ def interactive() -> None:
     sections.codebook_section()
     values |= sections.outlier_section(key, w)
     values["model"] = sections.network_section(fmt)
-    values |= sections.gptq_section(key, w, fmt, values["outch"], values["oscale"])
+    values |= sections.gptq_section(key, w, fmt, values["outch"], values["oscale"], values["mix"])
     s = sections.settings_from(values)
     share_panel(lambda: link_values(s), embed_height(), lazy=True)
     controls.url_notices(notices)

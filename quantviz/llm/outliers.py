@@ -31,7 +31,10 @@ class ActivationModel:
     Each value is Student-t distributed with ``tail_df`` degrees of freedom (heavy tails; a large
     value gives a normal distribution) times ``scale`` times a per-channel factor
     :math:`e^{0.3 z}`, :math:`z \sim N(0, 1)`; the ``outlier_channels`` channels are then
-    multiplied by ``outlier_scale``.
+    multiplied by ``outlier_scale``. ``mixing`` > 0 first mixes the channels, as hidden states
+    are mixed (correlated channels: what GPTQ's compensation uses),
+
+    .. math:: X \leftarrow X (I + m N / \sqrt{c}), \qquad N_{ij} \sim N(0, 1)
     """
 
     tokens: int = 256
@@ -41,6 +44,7 @@ class ActivationModel:
     scale: float = 0.5
     tail_df: float = 10.0
     seed: int = 0
+    mixing: float = 0.0
 
     def __post_init__(self):
         if not (1 <= self.tokens <= 1 << 16 and 1 <= self.channels <= 1 << 14):
@@ -53,12 +57,17 @@ class ActivationModel:
             raise ValueError(f"the scale of ordinary channels must be from 0.01 to 100, got {self.scale}")
         if not 1 <= self.tail_df <= 1000:
             raise ValueError(f"the tail's degrees of freedom must be from 1 to 1000, got {self.tail_df}")
+        if not 0 <= self.mixing <= 10:
+            raise ValueError(f"the mixing of channels must be from 0 to 10, got {self.mixing}")
 
 
 def synthetic_activations(model: ActivationModel = ActivationModel()) -> tuple[np.ndarray, np.ndarray]:
     """Activations ``(tokens, channels)`` float32 and the indices of the outlier channels."""
     rng = np.random.default_rng(model.seed)
     x = rng.standard_t(model.tail_df, (model.tokens, model.channels))
+    if model.mixing:
+        c = model.channels
+        x = x @ (np.eye(c) + model.mixing * rng.standard_normal((c, c)) / np.sqrt(c))
     x *= model.scale * np.exp(0.3 * rng.standard_normal(model.channels))
     outliers = np.sort(rng.choice(model.channels, model.outlier_channels, replace=False))
     x[:, outliers] *= model.outlier_scale

@@ -4,6 +4,9 @@ caches as ``_``-prefixed arguments, never hashed.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import numpy as np
 import streamlit as st
 
@@ -64,20 +67,20 @@ def codebooks() -> dict[str, np.ndarray]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def activations(channels: int, outch: int, oscale: float, tokens: int = TOKENS, seed: int = 1):
+def activations(channels: int, outch: int, oscale: float, mix: float, tokens: int = TOKENS, seed: int = 1):
     """Synthetic LLM-like activations ``(tokens, channels)`` and their outlier channels."""
     n_out = min(outch, channels)
     x, where = outliers.synthetic_activations(outliers.ActivationModel(
-        tokens=tokens, channels=channels, outlier_channels=n_out, outlier_scale=oscale, seed=seed))
+        tokens=tokens, channels=channels, outlier_channels=n_out, outlier_scale=oscale, seed=seed, mixing=mix))
     return _read_only(x), where
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def outlier_view(key: tuple, outch: int, oscale: float, alpha: float, _w: np.ndarray) -> dict:
+def outlier_view(key: tuple, outch: int, oscale: float, mix: float, alpha: float, _w: np.ndarray) -> dict:
     """Per-channel maxima of the activations as they are, after SmoothQuant and after the
     rotation, and the W8A8 output error of each (per tensor and per token)."""
     w = compare.as_matrix(_w).astype(np.float32)
-    x, where = activations(w.shape[1], outch, oscale)
+    x, where = activations(w.shape[1], outch, oscale, mix)
     xs, ws = transforms.smooth(x, w, transforms.smoothquant_scales(x, w, alpha))
     xr, wr = transforms.rotate(x, w)
     maxima = {"none": np.abs(x).max(axis=0), "SmoothQuant": np.abs(xs).max(axis=0),
@@ -115,16 +118,35 @@ def gptq_layer(w: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(m[:GPTQ_ROWS, :GPTQ_COLS], dtype=np.float32)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def gptq_result(key: tuple, fmt: str, calib: int, outch: int, oscale: float, _w: np.ndarray,
-                _progress=None) -> dict:
+_GPTQ: OrderedDict = OrderedDict()   # results by small keys; not st.cache_data: its progress bar is drawn live
+_GPTQ_KEPT = 16
+_GPTQ_LOCK = threading.Lock()
+
+
+def gptq_result(key: tuple, fmt: str, calib: int, outch: int, oscale: float, mix: float, w: np.ndarray,
+                progress=None) -> dict:
     """GPTQ and round-to-nearest of ``fmt`` on (a corner of) the layer, calibrated on ``calib``
-    synthetic activation rows, both measured on ``TOKENS`` held-out rows."""
-    w = gptq_layer(_w)
+    synthetic activation rows, both measured on ``TOKENS`` held-out rows; ``progress(done, cols)``
+    after each batch of columns (not called when the result is already known)."""
+    k = (key, fmt, calib, outch, oscale, mix)
+    with _GPTQ_LOCK:
+        if k in _GPTQ:
+            _GPTQ.move_to_end(k)
+            return _GPTQ[k]
+    result = _gptq(w, fmt, calib, outch, oscale, mix, progress)
+    with _GPTQ_LOCK:
+        _GPTQ[k] = result
+        while len(_GPTQ) > _GPTQ_KEPT:
+            _GPTQ.popitem(last=False)
+    return result
+
+
+def _gptq(w: np.ndarray, fmt: str, calib: int, outch: int, oscale: float, mix: float, progress) -> dict:
+    w = gptq_layer(w)
     f = FORMATS[fmt]
-    x_all, _ = activations(w.shape[1], outch, oscale, tokens=calib + TOKENS, seed=2)
+    x_all, _ = activations(w.shape[1], outch, oscale, mix, tokens=calib + TOKENS, seed=2)
     x_cal, x_test = x_all[:calib], x_all[calib:]
-    result = gptq.gptq(w, x_cal, f.fitter(w), f.group_size, progress=_progress)
+    result = gptq.gptq(w, x_cal, f.fitter(w), f.group_size, progress=progress)
     rtn = compare.fake_quantize(f, w)
     steps = [s.__dict__ for s in result.steps]
     return {"shape": w.shape, "steps": steps, "damping": result.damping,

@@ -69,7 +69,8 @@ def source_controls() -> tuple[dict, object]:
             v["seed"] = controls.number(t("llm.seed.label"), P["seed"], step=1)
         st.caption(t("llm.synthetic.params", **{k: v[k] for k in ("rows", "cols", "tail", "seed")}))
     elif v["source"] == "layer":
-        v["layer"] = controls.choice(t("llm.layer.label"), P["layer"], format_func=layer_label)
+        labels = {code: layer_label(code) for code in P["layer"].choices()}   # in this run's language
+        v["layer"] = controls.choice(t("llm.layer.label"), P["layer"], format_func=labels.get)
         st.caption(t("llm.layer.note"))
     else:
         upload = upload_controls()
@@ -95,8 +96,9 @@ def upload_controls():
     names = [n for n, x in wf.tensors.items() if x.size]
     if not names:
         return None
-    name = st.selectbox(t("llm.upload.tensor"), names, key="llm_tensor", format_func=lambda n: t(
-        "llm.upload.option", name=n, shape=tuple(wf.tensors[n].shape), dtype=wf.source_dtype.get(n, "?")))
+    labels = {n: t("llm.upload.option", name=n, shape=tuple(wf.tensors[n].shape), dtype=wf.source_dtype.get(n, "?"))
+              for n in names}
+    name = st.selectbox(t("llm.upload.tensor"), names, key="llm_tensor", format_func=labels.get)
     return file.file_id, name, wf.tensors[name]
 
 
@@ -110,8 +112,7 @@ def _pick_from_chart() -> None:
 
 
 def format_control() -> str:
-    return controls.choice(t("llm.fmt.label"), P["fmt"], help=t("llm.fmt.help"), format_func=lambda n: t(
-        "llm.fmt.option", name=n, bits=FORMATS[n].bits_per_weight))
+    return controls.choice(t("llm.fmt.label"), P["fmt"], help=t("llm.fmt.help"))   # ?fmt=Q4_K: the name alone
 
 
 def pareto_labels(title: str) -> dict:
@@ -199,19 +200,21 @@ def outlier_section(key, w) -> dict:
     st.markdown(t("llm.outliers.text"))
     for formula in docstring_math(transforms)[:2]:
         st.latex(formula)
-    a, b, c = st.columns(3)
+    a, b, c, d = st.columns(4)
     with a:
         outch = controls.slider(t("llm.outch.label"), P["outch"])
     with b:
         oscale = controls.slider(t("llm.oscale.label"), P["oscale"], step=1.0)
     with c:
+        mix = controls.slider(t("llm.mix.label"), P["mix"], step=0.25, help=t("llm.mix.help"))
+    with d:
         alpha = controls.slider(t("llm.alpha.label"), P["alpha"], step=0.05, help=t("llm.alpha.help"))
-    values = {"outch": outch, "oscale": oscale, "alpha": alpha}
+    values = {"outch": outch, "oscale": oscale, "mix": mix, "alpha": alpha}
     channels = data.as_matrix_shape(w)[1]
     st.caption(t("llm.outliers.generator", tokens=data.TOKENS, channels=channels, outch=min(outch, channels),
-                 oscale=oscale))
+                 oscale=oscale, mix=mix))
     try:
-        view = data.outlier_view(key, outch, oscale, alpha, w)
+        view = data.outlier_view(key, outch, oscale, mix, alpha, w)
     except ValueError as err:
         st.warning(t("llm.error", reason=explain(err)))
         return values
@@ -230,7 +233,8 @@ def outlier_section(key, w) -> dict:
 
 def network_section(fmt: str) -> str:
     st.subheader(t("llm.net.title"))
-    name = controls.choice(t("llm.net.model"), P["model"], format_func=model_label)
+    labels = {m: model_label(m) for m in P["model"].choices()}
+    name = controls.choice(t("llm.net.model"), P["model"], format_func=labels.get)
     st.markdown(t("llm.net.text", model=model_label(name)))
     with st.spinner():
         rows = data.network_rows(name)
@@ -242,7 +246,7 @@ def network_section(fmt: str) -> str:
 
 # ---- GPTQ --------------------------------------------------------------------------------------
 
-def gptq_section(key, w, fmt: str, outch: int, oscale: float) -> dict:
+def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float) -> dict:
     panel = st.expander(t("llm.gptq.title"), icon=":material/tune:", key="gptq", on_change="rerun",
                         bind="query-params")
     values = {}
@@ -264,7 +268,7 @@ def gptq_section(key, w, fmt: str, outch: int, oscale: float) -> dict:
             bar.progress(done / total, text=t("llm.gptq.running", done=done, cols=total))
 
         try:
-            r = data.gptq_result(key, fmt, calib, outch, oscale, w, _progress=progress)
+            r = data.gptq_result(key, fmt, calib, outch, oscale, mix, w, progress=progress)
         except ValueError as err:
             bar.empty()
             st.warning(t("llm.error", reason=explain(err)))

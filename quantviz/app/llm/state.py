@@ -47,6 +47,7 @@ class Settings:
     block: int = url(0, lo=0, hi=1 << 24)
     outch: int = url(4, lo=0, hi=32)                              # outlier channels of the activations
     oscale: float = url(50.0, lo=1.0, hi=200.0)                   # how much larger they are
+    mix: float = url(2.0, lo=0.0, hi=4.0)                         # how much the channels are mixed
     alpha: float = url(0.5, lo=0.0, hi=1.0)                       # SmoothQuant's migration strength
     calib: int = url(256, lo=16, hi=2048)                         # GPTQ's calibration rows
     gstep: int = url(0, lo=0, hi=7)                               # the GPTQ step drawn

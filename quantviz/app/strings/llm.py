@@ -57,7 +57,6 @@ STRINGS = {
     # --- main figure
     "llm.fmt.label": ("Format", "格式"),
     "llm.fmt.help": ("Click a point in the chart to choose its format.", "点击图中的点即可选择该格式。"),
-    "llm.fmt.option": ("{name} ({bits:.3g} bits per weight)", "{name}（每个权重 {bits:.3g} 位）"),
     "fig.llm.pareto.title": ("Error against bits per weight: every format on {layer}",
                              "误差与每个权重的位数：{layer} 上的所有格式"),
     "fig.llm.pareto.subtitle": ("higher is more accurate; the dotted line joins the formats no other beats",
@@ -141,10 +140,14 @@ STRINGS = {
         "它们，其余通道只落在少数几个编码上。SmoothQuant 把每个通道的一部分范围转移到权重中；Hadamard 旋转把每个通道"
         "分散到所有通道上。两者在精确算术下都保持 X Wᵀ 不变："),
     "llm.outliers.generator": (
-        "The activations: {tokens} tokens × {channels:,} channels, Student-t (ν = 10) × 0.5 × a per-channel factor "
-        "e^(0.3 z); {outch} outlier channels × {oscale:g}.",
-        "激活值：{tokens} 个 token × {channels:,} 个通道，Student-t（ν = 10）× 0.5 × 每个通道的系数 e^(0.3 z)；"
-        "{outch} 个离群通道 × {oscale:g}。"),
+        "The activations: {tokens} tokens × {channels:,} channels, Student-t (ν = 10) values mixed as X (I + {mix:g} N "
+        "/ √{channels}), N normal, × 0.5 × a per-channel factor e^(0.3 z); {outch} outlier channels × {oscale:g}.",
+        "激活值：{tokens} 个 token × {channels:,} 个通道，Student-t（ν = 10）的值按 X (I + {mix:g} N / √{channels}) "
+        "混合（N 为正态），× 0.5 × 每个通道的系数 e^(0.3 z)；{outch} 个离群通道 × {oscale:g}。"),
+    "llm.mix.label": ("Mixing of channels m", "通道混合程度 m"),
+    "llm.mix.help": ("Hidden states are correlated across channels; m = 0 draws every channel independently, "
+                     "and then GPTQ has nothing to compensate with.",
+                     "隐藏状态在通道之间是相关的；m = 0 时每个通道独立抽取，GPTQ 就没有可用来补偿的相关性。"),
     "llm.outch.label": ("Outlier channels", "离群通道数"),
     "llm.oscale.label": ("Outliers' size (times the others)", "离群值的大小（其他通道的倍数）"),
     "llm.alpha.label": ("SmoothQuant's migration strength α", "SmoothQuant 的迁移强度 α"),

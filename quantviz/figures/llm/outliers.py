@@ -19,7 +19,7 @@ def channel_figure(maxima: dict, labels: dict) -> go.Figure:
                                  name=labels[name], line={"color": COLOURS[name], "width": 1.5},
                                  hovertemplate=labels["hover"] + "<extra></extra>"))
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=400)
-    fig.update_layout(yaxis={"type": "log"})
+    fig.update_layout(yaxis={"type": "log", "dtick": 1, "exponentformat": "power"})
     return fig
 
 
@@ -32,5 +32,5 @@ def error_figure(errors: dict, labels: dict) -> go.Figure:
                              name=labels[name], marker={"color": COLOURS[name]},
                              hovertemplate=labels["hover"] + "<extra></extra>"))
     fig = styled(fig, labels["title"], "", labels["y"], height=360)
-    fig.update_layout(yaxis={"type": "log", "exponentformat": "power"}, barmode="group")
+    fig.update_layout(yaxis={"type": "log", "dtick": 1, "exponentformat": "power"}, barmode="group")
     return fig

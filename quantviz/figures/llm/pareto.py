@@ -14,7 +14,8 @@ FAMILY_STYLE = {"integer": (BLUE, "circle"), "llama.cpp": (ORANGE, "square"), "N
 def pareto_figure(points: list[dict], front: list[str], selected: str, labels: dict) -> go.Figure:
     """``points``: name, family, stored_bits, sqnr_db (None: refused); ``front``: names on the
     Pareto front by bits; ``labels``: title, subtitle, x, y, hover, front, selected and one
-    legend name per family."""
+    legend name per family. The names of the front's formats and of the chosen one are written
+    beside them (the others crowd around 4 bits: their names are in the hover text)."""
     shown = [p for p in points if p["sqnr_db"] is not None]
     fig = go.Figure()
     by_name = {p["name"]: p for p in shown}
@@ -27,7 +28,8 @@ def pareto_figure(points: list[dict], front: list[str], selected: str, labels: d
         if group:
             fig.add_trace(go.Scatter(
                 x=[p["stored_bits"] for p in group], y=[p["sqnr_db"] for p in group], mode="markers+text",
-                name=labels[family], text=[p["name"] for p in group], textposition="top center",
+                name=labels[family], textposition="top center",
+                text=[p["name"] if p["name"] in front or p["name"] == selected else "" for p in group],
                 textfont={"size": 11}, customdata=[[p["name"], p["mse"]] for p in group], cliponaxis=False,
                 marker={"color": colour, "symbol": symbol, "size": 12, "line": {"width": 1, "color": colour}},
                 hovertemplate=labels["hover"] + "<extra></extra>"))

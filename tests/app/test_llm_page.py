@@ -1,0 +1,173 @@
+"""The LLM weight formats page in AppTest: it renders in both languages, its numbers are the
+library's, every control changes what is shown, a chart click chooses a format, uploads of
+.gguf and bf16 .safetensors files are read, GPTQ runs with its warning, bad links fall back."""
+import io
+
+import numpy as np
+import pytest
+
+from quantviz.app.strings import TABLE
+from quantviz.figures.llm.pareto import selected_name
+from quantviz.llm import compare
+from quantviz.llm.outliers import synthetic_weights
+from quantviz.llm.registry import FORMATS
+from quantviz.nn import zoo
+
+PAGE = "views/llm.py"
+CHARTS = 6   # the formats, one block, the codebooks, the channels, W8A8's error, the network
+
+
+def chart_specs(at) -> list[str]:
+    return [c.proto.spec for c in at.get("plotly_chart")]
+
+
+def result_line(at) -> str:
+    return next(m.value for m in at.markdown if " bits per weight** (" in m.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_renders_in_both_languages(open_page, lang):
+    at = open_page(PAGE, lang=lang)
+    i = 0 if lang == "en" else 1
+    assert not at.exception and not at.warning
+    assert at.title[0].value == TABLE["llm.title"][i]
+    assert len(at.get("plotly_chart")) == CHARTS
+    assert at.selectbox(key="fmt").value == "Q4_K"
+    assert any(s.value == TABLE["llm.block.title"][i] for s in at.subheader)
+
+
+def test_the_main_numbers_are_the_librarys(open_page):
+    at = open_page(PAGE)
+    w = synthetic_weights(256, 512, 0, tail_df=5.0)
+    p = compare.evaluate(FORMATS["Q4_K"], w)
+    line = result_line(at)
+    assert f"**Q4_K** stores this layer in **{p.stored_bits:.4g} bits per weight**" in line
+    assert f"SQNR of **{p.sqnr_db:.2f} dB**" in line
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == list(FORMATS)
+    front = compare.pareto_front(compare.compare(w))
+    assert sorted(table[table.iloc[:, 6]].iloc[:, 0]) == sorted(front)
+    spec = chart_specs(at)[0]
+    assert "INT2 g64 asym" in spec and "Q4_K" in spec
+
+
+def test_every_control_changes_the_output(open_page):
+    at = open_page(PAGE)
+    before = chart_specs(at)
+    changes = [("slider", "rows", 128, [0, 1]), ("slider", "cols", 1024, [0, 1, 3, 4]),
+               ("slider", "tail", 20.0, [0, 1]), ("number_input", "seed", 3, [0, 1]),
+               ("selectbox", "fmt", "NF4", [0, 1, 5]), ("slider", "block", 5, [1]),
+               ("slider", "oscale", 100.0, [3, 4]), ("slider", "alpha", 0.9, [3, 4]), ("slider", "mix", 0.5, [3, 4]),
+               ("slider", "outch", 0, [3, 4]),
+               ("selectbox", "model", "cnn", [5])]
+    for kind, key, value, figures in changes:
+        getattr(at, kind)(key=key).set_value(value).run()
+        assert not at.exception, key
+        after = chart_specs(at)
+        for n in figures:
+            assert after[n] != before[n], (key, n)
+        before = after
+    assert "NF4" in result_line(at)
+
+
+def test_a_bundled_layer_is_padded_to_whole_blocks(open_page):
+    at = open_page(PAGE, src="layer", layer="mlp/dense1.weight")
+    assert not at.exception and not at.warning
+    w = zoo.weight_tensors("mlp")["dense1.weight"]       # rows of 64: one sequence for Q4_K's 256
+    p = compare.evaluate(FORMATS["Q4_K"], w)
+    assert f"{p.stored_bits:.4g} bits per weight" in result_line(at)
+    at.selectbox(key="layer").set_value("cnn/conv1.weight").run()
+    assert not at.exception and "cnn conv1.weight" in chart_specs(at)[0]
+
+
+def test_a_click_on_the_chart_chooses_the_format(open_page):
+    from quantviz.app.llm import sections
+    assert selected_name({"selection": {"points": [{"customdata": ["MXFP4", 0.1]}]}}) == "MXFP4"
+    assert selected_name({"selection": {"points": []}}) is None and selected_name(None) is None
+    at = open_page(PAGE)
+    at.session_state[sections.CHART_KEY] = {"selection": {"points": [{"customdata": ["NVFP4", 0.0]}]}}
+    at.session_state["fmt"] = "NVFP4"   # what the chart's on_select callback writes
+    at.run()
+    assert at.selectbox(key="fmt").value == "NVFP4" and "**NVFP4**" in result_line(at)
+
+
+def test_bad_link_values_fall_back_with_a_notice(open_page):
+    at = open_page(PAGE, fmt="Q9_9", alpha="7", src="nowhere", block="-3", model="gpt")
+    assert not at.exception
+    text = " ".join(w.value for w in at.warning)
+    for key in ("fmt=Q9_9", "alpha=7", "src=nowhere", "block=-3", "model=gpt"):
+        assert key in text, key
+    assert at.selectbox(key="fmt").value == "Q4_K" and at.slider(key="alpha").value == 0.5
+
+
+def test_gptq_runs_with_its_warning_and_steps(open_page):
+    at = open_page(PAGE, gptq="true", rows="32", calib="64")
+    assert not at.exception
+    assert any("64 calibration rows for 512 columns" in w.value for w in at.warning)
+    result = next(m.value for m in at.markdown if m.value.startswith("On the held-out rows"))
+    assert "with GPTQ" in result
+    assert len(at.get("plotly_chart")) == CHARTS + 2
+    step_before = chart_specs(at)[-1]
+    at.slider(key="gstep").set_value(3).run()
+    assert chart_specs(at)[-1] != step_before and "Column 3" in chart_specs(at)[-1]
+    at.slider(key="calib").set_value(1024).run()
+    assert not at.exception and not any("calibration rows for" in w.value for w in at.warning)
+
+
+def test_gptq_lowers_the_held_out_error_with_enough_rows(open_page):
+    at = open_page(PAGE, gptq="true", rows="64", calib="1024", fmt="INT4 g128")
+    result = next(m.value for m in at.markdown if m.value.startswith("On the held-out rows"))
+    assert "lower" in result, result
+
+
+def test_embed_view_is_the_main_figure_alone(open_page):
+    at = open_page(PAGE, embed="true", view="figure", fmt="MXFP4")
+    assert not at.exception and len(at.get("plotly_chart")) == 1
+    assert '"MXFP4"' in chart_specs(at)[0]
+
+
+def gguf_bytes() -> bytes:
+    import tempfile
+
+    from gguf import GGMLQuantizationType, GGUFWriter, quants
+    w = synthetic_weights(8, 512, 0)
+    with tempfile.NamedTemporaryFile(suffix=".gguf") as f:
+        writer = GGUFWriter(f.name, "llama")
+        writer.add_tensor("blk.0.attn_q.weight", quants.quantize(w, GGMLQuantizationType.Q4_0),
+                          raw_dtype=GGMLQuantizationType.Q4_0)
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_tensors_to_file()
+        writer.close()
+        return open(f.name, "rb").read()
+
+
+def test_uploads_gguf_and_bf16_safetensors(open_page):
+    from gguf import GGMLQuantizationType, quants
+    at = open_page(PAGE, src="upload")
+    assert not at.exception and any(i.value == TABLE["llm.upload.none"][0] for i in at.info)
+    at.file_uploader(key="llm_upload").set_value(("layer.gguf", gguf_bytes(), "application/octet-stream")).run()
+    assert not at.exception
+    assert "(stored as Q4_0)" in at.selectbox(key="llm_tensor").format_func("blk.0.attn_q.weight")
+    stored = quants.dequantize(quants.quantize(synthetic_weights(8, 512, 0), GGMLQuantizationType.Q4_0),
+                               GGMLQuantizationType.Q4_0)
+    p = compare.evaluate(FORMATS["Q8_0"], stored)
+    at.selectbox(key="fmt").set_value("Q8_0").run()
+    assert f"SQNR of **{p.sqnr_db:.2f} dB**" in result_line(at)
+
+    import ml_dtypes
+    from safetensors.numpy import save
+    w = synthetic_weights(16, 256, 1).astype(ml_dtypes.bfloat16)
+    at.file_uploader(key="llm_upload").set_value(("layer.safetensors", save({"w": w}), "application/octet-stream"))
+    at.run()
+    assert not at.exception and "(stored as bfloat16)" in at.selectbox(key="llm_tensor").format_func("w")
+    p = compare.evaluate(FORMATS["Q8_0"], w.astype(np.float32))
+    assert f"SQNR of **{p.sqnr_db:.2f} dB**" in result_line(at)
+
+
+def test_a_refused_upload_is_said_in_the_readers_language(open_page):
+    at = open_page(PAGE, src="upload", lang="zh")
+    at.file_uploader(key="llm_upload").set_value(("x.gguf", b"GGUF\x07\x00\x00\x00" + bytes(40), "a/b")).run()
+    assert not at.exception
+    assert any("无法读取该文件" in e.value and "GGUF 第 7 版" in e.value for e in at.error)
+    assert io  # noqa: B018
