@@ -25,7 +25,7 @@ from bench.timing import ROOT, median_seconds
 from quantviz.app.shell.figure import displayed
 from quantviz.figures import static
 
-STEPS = range(1, 9)
+STEPS = range(1, 10)
 
 
 def first_render(path: str, **query) -> tuple[float, AppTest]:

@@ -1,4 +1,5 @@
-"""The lesson: the source article's story in eight steps, one live widget each (``?step=4``)."""
+"""The lesson: the source article's story in eight steps and a ninth beyond it (large language
+models), one live widget each (``?step=4``)."""
 import streamlit as st
 
 from quantviz import article

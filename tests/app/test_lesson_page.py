@@ -77,7 +77,7 @@ def test_a_teacher_can_link_to_step_4(lesson):
     assert at.query_params["step"] == ["4"] or at.query_params["step"] == "4"
 
 
-@pytest.mark.parametrize("raw", ["banana", "0", "9", "4.5"])
+@pytest.mark.parametrize("raw", ["banana", "0", str(TOTAL + 1), "4.5"])
 def test_a_bad_step_falls_back_to_step_1_with_a_notice(lesson, raw):
     at = lesson(step=raw)
     assert at.subheader[0].value.startswith("1. ")
@@ -184,6 +184,20 @@ def test_share_panel_gives_the_link_and_the_iframe_of_the_step(lesson):
     assert any("step=4" in s and "lang=zh" in s and "embed" not in s for s in snippets)
     assert any(s.startswith("<iframe") and "step=4" in s and "embed=true" in s and "view=figure" in s
                for s in snippets)
+
+
+def test_step_9_compares_the_llm_formats_and_leads_to_their_page(lesson):
+    from quantviz.llm import compare
+    from quantviz.llm.outliers import synthetic_weights
+    from quantviz.llm.registry import FORMATS
+    at = lesson(step="9", lfmt="NF4")
+    assert not at.exception and not at.warning
+    rows, cols, tail, seed = data.STEP9_LAYER
+    p = compare.evaluate(FORMATS["NF4"], synthetic_weights(rows, cols, seed, tail_df=tail))
+    assert f"**NF4**: **{p.stored_bits:.4g} bits per weight** with an SQNR of **{p.sqnr_db:.1f} dB**" in markdown(at)
+    at.segmented_control(key="lfmt").set_value("MXFP4").run()
+    assert "**MXFP4**: **4.25 bits per weight**" in markdown(at)
+    assert any(link.proto.page == "views/llm.py" or "llm" in str(link.proto) for link in at.get("page_link"))
 
 
 def test_model_size_counts_weights_at_their_bits_and_the_rest_at_32():

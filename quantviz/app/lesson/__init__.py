@@ -1,2 +1,2 @@
-"""The lesson (``views/lesson.py``): eight steps (``steps``), their cached numbers (``data``) and the
+"""The lesson (``views/lesson.py``): nine steps (``steps``), their cached numbers (``data``) and the
 navigation between them (``nav``)."""

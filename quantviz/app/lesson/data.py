@@ -95,3 +95,17 @@ def codes(x: float, qp: QParams) -> tuple[int, float]:
     """The code of one real value and the real value it stands for."""
     q = quantize(np.array([x]), qp)
     return int(q[0]), float(dequantize(q, qp)[0])
+
+
+STEP9_FORMATS = ("INT4 g128", "Q4_0", "Q4_K", "NF4", "MXFP4", "NVFP4")
+STEP9_LAYER = (64, 512, 5.0, 0)      # rows, columns, tail (Student-t degrees of freedom), seed
+
+
+@st.cache_data(show_spinner=False)
+def llm_formats() -> dict:
+    """Every LLM weight format on the synthetic layer of step 9: points and the Pareto front."""
+    from quantviz.llm import compare
+    from quantviz.llm.outliers import synthetic_weights
+    rows, cols, tail, seed = STEP9_LAYER
+    points = compare.compare(synthetic_weights(rows, cols, seed, tail_df=tail))
+    return {"points": [p.__dict__ for p in points], "front": compare.pareto_front(points)}

@@ -8,7 +8,7 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.registry import PAGES
 
-TOTAL = 8
+TOTAL = 9
 KEY = "step"
 STEP_CODES = [str(n) for n in range(1, TOTAL + 1)]
 

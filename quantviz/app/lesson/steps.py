@@ -1,4 +1,4 @@
-"""The lesson's eight widgets: each step draws its one control (bound to the URL) and its figure.
+"""The lesson's nine widgets: each step draws its one control (bound to the URL) and its figure.
 
 ``STEPS[n](embed)`` draws step ``n``; in the embed view only the control and the figure.
 ``DEEPER[n]``: the url paths of the pages that go deeper, in order of preference (the first
@@ -26,7 +26,8 @@ from quantviz.nn import simulate
 from quantviz.numbers import FLOAT_FORMATS
 
 DEEPER = {1: ["beyond-int8"], 2: ["int8", "weights"], 3: ["formats"], 4: ["weights"],
-          5: ["why", "beyond-int8"], 6: ["mapping"], 7: ["arithmetic"], 8: ["int8", "arithmetic"]}
+          5: ["why", "beyond-int8"], 6: ["mapping"], 7: ["arithmetic"], 8: ["int8", "arithmetic"],
+          9: ["llm"]}
 
 
 def _labels(prefix: str, keys, **values) -> dict:
@@ -168,4 +169,21 @@ def step8(embed: bool) -> None:
                       ratio=float(scales.max() / scales.min()), tensor=s["tensor"], levels=s["min_levels"]))
 
 
-STEPS = {1: step1, 2: step2, 3: step3, 4: step4, 5: step5, 6: step6, 7: step7, 8: step8}
+def step9(embed: bool) -> None:
+    from quantviz.figures.llm.pareto import FAMILY_STYLE, pareto_figure
+    fmt = controls.choice(t("lesson.s9.format"), "lfmt", list(data.STEP9_FORMATS), index=2,
+                          widget=st.segmented_control, required=True)
+    r = data.llm_formats()
+    rows, cols, tail, _ = data.STEP9_LAYER
+    labels = {k: t(f"fig.llm.pareto.{k}") for k in ("subtitle", "x", "y", "hover")}
+    labels |= {f: t(f"fig.llm.family.{f}") for f in FAMILY_STYLE}
+    labels |= {"title": t("fig.llm.pareto.title", layer=t("llm.synthetic.short", rows=rows, cols=cols)),
+               "front": t("fig.llm.front"), "selected": t("fig.llm.selected")}
+    show_figure(pareto_figure(r["points"], r["front"], fmt, labels), "lesson_fig", f"quantviz-lesson-9-{fmt}")
+    if not embed:
+        p = next(p for p in r["points"] if p["name"] == fmt)
+        st.markdown(t("lesson.s9.result", name=fmt, bits=p["stored_bits"], sqnr=p["sqnr_db"], tail=tail,
+                      gb=7e9 * p["stored_bits"] / 8 / 1e9))
+
+
+STEPS = {1: step1, 2: step2, 3: step3, 4: step4, 5: step5, 6: step6, 7: step7, 8: step8, 9: step9}

@@ -1,6 +1,6 @@
 STRINGS = {
     "nav.lesson": ("The lesson, step by step", "分步课程"),
-    "lesson.title": ("Quantization in eight steps", "八步看懂量化"),
+    "lesson.title": ("Quantization in nine steps", "九步看懂量化"),
     "lesson.intro": (
         "The story of the article this app is built from, one idea per step, each with one live "
         "widget. Use the buttons, the step numbers or the ← → keys (in presentation mode too).",
@@ -218,4 +218,24 @@ STRINGS = {
     "fig.lesson.s8.tensor": ("one scale for the whole tensor", "整个张量共用一个 scale"),
     "fig.lesson.s8.channel": ("per-channel scale", "逐通道 scale"),
     "fig.lesson.s8.hover": ("channel %{x}: scale %{y:.4g}", "通道 %{x}：scale %{y:.4g}"),
+    # 9. Below int8: large language models
+    "lesson.s9.title": ("Below int8: large language models", "int8 之下：大语言模型"),
+    "lesson.s9.text": (
+        "int8 halves a float16 model; large language models go to 4 bits and below. At 4 bits one scale per "
+        "tensor or per channel is too coarse, so every 4-bit format gives a **block** of 16 to 256 weights its "
+        "own scale, and the scales cost bits too: `Q4_0` stores a float16 scale per 32 weights (4.5 bits per "
+        "weight), `Q4_K` 6-bit scales per 32 inside blocks of 256 (4.5), NF4 puts its 16 codes at normal "
+        "quantiles, MXFP4 and NVFP4 use 4-bit floats with power-of-two or float8 scales. Choose one: the chart "
+        "shows every format's error against what it costs.",
+        "int8 能把 float16 模型缩小一半；大语言模型则用到 4 位甚至更少。在 4 位时，每个张量或每个通道一个缩放系数太"
+        "粗糙，所以每种 4 位格式都给 16 到 256 个权重组成的**块**配一个自己的缩放系数，而缩放系数也要占位数：`Q4_0` "
+        "每 32 个权重存一个 float16 缩放系数（每个权重 4.5 位），`Q4_K` 在 256 个权重的块内每 32 个存一个 6 位缩放系数"
+        "（4.5 位），NF4 把 16 个编码放在正态分布的分位数上，MXFP4 和 NVFP4 用 4 位浮点数，配以 2 的幂或 float8 缩放"
+        "系数。选一种：图中是每种格式的误差与它的代价。"),
+    "lesson.s9.format": ("Format", "格式"),
+    "lesson.s9.result": (
+        "**{name}**: **{bits:.4g} bits per weight** with an SQNR of **{sqnr:.1f} dB** on a layer of heavy-tailed "
+        "weights (Student-t, ν = {tail:g}). A 7-billion-parameter model would take about **{gb:.1f} GB**.",
+        "**{name}**：**每个权重 {bits:.4g} 位**，在一层重尾权重（Student-t，ν = {tail:g}）上的 SQNR 为 "
+        "**{sqnr:.1f} dB**。一个 70 亿参数的模型约占 **{gb:.1f} GB**。"),
 }
