@@ -219,6 +219,49 @@ def tflite_many_subgraphs(graphs: int, tensors: int) -> bytes:
     return fb.finish([graph] * graphs, [fb.buffer()])
 
 
+# ---- .gguf ------------------------------------------------------------------------------------
+# Written byte by byte (gguf's own writer refuses to write a lie): header, metadata, tensor infos.
+
+def gguf_text(text: str | bytes, length: int | None = None) -> bytes:
+    raw = text.encode() if isinstance(text, str) else text
+    return struct.pack("<Q", len(raw) if length is None else length) + raw
+
+
+def gguf_kv(key: str, kind: int, payload: bytes) -> bytes:
+    """One metadata entry: key, value type (4 uint32, 8 string, 9 array ...), the value's bytes."""
+    return gguf_text(key) + struct.pack("<I", kind) + payload
+
+
+def gguf_info(name: str, ne, ggml_type: int = 0, offset: int = 0, n_dims: int | None = None) -> bytes:
+    """One tensor info: ``ne`` in ggml's order (``ne[0]`` is the row length)."""
+    return (gguf_text(name) + struct.pack("<I", len(ne) if n_dims is None else n_dims)
+            + b"".join(struct.pack("<Q", d) for d in ne) + struct.pack("<IQ", ggml_type, offset))
+
+
+def gguf_file(infos=(), kvs=(), data: bytes = b"", version: int = 3, tensor_count: int | None = None,
+              kv_count: int | None = None, alignment: int = 32) -> bytes:
+    head = (b"GGUF" + struct.pack("<IQQ", version, len(infos) if tensor_count is None else tensor_count,
+                                  len(kvs) if kv_count is None else kv_count) + b"".join(kvs) + b"".join(infos))
+    return head + bytes(-len(head) % alignment) + data
+
+
+def gguf_nested_arrays(depth: int) -> bytes:
+    """One metadata array of one array of ... ``depth`` deep, of one uint8 at the bottom."""
+    value = struct.pack("<IQ", 0, 1) + b"\0"
+    for _ in range(depth - 1):
+        value = struct.pack("<IQ", 9, 1) + value
+    return gguf_file(kvs=[gguf_kv("deep", 9, value)])
+
+
+def gguf_f32(name: str = "w", values: int = 4) -> bytes:
+    return gguf_info(name, (values,), 0, 0)
+
+
+def gguf_q8_0_nan_scale() -> bytes:
+    """One Q8_0 block (34 bytes) whose float16 scale is NaN."""
+    return gguf_file([gguf_info("w", (32,), 8, 0)], data=b"\x00\x7e" + bytes(32))
+
+
 def corrupt_root(data: bytes) -> bytes:
     return struct.pack("<I", len(data) + 1000) + data[4:]
 
@@ -318,6 +361,43 @@ CASES = {
         (2, 4), payload=bytes(8), sparsity=([0, 1], [], [("dense", 2), ("csr", [0, 1, 9], [0])])), "damaged"),
     "tflite sparse index past the dimension": ("w.tflite", lambda: tflite_one(
         (2, 4), payload=bytes(8), sparsity=([0, 1], [], [("dense", 2), ("csr", [0, 1, 2], [0, 7])])), "damaged"),
+    # 6. .gguf headers that lie
+    "gguf tensor count 2**63": ("w.gguf", lambda: gguf_file(tensor_count=2**63), "too_many_tensors"),
+    "gguf metadata count 2**40": ("w.gguf", lambda: gguf_file(kv_count=2**40), "too_much_metadata"),
+    "gguf key of length 2**63": ("w.gguf", lambda: gguf_file(kvs=[gguf_text("k", 2**63)], kv_count=1), "truncated"),
+    "gguf array of 2**60 uint8": ("w.gguf", lambda: gguf_file(kvs=[gguf_kv("a", 9, struct.pack("<IQ", 0, 2**60))]),
+                                  "too_much_metadata"),
+    "gguf array of 2**60 strings": ("w.gguf", lambda: gguf_file(kvs=[gguf_kv("a", 9, struct.pack("<IQ", 8, 2**60))]),
+                                    "truncated"),
+    "gguf 200,000 uint8 metadata values": ("w.gguf", lambda: gguf_file(
+        kvs=[gguf_kv("a", 9, struct.pack("<IQ", 0, 200_000) + bytes(200_000))]), "too_much_metadata"),
+    "gguf arrays nested 10,000 deep": ("w.gguf", lambda: gguf_nested_arrays(10_000), "too_deep"),
+    "gguf value type 99": ("w.gguf", lambda: gguf_file(kvs=[gguf_kv("a", 99, b"")]), "damaged"),
+    "gguf version 7": ("w.gguf", lambda: gguf_file(version=7), "damaged"),
+    "gguf written big-endian": ("w.gguf", lambda: b"GGUF" + struct.pack(">IQQ", 3, 0, 0), "damaged"),
+    "gguf alignment 3": ("w.gguf", lambda: gguf_file(kvs=[gguf_kv("general.alignment", 4, struct.pack("<I", 3))]),
+                         "damaged"),
+    "gguf alignment as a string": ("w.gguf", lambda: gguf_file(kvs=[gguf_kv("general.alignment", 8, gguf_text("32"))]),
+                                   "damaged"),
+    "gguf a key defined twice": ("w.gguf", lambda: gguf_file(kvs=[gguf_kv("a", 4, bytes(4))] * 2), "damaged"),
+    "gguf a key that is not UTF-8": ("w.gguf", lambda: gguf_file(kvs=[gguf_text(b"\xff\xfe") + struct.pack(
+        "<I", 4) + bytes(4)], kv_count=1), "damaged"),
+    "gguf tensor dims [2**40, 2**40]": ("w.gguf", lambda: gguf_file([gguf_info("w", (2**40, 2**40))]),
+                                        "too_many_values"),
+    "gguf tensor dims [2**63, 2**63, 4]": ("w.gguf", lambda: gguf_file([gguf_info("w", (2**63, 2**63, 4))]),
+                                           "too_many_values"),
+    "gguf n_dims 2**32 - 1": ("w.gguf", lambda: gguf_file([gguf_info("w", (4,), n_dims=2**32 - 1)]), "truncated"),
+    "gguf tensor data past the end": ("w.gguf", lambda: gguf_file([gguf_info("w", (1000,))], data=bytes(16)),
+                                      "damaged"),
+    "gguf tensor offset 2**63": ("w.gguf", lambda: gguf_file([gguf_info("w", (4,), 0, 2**63)], data=bytes(16)),
+                                 "damaged"),
+    "gguf tensor type 999": ("w.gguf", lambda: gguf_file([gguf_info("w", (4,), 999)], data=bytes(16)), "damaged"),
+    "gguf Q4_0 rows of 33 values": ("w.gguf", lambda: gguf_file([gguf_info("w", (33,), 2)], data=bytes(64)),
+                                    "damaged"),
+    "gguf two tensors named w": ("w.gguf", lambda: gguf_file([gguf_f32(), gguf_f32()], data=bytes(16)), "damaged"),
+    "gguf Q8_0 block with a NaN scale": ("w.gguf", gguf_q8_0_nan_scale, "bad_blocks"),
+    "gguf 16,000 tensors": ("w.gguf", lambda: gguf_file([gguf_f32(f"t{i}", 0) for i in range(16_000)]),
+                            "too_many_tensors"),
     # 5. legal files that are extreme
     "onnx 10 M float32 in raw_data": ("w.onnx", lambda: onnx_packed(1, (10_000_000,), 9, bytes(40_000_000)), "loaded"),
     "onnx 10 M int64 zeros in int64_data": ("w.onnx", lambda: onnx_packed(7, (10_000_000,), 7, bytes(10_000_000)),
@@ -326,6 +406,13 @@ CASES = {
                                "loaded"),
     "npz float64 20 M zeros, deflated": ("w.npz", lambda: npz_deflated("w.npy", npy_header("<f8", "(20000000,)"),
                                                                         160_000_000), "loaded"),
+    "gguf Q8_0 (4096, 4096), 17.8 MB": ("w.gguf", lambda: gguf_file([gguf_info("w", (4096, 4096), 8)],
+                                                                   data=bytes(4096 * 4096 // 32 * 34)), "loaded"),
+    "gguf 10,000 F32 tensors of 4 values": ("w.gguf", lambda: gguf_file(
+        [gguf_info(f"t{i}", (4,), 0, 32 * i) for i in range(10_000)], data=bytes(32 * 10_000)), "loaded"),
+    "gguf 90,000 uint8 metadata values": ("w.gguf", lambda: gguf_file(
+        [gguf_f32()], kvs=[gguf_kv("a", 9, struct.pack("<IQ", 0, 90_000) + bytes(90_000))], data=bytes(16)),
+        "loaded"),
     "tflite sparse (4000, 5000) with 2 values": ("w.tflite", lambda: tflite_one(
         (4000, 5000), payload=bytes(8), sparsity=([0, 1], [], [("dense", 4000), ("csr", [0, 2] + [2] * 3999,
                                                                                   [0, 4999])])), "loaded"),

@@ -91,6 +91,7 @@ DETAILS = {
     "gguf_duplicate": "{name} is defined twice",
     "gguf_alignment": "its alignment is {alignment}, not a power of two stored as a 32-bit unsigned integer",
     "gguf_tensor_type": "{name} has tensor type {code}, which ggml does not define",
+    "gguf_dims": "{name} has {n:,} dimensions ({shape}); a tensor here has 1 to 4, each of at most {limit:,} values",
     "gguf_row": "{name} is {dtype} with rows of {row:,} values, not a whole number of its blocks of {block}",
 }
 

@@ -10,7 +10,8 @@ against the budget before the ``gguf`` package's reader parses it::
 Every count, length, shape and offset in it is a claim until checked here: each length must lie
 within the file, each metadata value counts against ``MAX_GGUF_METADATA`` (the reader parses
 them one by one in Python), arrays nest at most ``MAX_DEPTH`` deep, names are UTF-8 and unique,
-a tensor's type is a ggml type whose blocks tile its rows, and its data lies inside the file.
+a tensor has 1 to ``MAX_DIMS`` dimensions, none larger than ``MAX_VALUES``, its type is a ggml
+type whose blocks tile its rows, and its data lies inside the file.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from gguf.constants import GGML_QUANT_SIZES, GGMLQuantizationType
 
-from .budget import MAX_DEPTH, MAX_GGUF_METADATA, MAX_TENSORS, MAX_VALUES, clip, count_of
+from .budget import MAX_DEPTH, MAX_DIMS, MAX_GGUF_METADATA, MAX_TENSORS, MAX_VALUES, clip, count_of, shape_text
 from .errors import WeightFileError, damaged, truncated
 from .sniff import not_format
 
@@ -147,6 +148,12 @@ def tensor_info(walk: Walker) -> TensorInfo:
     if n_dims * 8 > len(walk.data) - walk.at:
         raise truncated(walk.filename, "gguf_cut", at=walk.at + n_dims * 8, size=len(walk.data))
     ne = walk.take("Q", n_dims)
+    count = count_of(ne, MAX_VALUES + 1) if n_dims else 0
+    if count > MAX_VALUES:
+        raise WeightFileError("too_many_values", filename=walk.filename, count=count, limit=MAX_VALUES)
+    if not 1 <= n_dims <= MAX_DIMS or max(ne) > MAX_VALUES:      # (0, 2**64 - 1): no values, still a lie
+        raise damaged(walk.filename, ".gguf", "gguf_dims", name=clip(name), n=n_dims, limit=MAX_VALUES,
+                      shape=clip(shape_text(tuple(reversed(ne))), 80))
     code, offset = walk.take("IQ")
     try:
         ggml_type = GGMLQuantizationType(code)
@@ -156,9 +163,6 @@ def tensor_info(walk: Walker) -> TensorInfo:
     if ne and ne[0] % block:
         raise damaged(walk.filename, ".gguf", "gguf_row", name=clip(name), row=ne[0], block=block,
                       dtype=ggml_type.name)
-    count = count_of(ne, MAX_VALUES + 1)
-    if count > MAX_VALUES:
-        raise WeightFileError("too_many_values", filename=walk.filename, count=count, limit=MAX_VALUES)
     return TensorInfo(name, ne, ggml_type, offset, count // block * type_size)
 
 

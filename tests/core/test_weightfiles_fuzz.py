@@ -8,6 +8,7 @@ runs more examples per format than ``make test``'s default.
 """
 import json
 import os
+import struct
 import zipfile
 
 import numpy as np
@@ -220,3 +221,56 @@ def test_tflite_inspector(data):
         operators(data)
     except WeightFileError as e:
         assert e.code != "unreadable", e
+
+
+# ---- .gguf --------------------------------------------------------------------------------------
+
+GGML_TYPES = [0, 1, 2, 3, 6, 8, 12, 30, 34, 35, 39, 40, 13, 14, 24, 28, 999, 2**32 - 1]   # read, skipped, undefined
+gguf_dims = st.one_of(st.integers(0, 64), st.sampled_from([32, 256, 2**31, 2**40, 2**64 - 1]))
+gguf_scalars = st.sampled_from([(0, b"\x01"), (4, b"\x20\x00\x00\x00"), (4, b"\x03\x00\x00\x00"),
+                                (6, b"\x00\x00\xc0\x7f"), (7, b"\x02"), (10, bytes(8)), (12, bytes(8))])
+
+
+@st.composite
+def gguf_values(draw, depth: int = 0) -> tuple[int, bytes]:
+    """A metadata value: a scalar, a string (its length may lie), an array (its count may lie), or
+    an undefined type."""
+    from tests.hostile import gguf_text
+    kind = draw(st.sampled_from(["scalar", "string", "array", "undefined"] if depth < 3 else ["scalar", "string"]))
+    if kind == "scalar":
+        return draw(gguf_scalars)
+    if kind == "string":
+        return 8, gguf_text(draw(names), draw(st.one_of(st.none(), st.integers(0, 2**64 - 1))))
+    if kind == "undefined":
+        return draw(st.integers(13, 2**32 - 1)), b""
+    items = draw(st.lists(gguf_values(depth + 1), max_size=3))
+    item_type = items[0][0] if items else draw(st.sampled_from([0, 8, 9, 77]))
+    count = draw(st.one_of(st.just(len(items)), st.integers(0, 2**64 - 1)))
+    return 9, struct.pack("<IQ", item_type, count) + b"".join(v for _, v in items)
+
+
+@st.composite
+def gguf_files(draw) -> bytes:
+    from tests.hostile import gguf_file, gguf_info, gguf_kv
+    kvs = []
+    for key in draw(st.lists(st.one_of(names, st.just("general.alignment")), max_size=4)):
+        kind, value = draw(gguf_values())
+        kvs.append(gguf_kv(key, kind, value))
+    infos = [gguf_info(name, draw(st.lists(gguf_dims, min_size=0, max_size=5)), draw(st.sampled_from(GGML_TYPES)),
+                       draw(st.one_of(st.sampled_from([0, 32, 64]), st.integers(0, 2**64 - 1))))
+             for name in draw(st.lists(names, max_size=4))]
+    lie = st.one_of(st.none(), st.integers(0, 2**64 - 1))
+    return gguf_file(infos, kvs, bytes(draw(st.integers(0, 4096))), version=draw(st.sampled_from([3, 3, 2, 1, 4])),
+                     tensor_count=draw(lie), kv_count=draw(lie))
+
+
+@FUZZ
+@given(data=gguf_files())
+def test_gguf(data):
+    check(data, "w.gguf")
+
+
+@FUZZ
+@given(data=gguf_files(), cut=st.integers(0, 200))
+def test_gguf_cut_short(data, cut):
+    check(data[:max(4, len(data) - cut)], "w.gguf")

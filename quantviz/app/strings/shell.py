@@ -233,6 +233,9 @@ STRINGS = {
                                   "其对齐值为 {alignment}，不是以 32 位无符号整数存储的 2 的幂"),
     "weightfile.gguf_tensor_type": ("{name} has tensor type {code}, which ggml does not define",
                                     "{name} 的张量类型为 {code}，ggml 中没有定义这种类型"),
+    "weightfile.gguf_dims": ("{name} has {n:,} dimensions ({shape}); a tensor here has 1 to 4, each of at most "
+                             "{limit:,} values",
+                             "{name} 有 {n:,} 个维度（{shape}）；这里的张量只能有 1 到 4 个维度，每个维度最多 {limit:,} 个数值"),
     "weightfile.gguf_row": ("{name} is {dtype} with rows of {row:,} values, not a whole number of its blocks of "
                             "{block}",
                             "{name} 为 {dtype}，每行 {row:,} 个数值，不是其 {block} 个数值一块的整数倍"),
