@@ -127,3 +127,11 @@ def test_inputs_that_are_always_zero_leave_their_weights_at_zero(layer):
     fmt = FORMATS["INT4 g32"]
     w_hat = gptq(layer, x, fmt.fitter(layer), 32).w_hat
     assert np.all(w_hat[:, :5] == 0)
+
+
+def test_progress_is_reported_after_each_batch_of_columns(layer):
+    seen = []
+    x = correlated_inputs(300, layer.shape[1], 9)
+    fmt = FORMATS["INT4 g32"]
+    gptq(layer, x, fmt.fitter(layer), fmt.group_size, progress=lambda done, cols: seen.append((done, cols)))
+    assert seen == [(128, 256), (256, 256)]

@@ -273,7 +273,7 @@ def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float) -> dic
             bar.empty()
             st.warning(t("llm.error", reason=explain(err)))
             return values
-        bar.empty()
+        bar.progress(1.0, text=t("llm.gptq.done", rows=r["shape"][0], cols=r["shape"][1]))
         ratio = r["rtn"] / r["gptq"] if r["gptq"] > 0 else float("inf")
         st.markdown(t("llm.gptq.result", rtn=r["rtn"], gptq=r["gptq"], ratio=ratio if ratio >= 1 else 1 / ratio,
                       direction=t("llm.gptq.lower" if ratio >= 1 else "llm.gptq.higher")))

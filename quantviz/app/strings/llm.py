@@ -195,6 +195,7 @@ STRINGS = {
         "GPTQ 每次舍入一列，并调整尚未舍入的列，使该层在校准输入上的输出变化尽可能小。这里在该层左上角的 "
         "{rows:,} × {cols:,} 个权重上运行，使用 {calib:,} 行合成激活值（即上方的生成器），并在另外 {held:,} 行上衡量。"),
     "llm.calib.label": ("Calibration rows", "校准行数"),
+    "llm.gptq.done": ("GPTQ: all {cols:,} columns of {rows:,} rows done", "GPTQ：{rows:,} 行的全部 {cols:,} 列已完成"),
     "llm.gptq.running": ("GPTQ: {done:,} of {cols:,} columns", "GPTQ：已完成 {done:,} / {cols:,} 列"),
     "llm.gptq.few_rows": (
         "{calib:,} calibration rows for {cols:,} columns: the Hessian XᵀX has rank at most {calib:,} and is held "

@@ -32,6 +32,7 @@ def pareto_figure(points: list[dict], front: list[str], selected: str, labels: d
                 text=[p["name"] if p["name"] in front or p["name"] == selected else "" for p in group],
                 textfont={"size": 11}, customdata=[[p["name"], p["mse"]] for p in group], cliponaxis=False,
                 marker={"color": colour, "symbol": symbol, "size": 12, "line": {"width": 1, "color": colour}},
+                unselected={"marker": {"opacity": 1}},     # a click chooses a format; no point fades
                 hovertemplate=labels["hover"] + "<extra></extra>"))
     if selected in by_name:
         p = by_name[selected]
