@@ -11,9 +11,10 @@ process and its main thread (Chrome's ``Performance.getMetrics``). On a shared m
 times follow the load; the ratio, measured in one interleaved run, much less so.
 
 The int8 page is timed the same way on its test-image slider (each press: a new image through
-the float32 and the int8 network, every figure of the page redrawn).
+the float32 and the int8 network, every figure of the page redrawn), and the LLM page on its
+SmoothQuant slider (alpha: the activations smoothed, W8A8 run three ways, two charts redrawn).
 
-    python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--no-int8]
+    python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--no-int8] [--no-llm]
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, 
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
 INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)
+LLM_PAGES = {"llm": ("llm", "SmoothQuant's migration strength α")}   # SmoothQuant's slider: two charts redrawn
 
 ARM = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
@@ -127,7 +129,8 @@ def main():
     parser.add_argument("--presses", type=int, default=25)
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--slider", choices=sorted(SLIDERS), default="rmax")
-    parser.add_argument("--no-int8", action="store_true", help="time the mapping page only")
+    parser.add_argument("--no-int8", action="store_true", help="do not time the int8 page")
+    parser.add_argument("--no-llm", action="store_true", help="do not time the LLM page")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -138,22 +141,21 @@ def main():
         servers.append(start_streamlit(ROOT / "app.py", app_port))
         servers.append(start_streamlit(ROOT / "bench" / "apps" / "minimal.py", minimal_port))
         app_root = f"http://127.0.0.1:{app_port}/"
+        others = {**({} if args.no_int8 else INT8_PAGES), **({} if args.no_llm else LLM_PAGES)}
         mapping_url = f"{app_root}mapping?n={args.n}&calib=manual&bits=8"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             cold = first_render(browser, app_root, mapping_url)
             warm = first_render(browser, app_root, mapping_url)
-            int8_renders = {} if args.no_int8 else {
-                name: [first_render(browser, app_root, app_root + path) for _ in range(2)]
-                for name, (path, _) in INT8_PAGES.items()}   # empty cache, then warm
+            int8_renders = {name: [first_render(browser, app_root, app_root + path) for _ in range(2)]
+                            for name, (path, _) in others.items()}   # empty cache, then warm
             minimal_url = f"http://127.0.0.1:{minimal_port}/"
             floor = statistics.median(first_render(browser, minimal_url, minimal_url) for _ in range(3))
             cold_load = os.getloadavg()[0]
             pages = {"minimal": (open_page(browser, f"http://127.0.0.1:{minimal_port}/", "value"), servers[1]),
                      "mapping": (open_page(browser, mapping_url, SLIDERS[args.slider], warmup=app_root), servers[0])}
-            if not args.no_int8:
-                for name, (path, slider) in INT8_PAGES.items():
-                    pages[name] = (open_page(browser, app_root + path, slider, warmup=app_root), servers[0])
+            for name, (path, slider) in others.items():
+                pages[name] = (open_page(browser, app_root + path, slider, warmup=app_root), servers[0])
             for page, _ in pages.values():           # one unmeasured press each
                 press(page)
             meters = {name: CpuMeter(page, server.pid) for name, (page, server) in pages.items()}
@@ -183,6 +185,9 @@ def main():
         if name != "minimal":
             target = 2.0 if name in INT8_PAGES else 1.2
             print(f"ratio {name}/minimal (median): {med[name] / med['minimal']:.2f}   (target <= {target})")
+    if "llm" in med:
+        print(f"ratio llm/mapping (median): {med['llm'] / med['mapping']:.2f}   (the LLM page within the mapping "
+              f"page's budget: <= 1)")
     print(f"first render of the mapping page, empty cache: {cold:.2f} s   (target < 2 s); "
           f"again with a warm cache: {warm:.2f} s; the minimal page: {floor:.2f} s")
     print(f"ratio first render mapping/minimal (warm cache): {warm / floor:.2f}   (target <= 1.3)")
