@@ -170,4 +170,24 @@ def test_a_refused_upload_is_said_in_the_readers_language(open_page):
     at.file_uploader(key="llm_upload").set_value(("x.gguf", b"GGUF\x07\x00\x00\x00" + bytes(40), "a/b")).run()
     assert not at.exception
     assert any("无法读取该文件" in e.value and "GGUF 第 7 版" in e.value for e in at.error)
-    assert io  # noqa: B018
+
+
+def test_no_file_yet_shows_the_synthetic_layer_under_its_own_key(open_page):
+    from quantviz.app.llm.state import Settings
+    assert Settings(source="upload").weight_key == Settings().weight_key
+    assert Settings(source="layer").weight_key == ("layer", "mlp/dense1.weight")
+    at = open_page(PAGE, src="upload")
+    w = synthetic_weights(256, 512, 0, tail_df=5.0)
+    assert f"{compare.evaluate(FORMATS['Q4_K'], w).sqnr_db:.2f} dB" in result_line(at)
+
+
+def test_a_large_upload_is_compared_format_by_format(open_page):
+    w = synthetic_weights(1024, 1024, 4)                    # 2**20 values: compared with a progress bar
+    buf = io.BytesIO()
+    np.save(buf, w)
+    at = open_page(PAGE, src="upload")
+    at.file_uploader(key="llm_upload").set_value(("big.npy", buf.getvalue(), "application/octet-stream")).run()
+    assert not at.exception
+    p = compare.evaluate(FORMATS["Q4_K"], w)
+    assert f"SQNR of **{p.sqnr_db:.2f} dB**" in result_line(at)
+    assert at.dataframe[0].value.shape[0] == len(FORMATS)

@@ -38,11 +38,21 @@ def layer_weights(code: str) -> np.ndarray:
     return model(name).weight_tensors()[tensor]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def comparison(key: tuple, _w: np.ndarray) -> dict:
-    """Every format on the weights: points (as dicts) and the Pareto front's names."""
-    points = compare.compare(_w)
-    return {"points": [p.__dict__ for p in points], "front": compare.pareto_front(points)}
+@st.cache_data(show_spinner=False, max_entries=1024)
+def format_point(key: tuple, name: str, _w: np.ndarray) -> dict:
+    """One format on the weights (``compare.Point`` as a dict)."""
+    return compare.evaluate(FORMATS[name], _w).__dict__
+
+
+def comparison(key: tuple, w: np.ndarray, progress=None) -> dict:
+    """Every format on the weights: points (as dicts) and the Pareto front's names;
+    ``progress(done, total, name)`` after each format (a large upload takes seconds each)."""
+    points = []
+    for i, name in enumerate(FORMATS):
+        points.append(format_point(key, name, w))
+        if progress is not None:
+            progress(i + 1, len(FORMATS), name)
+    return {"points": points, "front": compare.pareto_front([compare.Point(**p) for p in points])}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

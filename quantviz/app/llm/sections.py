@@ -28,6 +28,7 @@ from quantviz.llm.registry import FORMATS
 P = params(Settings)
 CHART_KEY = "llm_pareto"
 UPLOAD_TYPES = ["safetensors", "gguf", "npy", "npz"]
+LARGE = 1 << 20          # values: above this, the formats are compared with a progress bar
 
 
 def family_labels(prefix: str = "fig.llm.family") -> dict:
@@ -123,8 +124,13 @@ def pareto_labels(title: str) -> dict:
 
 def main_figure(key, w, title: str, fmt: str, embed: bool = False) -> dict:
     """The Pareto chart (clickable unless embedded); the comparison it drew."""
-    with st.spinner():
+    if w.size < LARGE:
         comp = data.comparison(key, w)
+    else:                                  # a large upload: seconds per format, each shown as it is done
+        bar = st.progress(0.0)
+        comp = data.comparison(key, w, lambda done, total, name: bar.progress(
+            done / total, text=t("llm.compare.running", done=done, total=total, name=name)))
+        bar.empty()
     fig = pareto_figure(comp["points"], comp["front"], fmt, pareto_labels(title))
     select = None if embed else {"on_select": _pick_from_chart, "selection_mode": "points"}
     show_figure(fig, CHART_KEY, f"quantviz-llm-{fmt}", chart_args=select)

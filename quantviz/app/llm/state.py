@@ -55,7 +55,8 @@ class Settings:
 
     @property
     def weight_key(self) -> tuple:
-        """What identifies the weights (the upload's key is added by the page)."""
-        if self.source == "synthetic":
-            return ("synthetic", self.rows, self.cols, self.tail, self.seed)
-        return ("layer", self.layer)
+        """What identifies the weights: a bundled layer, or the synthetic layer (also shown while
+        no file is uploaded; an upload's key is its file id and tensor, ``sections.weights_of``)."""
+        if self.source == "layer":
+            return ("layer", self.layer)
+        return ("synthetic", self.rows, self.cols, self.tail, self.seed)

@@ -57,6 +57,8 @@ STRINGS = {
     # --- main figure
     "llm.fmt.label": ("Format", "格式"),
     "llm.fmt.help": ("Click a point in the chart to choose its format.", "点击图中的点即可选择该格式。"),
+    "llm.compare.running": ("Every format on this layer: {done} of {total} ({name})",
+                            "这一层上的所有格式：{done} / {total}（{name}）"),
     "fig.llm.pareto.title": ("Error against bits per weight: every format on {layer}",
                              "误差与每个权重的位数：{layer} 上的所有格式"),
     "fig.llm.pareto.subtitle": ("higher is more accurate; the dotted line joins the formats no other beats",
