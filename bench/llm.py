@@ -1,8 +1,12 @@
 """Every LLM weight format on a 4096 x 4096 layer (quantize, dequantize, error) against np.copy of
 the layer, and GPTQ on a 1024 x 1024 layer with 512 calibration rows against one float matmul of
-the same size; ratios are measured in the same run.
+the same size; ratios are measured in the same run. Then the LLM page in Chromium: a press on its
+SmoothQuant slider until every chart has repainted, interleaved with the same press on the mapping
+page and on a one-slider page (``bench.latency``'s measure): the page is within the mapping page's
+latency budget when the ratio llm/mapping is at most 1.
 
     python -m bench.llm [--size 4096] [--repeat 3] [--gptq-size 1024] [--calibration 512] [--formats Q4_K,NF4]
+                        [--presses 15] [--no-page]
 """
 import argparse
 import os
@@ -54,6 +58,45 @@ def time_gptq(size, calibration, names, repeat):
         print(f"{name:<15}{t * 1e3:>10.0f}{t / t_matmul:>10.1f}{t_rtn * 1e3:>9.1f}")
 
 
+def time_page(presses: int) -> None:
+    """Key presses on the LLM page's SmoothQuant slider, the mapping page's rmax slider and the
+    minimal page's slider, interleaved in one run (``bench.latency``)."""
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.latency import LLM_PAGES, SLIDERS, open_page, press
+    from tests.e2e.e2e_helpers import CHROMIUM_ARGS, ROOT, free_port, start_streamlit
+    ports = free_port(), free_port()
+    servers = [start_streamlit(ROOT / "app.py", ports[0]), start_streamlit(ROOT / "bench" / "apps" / "minimal.py",
+                                                                          ports[1])]
+    root = f"http://127.0.0.1:{ports[0]}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            path, slider = LLM_PAGES["llm"]
+            pages = {"minimal": open_page(browser, f"http://127.0.0.1:{ports[1]}/", "value"),
+                     "mapping": open_page(browser, f"{root}mapping?n=1000000&calib=manual&bits=8", SLIDERS["rmax"],
+                                          warmup=root),
+                     "llm": open_page(browser, root + path, slider, warmup=root)}
+            for page in pages.values():
+                press(page)
+            times = {name: [] for name in pages}
+            for _ in range(presses):
+                for name, page in pages.items():
+                    times[name].append(press(page))
+            browser.close()
+    finally:
+        for proc in servers:
+            proc.terminate()
+            proc.wait(timeout=20)
+    med = {name: statistics.median(t) for name, t in times.items()}
+    print(f"\nthe LLM page in Chromium: {presses} presses each, interleaved; load average {os.getloadavg()[0]:.2f}")
+    print("median ms: " + ", ".join(f"{name} {m * 1e3:.0f}" for name, m in med.items()))
+    print(f"ratio llm/minimal {med['llm'] / med['minimal']:.2f}; ratio llm/mapping {med['llm'] / med['mapping']:.2f} "
+          f"(within the mapping page's budget: <= 1)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=4096)
@@ -61,6 +104,8 @@ def main():
     parser.add_argument("--gptq-size", type=int, default=1024)
     parser.add_argument("--calibration", type=int, default=512)
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--presses", type=int, default=15)
+    parser.add_argument("--no-page", action="store_true", help="do not time the page in Chromium")
     args = parser.parse_args()
     names = args.formats.split(",")
     print(f"memory allocator: {ALLOCATOR}; load average {os.getloadavg()[0]:.2f} "
@@ -68,6 +113,8 @@ def main():
     w = (np.random.default_rng(0).standard_t(5, (args.size, args.size)) * 0.02).astype(np.float32)
     time_formats(w, names, args.repeat)
     time_gptq(args.gptq_size, args.calibration, names, args.repeat)
+    if not args.no_page:
+        time_page(args.presses)
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 

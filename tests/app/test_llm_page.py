@@ -191,3 +191,11 @@ def test_a_large_upload_is_compared_format_by_format(open_page):
     p = compare.evaluate(FORMATS["Q4_K"], w)
     assert f"SQNR of **{p.sqnr_db:.2f} dB**" in result_line(at)
     assert at.dataframe[0].value.shape[0] == len(FORMATS)
+
+
+def test_the_block_stays_within_a_format_with_fewer_blocks(open_page):
+    at = open_page(PAGE, fmt="INT4 g32")
+    at.slider(key="block").set_value(4000).run()
+    at.selectbox(key="fmt").set_value("Q4_K").run()
+    assert not at.exception and at.slider(key="block").value == 511
+    assert "Block 511 of 512 in Q4_K" in chart_specs(at)[1]

@@ -168,6 +168,8 @@ def block_section(key, w, fmt: str) -> None:
     st.subheader(t("llm.block.title"))
     st.markdown(t("llm.block.text"))
     count = data.block_count(fmt, w)
+    if isinstance(st.session_state.get("block"), int) and st.session_state["block"] > count - 1:
+        st.session_state["block"] = count - 1          # another format or layer has fewer blocks
     index = controls.slider(t("llm.block.index"), P["block"], 0, count - 1, 0) if count > 1 else 0
     b = data.block(key, fmt, index, w)
     if b["refused"]:
