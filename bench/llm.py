@@ -65,7 +65,7 @@ def time_page(presses: int) -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from bench.latency import LLM_PAGES, SLIDERS, open_page, press
+    from bench.latency import LLM_PAGES, REDRAWN, SLIDERS, open_page, press
     from tests.e2e.e2e_helpers import CHROMIUM_ARGS, ROOT, free_port, start_streamlit
     ports = free_port(), free_port()
     servers = [start_streamlit(ROOT / "app.py", ports[0]), start_streamlit(ROOT / "bench" / "apps" / "minimal.py",
@@ -79,12 +79,12 @@ def time_page(presses: int) -> None:
                      "mapping": open_page(browser, f"{root}mapping?n=1000000&calib=manual&bits=8", SLIDERS["rmax"],
                                           warmup=root),
                      "llm": open_page(browser, root + path, slider, warmup=root)}
-            for page in pages.values():
-                press(page)
+            for name, page in pages.items():
+                press(page, REDRAWN.get(name))
             times = {name: [] for name in pages}
             for _ in range(presses):
                 for name, page in pages.items():
-                    times[name].append(press(page))
+                    times[name].append(press(page, REDRAWN.get(name)))
             browser.close()
     finally:
         for proc in servers:

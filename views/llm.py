@@ -3,7 +3,7 @@ choose one), one block taken apart, the 4-bit codebooks, outlier channels with S
 rotation, a whole network under each format, and GPTQ against round-to-nearest."""
 import streamlit as st
 
-from quantviz.app.llm import sections
+from quantviz.app.llm import sections, source
 from quantviz.app.llm.state import Settings
 from quantviz.app.shell import controls
 from quantviz.app.shell.layout import embed_height, end_page, is_embed_view, page_header
@@ -15,7 +15,7 @@ notices = st.container()
 
 if is_embed_view():  # the main figure alone, its state read from the link (an upload cannot travel in one)
     s = from_query(Settings, st.query_params)
-    key, w, title = sections.weights_of(s)
+    key, w, title = source.weights_of(s)
     sections.main_figure(key, w, title, s.fmt, embed=True)
     end_page()
 
@@ -23,8 +23,8 @@ if is_embed_view():  # the main figure alone, its state read from the link (an u
 @st.fragment
 def interactive() -> None:
     """Everything the controls change: a control reruns this part only."""
-    values, upload = sections.source_controls()
-    key, w, title = sections.weights_of(sections.settings_from(values), upload)
+    values, upload = source.source_controls()
+    key, w, title = source.weights_of(sections.settings_from(values), upload)
     values["fmt"] = fmt = sections.format_control()
     comp = sections.main_figure(key, w, title, fmt)
     sections.result_text(comp, fmt)

@@ -81,12 +81,10 @@ def test_a_bundled_layer_is_padded_to_whole_blocks(open_page):
 
 
 def test_a_click_on_the_chart_chooses_the_format(open_page):
-    from quantviz.app.llm import sections
     assert selected_name({"selection": {"points": [{"customdata": ["MXFP4", 0.1]}]}}) == "MXFP4"
     assert selected_name({"selection": {"points": []}}) is None and selected_name(None) is None
     at = open_page(PAGE)
-    at.session_state[sections.CHART_KEY] = {"selection": {"points": [{"customdata": ["NVFP4", 0.0]}]}}
-    at.session_state["fmt"] = "NVFP4"   # what the chart's on_select callback writes
+    at.session_state["fmt"] = "NVFP4"   # what the chart's on_select callback writes (a real click: tests/e2e)
     at.run()
     assert at.selectbox(key="fmt").value == "NVFP4" and "**NVFP4**" in result_line(at)
 

@@ -1,4 +1,4 @@
-"""The LLM page's sections: the data source, the main figure (every format's error against its
+"""The LLM page's sections (the data source is ``source``): the main figure (every format's error against its
 bits per weight, click to choose), one block, the codebooks, the outlier channels, the network
 under each format and GPTQ. Text comes from the string table; computation from ``data``."""
 from __future__ import annotations
@@ -7,14 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from quantviz.app.llm import data
-from quantviz.app.llm.state import SOURCES, Settings
+from quantviz.app.llm.state import Settings
 from quantviz.app.shell import controls
-from quantviz.app.shell.errors import explain, message
+from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.models import model_label
-from quantviz.app.shell.text import literal
 from quantviz.app.shell.urlschema import params
 from quantviz.figures.llm import block as block_figs
 from quantviz.figures.llm import codebooks as codebook_figs
@@ -27,80 +26,11 @@ from quantviz.llm.registry import FORMATS
 
 P = params(Settings)
 CHART_KEY = "llm_pareto"
-UPLOAD_TYPES = ["safetensors", "gguf", "npy", "npz"]
 LARGE = 1 << 20          # values: above this, the formats are compared with a progress bar
 
 
 def family_labels(prefix: str = "fig.llm.family") -> dict:
     return {f: t(f"{prefix}.{f}") for f in FAMILY_STYLE}
-
-
-# ---- data --------------------------------------------------------------------------------------
-
-def layer_label(code: str) -> str:
-    name, _, tensor = code.partition("/")
-    return t("llm.layer.option", model=name, tensor=tensor, shape=tuple(data.layer_weights(code).shape))
-
-
-def weights_of(s: Settings, upload=None):
-    """``(key, weights, title)`` of the settings' source (an upload's tensor: ``upload``)."""
-    if upload is not None:
-        file_id, name, w = upload
-        return ("upload", file_id, name), w, name
-    if s.source == "layer":
-        return s.weight_key, data.layer_weights(s.layer), s.layer.replace("/", " ")
-    return s.weight_key, data.synthetic_weights(s.rows, s.cols, s.tail, s.seed), \
-        t("llm.synthetic.short", rows=s.rows, cols=s.cols)
-
-
-def source_controls() -> tuple[dict, object]:
-    """The data controls; their values, and the chosen uploaded tensor as ``(file id, name, w)``."""
-    v = {"source": controls.choice(t("llm.src.label"), P["source"], widget=st.segmented_control,
-                                   required=True)}
-    upload = None
-    if v["source"] == "synthetic":
-        a, b, c, d = st.columns(4)
-        with a:
-            v["rows"] = controls.slider(t("llm.rows.label"), P["rows"], step=16)
-        with b:
-            v["cols"] = controls.slider(t("llm.cols.label"), P["cols"], step=256)
-        with c:
-            v["tail"] = controls.slider(t("llm.tail.label"), P["tail"], step=0.5, help=t("llm.tail.help"))
-        with d:
-            v["seed"] = controls.number(t("llm.seed.label"), P["seed"], step=1)
-        st.caption(t("llm.synthetic.params", **{k: v[k] for k in ("rows", "cols", "tail", "seed")}))
-    elif v["source"] == "layer":
-        labels = {code: layer_label(code) for code in P["layer"].choices()}   # in this run's language
-        v["layer"] = controls.choice(t("llm.layer.label"), P["layer"], format_func=labels.get)
-        st.caption(t("llm.layer.note"))
-    else:
-        upload = upload_controls()
-    return v, upload
-
-
-def upload_controls():
-    """The file uploader and the tensor choice; None until a readable tensor is chosen."""
-    from quantviz.app.weights.data import read_upload
-    st.caption(t("llm.upload.no_link"))
-    file = st.file_uploader(t("llm.upload.label"), type=UPLOAD_TYPES, key="llm_upload", help=t("llm.upload.help"))
-    if file is None:
-        st.info(t("llm.upload.none"), icon=":material/upload_file:")
-        return None
-    wf = read_upload(file)
-    if not hasattr(wf, "tensors"):
-        st.error(t("llm.upload.refused", reason=message(wf)), icon=":material/block:")
-        return None
-    st.markdown(t("llm.upload.loaded", filename=literal(wf.filename), shown=len(wf.tensors)))
-    if wf.skipped:
-        lines = [f"- {message(p)}" for p in list(wf.skipped.values())[:8]]
-        st.warning(t("llm.upload.skipped", n=len(wf.skipped)) + "\n\n" + "\n".join(lines))
-    names = [n for n, x in wf.tensors.items() if x.size]
-    if not names:
-        return None
-    labels = {n: t("llm.upload.option", name=n, shape=tuple(wf.tensors[n].shape), dtype=wf.source_dtype.get(n, "?"))
-              for n in names}
-    name = st.selectbox(t("llm.upload.tensor"), names, key="llm_tensor", format_func=labels.get)
-    return file.file_id, name, wf.tensors[name]
 
 
 # ---- the main figure ---------------------------------------------------------------------------
@@ -305,5 +235,3 @@ def settings_from(values: dict) -> Settings:
     """The page's settings from the controls' values (those not drawn keep their defaults)."""
     return Settings(**{k: v for k, v in values.items() if k in P})
 
-
-__all__ = ["SOURCES", "Settings"]
