@@ -216,7 +216,7 @@ STRINGS = {
     "fig.llm.gptq.title": ("Column {column}: rounded, and its error moved to the columns on its right",
                            "第 {column} 列：舍入，并把误差转移到右侧的列"),
     "fig.llm.gptq.before": ("weights before this column", "这一列之前的权重"),
-    "fig.llm.gptq.change": ("change after it", "之后的变化"),
+    "fig.llm.gptq.change": ("how the columns to its right moved", "其右侧各列的变化"),
     "fig.llm.gptq.x": ("column", "列"),
     "fig.llm.gptq.y": ("row", "行"),
     "fig.llm.gptq.hover": ("row %{y}, column %{x}<br>%{z:.4g}", "第 %{y} 行，第 %{x} 列<br>%{z:.4g}"),

@@ -11,16 +11,17 @@ from ..style import BLUE, ORANGE, styled
 
 
 def step_figure(step: dict, labels: dict) -> go.Figure:
-    """``step``: column, before, after (rows x columns shown); a heatmap of the change each
-    weight received, the rounded column outlined. ``labels``: title, x, y, hover, before, change."""
+    """``step``: column, before, after (rows x columns shown); the weights before, and the change
+    each later column received to make up for the rounded one (outlined). ``labels``: title, x, y, hover, before, change."""
     before, after = np.asarray(step["before"]), np.asarray(step["after"])
-    change = after - before
     j = step["column"]
+    change = after - before
+    change[:, :j + 1] = np.nan     # the column rounded (and those before it) left out: the compensation stands out
     fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["before"], labels["change"]), horizontal_spacing=0.12)
     limit = float(np.abs(before).max()) or 1.0
     fig.add_trace(go.Heatmap(z=before, colorscale="RdBu", zmid=0, zmin=-limit, zmax=limit, showscale=False,
                              hovertemplate=labels["hover"] + "<extra></extra>"), row=1, col=1)
-    moved = float(np.abs(change).max()) or 1.0
+    moved = float(np.nanmax(np.abs(change), initial=0.0)) or 1.0
     fig.add_trace(go.Heatmap(z=change, colorscale="PuOr", zmid=0, zmin=-moved, zmax=moved,
                              colorbar={"thickness": 12, "len": 0.8},
                              hovertemplate=labels["hover"] + "<extra></extra>"), row=1, col=2)

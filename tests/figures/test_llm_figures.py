@@ -1,0 +1,77 @@
+"""The LLM page's figures: what each draws, and each one exported as PNG, SVG and HTML."""
+import numpy as np
+import pytest
+
+from quantviz.app.shell.figure import for_export
+from quantviz.figures import static
+from quantviz.figures.llm import block, codebooks, gptq, network, outliers, pareto
+from quantviz.llm import anatomy, compare
+from quantviz.llm.gptq import gptq as run_gptq
+from quantviz.llm.outliers import synthetic_weights
+from quantviz.llm.registry import FORMATS
+
+FAMILIES = list(pareto.FAMILY_STYLE)
+
+
+def labels(*keys) -> dict:
+    return {k: f"<{k}>" for k in keys}
+
+
+@pytest.fixture(scope="module")
+def w():
+    return synthetic_weights(32, 512, 0, tail_df=5.0)
+
+
+@pytest.fixture(scope="module")
+def figures(w):
+    points = compare.compare(w)
+    front = compare.pareto_front(points)
+    b = anatomy.block_anatomy(FORMATS["Q4_K"], w, 1)
+    x = np.random.default_rng(0).standard_normal((600, 512)).astype(np.float32)
+    steps = run_gptq(w, x, FORMATS["Q4_0"].fitter(w), 32).steps
+    return {
+        "pareto": pareto.pareto_figure([p.__dict__ for p in points], front, "NF4",
+                                       labels("title", "subtitle", "x", "y", "hover", "front", "selected", *FAMILIES)),
+        "block": block.block_figure(b.x, b.stored, b.codes, b.levels, labels("title", "x", "y", "weights", "stored",
+                                                                               "grid", "hover")),
+        "codebooks": codebooks.codebook_figure({"int4": np.arange(-7, 8) / 7, "nf4": np.linspace(-1, 1, 16)},
+                                               labels("title", "x", "hover", "int4", "nf4")),
+        "channels": outliers.channel_figure({"none": np.abs(x).max(0), "rotation": np.abs(x).max(0) / 2},
+                                            labels("title", "x", "y", "hover", "none", "rotation")),
+        "w8a8": outliers.error_figure({"per-tensor": {"none": 0.1, "rotation": 1e-3}, "per-token": {"none": 1e-2,
+                                                                                                 "rotation": 1e-4}},
+                                      labels("title", "y", "hover", "per-tensor", "per-token", "none", "rotation")),
+        "network": network.network_figure([{"name": "float32", "family": "float", "stored_bits": 32, "accuracy": 0.98,
+                                            "correct": 352}, {"name": "Q4_K", "family": "llama.cpp",
+                                                              "stored_bits": 4.5, "accuracy": 0.97, "correct": 348}],
+                                          "Q4_K", labels("title", "x", "y", "hover", "selected", "float_line",
+                                                         *FAMILIES)),
+        "step": gptq.step_figure(steps[3].__dict__, labels("title", "x", "y", "hover", "before", "change")),
+        "error": gptq.error_figure({"rtn": 0.1, "gptq": 0.05, "rtn_calib": 0.1, "gptq_calib": 0.04},
+                                   labels("title", "y", "hover", "rtn", "gptq", "held_out", "calibration")),
+    }
+
+
+def test_the_main_figure_names_every_format_and_rings_the_chosen_one(figures, w):
+    fig = figures["pareto"]
+    named = {d[0] for trace in fig.data if trace.customdata is not None for d in trace.customdata}
+    assert named == set(FORMATS)
+    ring = next(t for t in fig.data if t.name == "<selected>")
+    p = compare.evaluate(FORMATS["NF4"], w)
+    assert ring.x == (p.stored_bits,) and ring.y == (p.sqnr_db,)
+    front = next(t for t in fig.data if t.name == "<front>")
+    assert list(front.x) == sorted(front.x) and len(front.x) == len(compare.pareto_front(compare.compare(w)))
+    assert pareto.selected_name({"selection": {"points": [{"customdata": ["Q8_0", 1e-6]}]}}) == "Q8_0"
+
+
+def test_the_gptq_step_shows_only_the_compensation(figures):
+    change = np.asarray(figures["step"].data[1].z, dtype=float)
+    assert np.isnan(change[:, :4]).all() and np.isfinite(change[:, 4:]).all()
+
+
+@pytest.mark.parametrize("name", ["pareto", "block", "codebooks", "channels", "w8a8", "network", "step", "error"])
+def test_every_figure_exports(figures, name):
+    fig = for_export(figures[name], "a title")
+    assert static.to_png(fig)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in static.to_svg(fig)[:400]
+    assert b"plotly" in static.to_html(fig)[:100_000].lower()
