@@ -11,8 +11,9 @@ process and its main thread (Chrome's ``Performance.getMetrics``). On a shared m
 times follow the load; the ratio, measured in one interleaved run, much less so.
 
 The int8 page is timed the same way on its test-image slider (each press: a new image through
-the float32 and the int8 network, every figure of the page redrawn), and the LLM page on its
-SmoothQuant slider (alpha: the activations smoothed, W8A8 run three ways, two charts redrawn).
+the float32 and the int8 network, every figure of the page redrawn), and the LLM page on the
+slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, two charts
+redrawn; alpha's 0.05 steps would reach 1 within 11 presses).
 
     python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--no-int8] [--no-llm]
 """
@@ -27,7 +28,7 @@ from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, 
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
 INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)
-LLM_PAGES = {"llm": ("llm", "SmoothQuant's migration strength α")}   # SmoothQuant's slider: two charts redrawn
+LLM_PAGES = {"llm": ("llm", "Outliers' size (times the others)")}   # new activations each press: two charts redrawn
 REDRAWN = {"llm": [3, 4]}   # the charts a press changes, where the others stay as they are (not redrawn)
 
 ARM = """() => {

@@ -1,7 +1,7 @@
 """Every LLM weight format on a 4096 x 4096 layer (quantize, dequantize, error) against np.copy of
 the layer, and GPTQ on a 1024 x 1024 layer with 512 calibration rows against one float matmul of
-the same size; ratios are measured in the same run. Then the LLM page in Chromium: a press on its
-SmoothQuant slider until every chart has repainted, interleaved with the same press on the mapping
+the same size; ratios are measured in the same run. Then the LLM page in Chromium: a press on the
+slider of its outliers' size until the charts it changes have repainted, interleaved with the same press on the mapping
 page and on a one-slider page (``bench.latency``'s measure): the page is within the mapping page's
 latency budget when the ratio llm/mapping is at most 1.
 
@@ -59,7 +59,7 @@ def time_gptq(size, calibration, names, repeat):
 
 
 def time_page(presses: int) -> None:
-    """Key presses on the LLM page's SmoothQuant slider, the mapping page's rmax slider and the
+    """Key presses on the LLM page's outlier-size slider, the mapping page's rmax slider and the
     minimal page's slider, interleaved in one run (``bench.latency``)."""
     import statistics
 

@@ -7,12 +7,13 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..style import BLUE, ORANGE, styled
+from ..style import BLUE, ORANGE, PURPLE, styled
 
 
 def step_figure(step: dict, labels: dict) -> go.Figure:
     """``step``: column, before, after (rows x columns shown); the weights before, and the change
-    each later column received to make up for the rounded one (outlined). ``labels``: title, x, y, hover, before, change."""
+    each later column received to make up for the rounded one (outlined). ``labels``: title, x,
+    y, hover, before, change."""
     before, after = np.asarray(step["before"]), np.asarray(step["after"])
     j = step["column"]
     change = after - before
@@ -23,11 +24,11 @@ def step_figure(step: dict, labels: dict) -> go.Figure:
                              hovertemplate=labels["hover"] + "<extra></extra>"), row=1, col=1)
     moved = float(np.nanmax(np.abs(change), initial=0.0)) or 1.0
     fig.add_trace(go.Heatmap(z=change, colorscale="PuOr", zmid=0, zmin=-moved, zmax=moved,
-                             colorbar={"thickness": 12, "len": 0.8},
+                             colorbar={"thickness": 12, "len": 0.8, "exponentformat": "e"},
                              hovertemplate=labels["hover"] + "<extra></extra>"), row=1, col=2)
     for col in (1, 2):
         fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=-0.5, y1=before.shape[0] - 0.5,
-                      line={"color": "black", "width": 2}, row=1, col=col)
+                      line={"color": PURPLE, "width": 3}, row=1, col=col)   # seen on light and dark
         fig.update_yaxes(autorange="reversed", title_text=labels["y"] if col == 1 else None, row=1, col=col)
         fig.update_xaxes(title_text=labels["x"], row=1, col=col)
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=360)
