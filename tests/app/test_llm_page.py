@@ -197,3 +197,16 @@ def test_the_block_stays_within_a_format_with_fewer_blocks(open_page):
     at.selectbox(key="fmt").set_value("Q4_K").run()
     assert not at.exception and at.slider(key="block").value == 511
     assert "Block 511 of 512 in Q4_K" in chart_specs(at)[1]
+
+
+def test_the_w8a8_errors_are_the_librarys(open_page):
+    from quantviz.llm import transforms
+    from quantviz.llm.outliers import ActivationModel, synthetic_activations
+    at = open_page(PAGE, alpha="0.8", outch="6", oscale="80", mix="1.5")
+    w = synthetic_weights(256, 512, 0, tail_df=5.0)
+    x, _ = synthetic_activations(ActivationModel(tokens=256, channels=512, outlier_channels=6, outlier_scale=80.0,
+                                                 seed=1, mixing=1.5))
+    e = transforms.w8a8_before_and_after(x, w, 0.8, "per-tensor")
+    line = next(m.value for m in at.markdown if m.value.startswith("With activations quantized per tensor"))
+    assert (f"{e['none']:.3g} as they are, {e['SmoothQuant']:.3g} after SmoothQuant (α = 0.8) and "
+            f"{e['rotation']:.3g} after the rotation") in line

@@ -16,6 +16,7 @@ from quantviz.llm.ggml_fp4 import MAGNITUDES
 from quantviz.llm.registry import FORMATS
 from quantviz.nn import llmformats
 
+GRANULARITIES = ("per-tensor", "per-token")
 TOKENS = 256                 # activation rows of the outlier section (and GPTQ's held-out rows)
 GPTQ_ROWS, GPTQ_COLS = 256, 1024   # GPTQ runs on at most this top-left corner of a layer
 
@@ -86,19 +87,50 @@ def activations(channels: int, outch: int, oscale: float, mix: float, tokens: in
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def outlier_view(key: tuple, outch: int, oscale: float, mix: float, alpha: float, _w: np.ndarray) -> dict:
-    """Per-channel maxima of the activations as they are, after SmoothQuant and after the
-    rotation, and the W8A8 output error of each (per tensor and per token)."""
+def outlier_base(key: tuple, outch: int, oscale: float, mix: float, _w: np.ndarray) -> dict:
+    """What does not depend on SmoothQuant's alpha: each channel's largest activation as it is and
+    after the rotation, and W8A8's output error as it is, rotated and with LLM.int8, per tensor
+    and per token."""
     w = compare.as_matrix(_w).astype(np.float32)
     x, where = activations(w.shape[1], outch, oscale, mix)
-    xs, ws = transforms.smooth(x, w, transforms.smoothquant_scales(x, w, alpha))
+    y = x.astype(np.float64) @ w.astype(np.float64).T
     xr, wr = transforms.rotate(x, w)
-    maxima = {"none": np.abs(x).max(axis=0), "SmoothQuant": np.abs(xs).max(axis=0),
-              "rotation": np.abs(xr).max(axis=0)}
-    errors = {g: transforms.w8a8_before_and_after(x, w, alpha, g) for g in ("per-tensor", "per-token")}
-    return {"maxima": {k: v.astype(np.float64) for k, v in maxima.items()}, "outliers": where,
-            "w_max": {"none": np.abs(w).max(axis=0).astype(np.float64), "SmoothQuant": np.abs(ws).max(axis=0)},
-            "errors": errors, "channels": w.shape[1]}
+    int8 = outliers.relative_error(y, outliers.llm_int8(x, w).y)      # per-token int8 by its design
+    errors = {g: {"none": outliers.w8a8_error(x, w, g),
+                  "rotation": outliers.relative_error(y, outliers.w8a8_output(xr, wr, g)), "LLM.int8": int8}
+              for g in GRANULARITIES}
+    return {"maxima": {"none": np.abs(x).max(axis=0).astype(np.float64), "rotation": np.abs(xr).max(axis=0)},
+            "errors": errors, "outliers": where}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def smoothed(key: tuple, outch: int, oscale: float, mix: float, alpha: float, _w: np.ndarray) -> dict:
+    """Each channel's largest activation after SmoothQuant with ``alpha``, and W8A8's error."""
+    w = compare.as_matrix(_w).astype(np.float32)
+    x, _ = activations(w.shape[1], outch, oscale, mix)
+    y = x.astype(np.float64) @ w.astype(np.float64).T
+    xs, ws = transforms.smooth(x, w, transforms.smoothquant_scales(x, w, alpha))
+    return {"maxima": np.abs(xs).max(axis=0),
+            "errors": {g: outliers.relative_error(y, outliers.w8a8_output(xs, ws, g)) for g in GRANULARITIES}}
+
+
+def outlier_view(key: tuple, outch: int, oscale: float, mix: float, alpha: float, w: np.ndarray) -> dict:
+    """Per-channel maxima of the activations as they are, after SmoothQuant and after the
+    rotation, and the W8A8 output error of each (per tensor and per token); the numbers of
+    ``transforms.w8a8_before_and_after``, cached apart so that alpha recomputes SmoothQuant only."""
+    base = outlier_base(key, outch, oscale, mix, w)
+    smooth = smoothed(key, outch, oscale, mix, alpha, w)
+    maxima = {"none": base["maxima"]["none"], "SmoothQuant": smooth["maxima"], "rotation": base["maxima"]["rotation"]}
+    errors = {g: {"none": e["none"], "SmoothQuant": smooth["errors"][g], "rotation": e["rotation"],
+                  "LLM.int8": e["LLM.int8"]} for g, e in base["errors"].items()}
+    return {"maxima": maxima, "errors": errors, "outliers": base["outliers"]}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def figure_spec(name: str, params: tuple, language: str, _build) -> dict:
+    """A figure built once for its parameters and language, as the plain dicts plotly reads."""
+    fig = _build()
+    return {"data": [trace.to_plotly_json() for trace in fig.data], "layout": fig.layout.to_plotly_json()}
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -11,7 +11,7 @@ from quantviz.app.llm.state import Settings
 from quantviz.app.shell import controls
 from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
-from quantviz.app.shell.i18n import t
+from quantviz.app.shell.i18n import lang, t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.models import model_label
 from quantviz.app.shell.urlschema import params
@@ -21,12 +21,20 @@ from quantviz.figures.llm import gptq as gptq_figs
 from quantviz.figures.llm import network as network_figs
 from quantviz.figures.llm import outliers as outlier_figs
 from quantviz.figures.llm.pareto import FAMILY_STYLE, pareto_figure, selected_name
+from quantviz.figures.spec import SpecFigure
 from quantviz.llm import transforms
 from quantviz.llm.registry import FORMATS
 
 P = params(Settings)
 CHART_KEY = "llm_pareto"
 LARGE = 1 << 20          # values: above this, the formats are compared with a progress bar
+
+
+def cached(name: str, params: tuple, build) -> SpecFigure:
+    """The figure ``build()`` makes, built once for ``params`` in this language (a rerun that does
+    not change it spends no time on it)."""
+    spec = data.figure_spec(name, params, lang(), build)
+    return SpecFigure(spec["data"], spec["layout"])
 
 
 def family_labels(prefix: str = "fig.llm.family") -> dict:
@@ -61,7 +69,8 @@ def main_figure(key, w, title: str, fmt: str, embed: bool = False) -> dict:
         comp = data.comparison(key, w, lambda done, total, name: bar.progress(
             done / total, text=t("llm.compare.running", done=done, total=total, name=name)))
         bar.empty()
-    fig = pareto_figure(comp["points"], comp["front"], fmt, pareto_labels(title))
+    fig = cached("pareto", (key, fmt, title), lambda: pareto_figure(comp["points"], comp["front"], fmt,
+                                                                       pareto_labels(title)))
     select = None if embed else {"on_select": _pick_from_chart, "selection_mode": "points"}
     show_figure(fig, CHART_KEY, f"quantviz-llm-{fmt}", chart_args=select)
     return comp
@@ -107,8 +116,9 @@ def block_section(key, w, fmt: str) -> None:
         return
     labels = {k: t(f"fig.llm.block.{k}") for k in ("x", "y", "weights", "stored", "grid", "hover")}
     labels["title"] = t("fig.llm.block.title", index=index, count=count, name=fmt)
-    show_figure(block_figs.block_figure(b["x"], b["stored"], b["codes"], b["levels"], labels), "llm_block",
-                f"quantviz-llm-block-{fmt}-{index}")
+    fig = cached("block", (key, fmt, index), lambda: block_figs.block_figure(b["x"], b["stored"], b["codes"],
+                                                                             b["levels"], labels))
+    show_figure(fig, "llm_block", f"quantviz-llm-block-{fmt}-{index}")
     if b["levels"].size > block_figs.MAX_LEVEL_MARKS:
         st.caption(t("llm.block.dense", levels=b["levels"].shape[0]))
     st.markdown(t("llm.block.scales", size=len(b["x"]), scales=scales_text(b["scales"])))
@@ -128,7 +138,8 @@ def codebook_section() -> None:
     st.subheader(t("llm.codebooks.title"))
     st.markdown(t("llm.codebooks.text"))
     labels = {k: t(f"fig.llm.codebooks.{k}") for k in ("title", "x", "hover", "int4", "nf4", "fp4")}
-    show_figure(codebook_figs.codebook_figure(data.codebooks(), labels), "llm_codebooks", "quantviz-llm-codebooks")
+    fig = cached("codebooks", (), lambda: codebook_figs.codebook_figure(data.codebooks(), labels))
+    show_figure(fig, "llm_codebooks", "quantviz-llm-codebooks")
 
 
 # ---- outliers ----------------------------------------------------------------------------------
@@ -158,9 +169,12 @@ def outlier_section(key, w) -> dict:
         return values
     names = {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
     labels = {k: t(f"fig.llm.channels.{k}") for k in ("title", "x", "y", "hover")} | names
-    show_figure(outlier_figs.channel_figure(view["maxima"], labels), "llm_channels", "quantviz-llm-channels")
-    labels = {k: t(f"fig.llm.w8a8.{k}") for k in ("title", "y", "hover", "per-tensor", "per-token")} | names
-    show_figure(outlier_figs.error_figure(view["errors"], labels), "llm_w8a8", "quantviz-llm-w8a8")
+    state = (key, outch, oscale, mix, alpha)
+    show_figure(cached("channels", state, lambda: outlier_figs.channel_figure(view["maxima"], labels)),
+                "llm_channels", "quantviz-llm-channels")
+    error_labels = {k: t(f"fig.llm.w8a8.{k}") for k in ("title", "y", "hover", "per-tensor", "per-token")} | names
+    show_figure(cached("w8a8", state, lambda: outlier_figs.error_figure(view["errors"], error_labels)),
+                "llm_w8a8", "quantviz-llm-w8a8")
     e = view["errors"]["per-tensor"]
     st.markdown(t("llm.outliers.result", none=e["none"], smooth=e["SmoothQuant"], rotation=e["rotation"],
                   alpha=alpha))
@@ -178,7 +192,8 @@ def network_section(fmt: str) -> str:
         rows = data.network_rows(name)
     labels = {k: t(f"fig.llm.net.{k}") for k in ("title", "x", "y", "hover")} | family_labels()
     labels |= {"selected": t("fig.llm.selected"), "float_line": t("fig.llm.net.float", acc=100 * rows[0]["accuracy"])}
-    show_figure(network_figs.network_figure(rows, fmt, labels), "llm_network", f"quantviz-llm-network-{name}")
+    show_figure(cached("network", (name, fmt), lambda: network_figs.network_figure(rows, fmt, labels)),
+                "llm_network", f"quantviz-llm-network-{name}")
     return name
 
 
