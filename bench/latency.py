@@ -29,7 +29,7 @@ from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
 INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)
 LLM_PAGES = {"llm": ("llm", "Outliers' size (times the others)")}   # new activations each press: two charts redrawn
-REDRAWN = {"llm": [3, 4]}   # the charts a press changes, where the others stay as they are (not redrawn)
+REDRAWN = {"llm": [4, 5]}   # the charts a press changes, where the others stay as they are (not redrawn)
 
 ARM = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {

@@ -7,7 +7,7 @@ from quantviz.app.llm import sections, source
 from quantviz.app.llm.state import Settings
 from quantviz.app.shell import controls
 from quantviz.app.shell.layout import embed_height, end_page, is_embed_view, page_header
-from quantviz.app.shell.share import share_panel
+from quantviz.app.shell.share import current_params, share_panel
 from quantviz.app.shell.urlschema import from_query, link_values
 
 page_header("llm.title", "llm.intro")
@@ -21,21 +21,33 @@ if is_embed_view():  # the main figure alone, its state read from the link (an u
 
 
 @st.fragment
+def one_block(key, w, fmt: str) -> None:
+    """The block slider reruns this section only."""
+    sections.block_section(key, w, fmt)
+
+
+@st.fragment
+def activation_sections(key, w, fmt: str) -> None:
+    """The activations' controls rerun the outlier and GPTQ sections only (GPTQ calibrates on them)."""
+    values = sections.outlier_section(key, w)
+    sections.gptq_section(key, w, fmt, values["outch"], values["oscale"], values["mix"])
+
+
+@st.fragment
 def interactive() -> None:
-    """Everything the controls change: a control reruns this part only."""
+    """Everything the controls change: a control reruns this part only (or a part of it)."""
     values, upload = source.source_controls()
     key, w, title = source.weights_of(sections.settings_from(values), upload)
-    values["fmt"] = fmt = sections.format_control()
+    fmt = sections.format_control()
     comp = sections.main_figure(key, w, title, fmt)
     sections.result_text(comp, fmt)
     sections.format_table(comp)
-    sections.block_section(key, w, fmt)
+    one_block(key, w, fmt)
     sections.codebook_section()
-    values |= sections.outlier_section(key, w)
-    values["model"] = sections.network_section(fmt)
-    values |= sections.gptq_section(key, w, fmt, values["outch"], values["oscale"], values["mix"])
-    s = sections.settings_from(values)
-    share_panel(lambda: link_values(s), embed_height(), lazy=True)
+    sections.network_section(fmt)
+    activation_sections(key, w, fmt)
+    # every control is bound to the URL: the link is the URL's settings, read when the panel opens
+    share_panel(lambda: link_values(from_query(Settings, current_params())), embed_height(), lazy=True)
     controls.url_notices(notices)
 
 

@@ -14,7 +14,7 @@ from quantviz.llm.registry import FORMATS
 from quantviz.nn import zoo
 
 PAGE = "views/llm.py"
-CHARTS = 6   # the formats, one block, the codebooks, the channels, W8A8's error, the network
+CHARTS = 6   # the formats, one block, the codebooks, the network, the channels, W8A8's error
 
 
 def chart_specs(at) -> list[str]:
@@ -54,12 +54,12 @@ def test_the_main_numbers_are_the_librarys(open_page):
 def test_every_control_changes_the_output(open_page):
     at = open_page(PAGE)
     before = chart_specs(at)
-    changes = [("slider", "rows", 128, [0, 1]), ("slider", "cols", 1024, [0, 1, 3, 4]),
+    # charts: 0 the formats, 1 one block, 2 the codebooks, 3 the network, 4 the channels, 5 W8A8's error
+    changes = [("slider", "rows", 128, [0, 1]), ("slider", "cols", 1024, [0, 1, 4, 5]),
                ("slider", "tail", 20.0, [0, 1]), ("number_input", "seed", 3, [0, 1]),
-               ("selectbox", "fmt", "NF4", [0, 1, 5]), ("slider", "block", 5, [1]),
-               ("slider", "oscale", 100.0, [3, 4]), ("slider", "alpha", 0.9, [3, 4]), ("slider", "mix", 0.5, [3, 4]),
-               ("slider", "outch", 0, [3, 4]),
-               ("selectbox", "model", "cnn", [5])]
+               ("selectbox", "fmt", "NF4", [0, 1, 3]), ("slider", "block", 5, [1]),
+               ("slider", "oscale", 100.0, [4, 5]), ("slider", "alpha", 0.9, [4, 5]), ("slider", "mix", 0.5, [4, 5]),
+               ("slider", "outch", 0, [4, 5]), ("selectbox", "model", "cnn", [3])]
     for kind, key, value, figures in changes:
         getattr(at, kind)(key=key).set_value(value).run()
         assert not at.exception, key
@@ -210,3 +210,15 @@ def test_the_w8a8_errors_are_the_librarys(open_page):
     line = next(m.value for m in at.markdown if m.value.startswith("With activations quantized per tensor"))
     assert (f"{e['none']:.3g} as they are, {e['SmoothQuant']:.3g} after SmoothQuant (α = 0.8) and "
             f"{e['rotation']:.3g} after the rotation") in line
+
+
+def test_the_share_link_carries_every_setting(open_page):
+    from urllib.parse import parse_qsl, urlsplit
+
+    from quantviz.app.llm.state import Settings
+    from quantviz.app.shell.urlschema import from_query
+    at = open_page(PAGE, src="layer", layer="cnn/conv2.weight", model="cnn", alpha="0.7", fmt="MXFP4", share="true")
+    assert not at.exception
+    link = next(c.value for c in at.code if c.value.startswith("http"))
+    s = from_query(Settings, dict(parse_qsl(urlsplit(link).query)))
+    assert (s.source, s.layer, s.model, s.alpha, s.fmt) == ("layer", "cnn/conv2.weight", "cnn", 0.7, "MXFP4")

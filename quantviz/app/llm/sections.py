@@ -185,7 +185,7 @@ def outlier_section(key, w) -> dict:
 
 def network_section(fmt: str) -> str:
     st.subheader(t("llm.net.title"))
-    labels = {m: model_label(m) for m in P["model"].choices()}
+    labels = {m: P["model"].label(m) for m in P["model"].choices()}   # in this run's language
     name = controls.choice(t("llm.net.model"), P["model"], format_func=labels.get)
     st.markdown(t("llm.net.text", model=model_label(name)))
     with st.spinner():

@@ -19,11 +19,6 @@ UPLOAD_TYPES = ["safetensors", "gguf", "npy", "npz"]
 
 # ---- data --------------------------------------------------------------------------------------
 
-def layer_label(code: str) -> str:
-    name, _, tensor = code.partition("/")
-    return t("llm.layer.option", model=name, tensor=tensor, shape=tuple(data.layer_weights(code).shape))
-
-
 def weights_of(s: Settings, upload=None):
     """``(key, weights, title)`` of the settings' source (an upload's tensor: ``upload``)."""
     if upload is not None:
@@ -52,7 +47,7 @@ def source_controls() -> tuple[dict, object]:
             v["seed"] = controls.number(t("llm.seed.label"), P["seed"], step=1)
         st.caption(t("llm.synthetic.params", **{k: v[k] for k in ("rows", "cols", "tail", "seed")}))
     elif v["source"] == "layer":
-        labels = {code: layer_label(code) for code in P["layer"].choices()}   # in this run's language
+        labels = {code: P["layer"].label(code) for code in P["layer"].choices()}   # in this run's language
         v["layer"] = controls.choice(t("llm.layer.label"), P["layer"], format_func=labels.get)
         st.caption(t("llm.layer.note"))
     else:
