@@ -130,7 +130,9 @@ def outlier_view(key: tuple, outch: int, oscale: float, mix: float, alpha: float
 def figure_spec(name: str, params: tuple, language: str, _build) -> dict:
     """A figure built once for its parameters and language, as the plain dicts plotly reads."""
     fig = _build()
-    return {"data": [trace.to_plotly_json() for trace in fig.data], "layout": fig.layout.to_plotly_json()}
+    if hasattr(fig, "_spec"):            # assembled as plain dicts already (spec.SpecFigure), with its key
+        return {**fig._spec, "key": fig.key}
+    return {"data": [trace.to_plotly_json() for trace in fig.data], "layout": fig.layout.to_plotly_json(), "key": []}
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from quantviz.app.llm import data
 from quantviz.app.llm.state import Settings
+from quantviz.app.mapping.figures import key_html
 from quantviz.app.shell import controls
 from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
@@ -34,7 +35,12 @@ def cached(name: str, params: tuple, build) -> SpecFigure:
     """The figure ``build()`` makes, built once for ``params`` in this language (a rerun that does
     not change it spends no time on it)."""
     spec = data.figure_spec(name, params, lang(), build)
-    return SpecFigure(spec["data"], spec["layout"])
+    return SpecFigure(spec["data"], spec["layout"], spec["key"])
+
+
+def show(fig: SpecFigure, key: str, file_name: str, **kwargs) -> None:
+    """``show_figure``, with the figure's key written above it when it has one."""
+    show_figure(fig, key, file_name, key_html=key_html(fig.key) if fig.key else None, **kwargs)
 
 
 def family_labels(prefix: str = "fig.llm.family") -> dict:
@@ -170,11 +176,11 @@ def outlier_section(key, w) -> dict:
     names = {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
     labels = {k: t(f"fig.llm.channels.{k}") for k in ("title", "x", "y", "hover")} | names
     state = (key, outch, oscale, mix, alpha)
-    show_figure(cached("channels", state, lambda: outlier_figs.channel_figure(view["maxima"], labels)),
-                "llm_channels", "quantviz-llm-channels")
+    show(cached("channels", state, lambda: outlier_figs.channel_figure(view["maxima"], labels)),
+         "llm_channels", "quantviz-llm-channels")
     error_labels = {k: t(f"fig.llm.w8a8.{k}") for k in ("title", "y", "hover", "per-tensor", "per-token")} | names
-    show_figure(cached("w8a8", state, lambda: outlier_figs.error_figure(view["errors"], error_labels)),
-                "llm_w8a8", "quantviz-llm-w8a8")
+    show(cached("w8a8", state, lambda: outlier_figs.error_figure(view["errors"], error_labels)),
+         "llm_w8a8", "quantviz-llm-w8a8")
     e = view["errors"]["per-tensor"]
     st.markdown(t("llm.outliers.result", none=e["none"], smooth=e["SmoothQuant"], rotation=e["rotation"],
                   alpha=alpha))
