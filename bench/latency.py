@@ -147,7 +147,8 @@ def main():
             loads.append(os.getloadavg()[0])
             for page, _ in pages.values():
                 page.context.close()
-            renders = {} if args.no_first_render else first.measure(browser, f"http://127.0.0.1:{minimal_port}/")
+            renders = {} if args.no_first_render else first.measure(
+                browser, (f"http://127.0.0.1:{minimal_port}/", servers[1].pid))
             browser.close()
     finally:
         for proc in servers:
