@@ -1,21 +1,23 @@
-"""Keyboard-to-repaint latency of the mapping page (and the int8 page) against a minimal page,
-in headless Chromium.
+"""Keyboard-to-repaint latency of the mapping, int8 and LLM pages against a minimal page,
+in headless Chromium, and the first render of every registered page against the minimal page's.
 
 Both apps are served the same way (``streamlit run`` on a free port). In one run, presses
-alternate between the two pages: each press of ArrowRight on a focused slider is timed from the
+alternate between the pages: each press of ArrowRight on a focused slider is timed from the
 key press until the app is idle again and every plotly chart on the page has repainted
-(``plotly_afterplot``). Prints the median and p90 of each, the ratio mapping/minimal, the
-first render of the mapping page with an empty cache (a fresh server), the load average during
-the run, and where each press spends CPU time: the server process, the page's renderer
-process and its main thread (Chrome's ``Performance.getMetrics``). On a shared machine the
-times follow the load; the ratio, measured in one interleaved run, much less so.
+(``plotly_afterplot``). Prints the median and p90 of each, the ratio page/minimal, the load
+average during the run, and where each press spends CPU time: the server process, the page's
+renderer process and its main thread (Chrome's ``Performance.getMetrics``). On a shared machine
+the times follow the load; the ratio, measured in one interleaved run, much less so.
 
 The int8 page is timed the same way on its test-image slider (each press: a new image through
 the float32 and the int8 network, every figure of the page redrawn), and the LLM page on the
 slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, two charts
 redrawn; alpha's 0.05 steps would reach 1 within 11 presses).
 
-    python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--no-int8] [--no-llm]
+Then the first render of every page, each on a fresh server, against the minimal page opened
+between (``bench/first_render.py`` says how).
+
+    python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--no-int8] [--no-llm] [--no-first-render]
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import os
 import statistics
 import time
 
+from bench import first_render as first
 from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, start_streamlit
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
@@ -117,20 +120,6 @@ def open_page(browser, url: str, slider: str, warmup: str | None = None):
     return page
 
 
-def first_render(browser, app_root: str, url: str) -> float:
-    """Seconds from navigation until the page is idle with its charts drawn."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(app_root)   # come from the app's home page (it does not touch this page's caches)
-    page.wait_for_selector(IDLE, timeout=60_000)
-    start = time.perf_counter()
-    page.goto(url)
-    wait_ready(page)
-    seconds = time.perf_counter() - start - 0.3   # wait_ready's settling pause
-    context.close()
-    return seconds
-
-
 def summary(times: list[float]) -> tuple[float, float]:
     ordered = sorted(times)
     p90 = ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
@@ -144,6 +133,7 @@ def main():
     parser.add_argument("--slider", choices=sorted(SLIDERS), default="rmax")
     parser.add_argument("--no-int8", action="store_true", help="do not time the int8 page")
     parser.add_argument("--no-llm", action="store_true", help="do not time the LLM page")
+    parser.add_argument("--no-first-render", action="store_true", help="time the key presses only")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -158,13 +148,6 @@ def main():
         mapping_url = f"{app_root}mapping?n={args.n}&calib=manual&bits=8"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            cold = first_render(browser, app_root, mapping_url)
-            warm = first_render(browser, app_root, mapping_url)
-            int8_renders = {name: [first_render(browser, app_root, app_root + path) for _ in range(2)]
-                            for name, (path, _) in others.items()}   # empty cache, then warm
-            minimal_url = f"http://127.0.0.1:{minimal_port}/"
-            floor = statistics.median(first_render(browser, minimal_url, minimal_url) for _ in range(3))
-            cold_load = os.getloadavg()[0]
             pages = {"minimal": (open_page(browser, f"http://127.0.0.1:{minimal_port}/", "value"), servers[1]),
                      "mapping": (open_page(browser, mapping_url, SLIDERS[args.slider], warmup=app_root), servers[0])}
             for name, (path, slider) in others.items():
@@ -179,6 +162,10 @@ def main():
                     charts = REDRAWN.get(name)
                     times[name].append(meters[name].measure(lambda page=page, charts=charts: press(page, charts)))
             loads.append(os.getloadavg()[0])
+            for page, _ in pages.values():
+                page.context.close()
+            renders = {} if args.no_first_render else first.measure(
+                browser, (f"http://127.0.0.1:{minimal_port}/", servers[1].pid))
             browser.close()
     finally:
         for proc in servers:
@@ -187,7 +174,7 @@ def main():
     print(f"keyboard presses on a slider, {args.presses} each, interleaved in one run "
           f"(mapping page: {args.n:,} values, slider {args.slider})")
     print(f"load average (1 min, {os.cpu_count()} cores): {loads[0]:.1f} at the first press, {loads[1]:.1f} "
-          f"at the last; {cold_load:.1f} after the first renders")
+          f"at the last")
     print(f"{'page':<12}{'median ms':>11}{'p90 ms':>9}   CPU ms per press (medians): server, renderer (main thread)")
     med = {}
     for name, values in times.items():
@@ -202,12 +189,8 @@ def main():
     if "llm" in med:
         print(f"ratio llm/mapping (median): {med['llm'] / med['mapping']:.2f}   (the LLM page within the mapping "
               f"page's budget: <= 1)")
-    print(f"first render of the mapping page, empty cache: {cold:.2f} s   (target < 2 s); "
-          f"again with a warm cache: {warm:.2f} s; the minimal page: {floor:.2f} s")
-    print(f"ratio first render mapping/minimal (warm cache): {warm / floor:.2f}   (target <= 1.3)")
-    for name, (empty, again) in int8_renders.items():
-        print(f"first render of the {name} page, empty cache: {empty:.2f} s; warm cache: {again:.2f} s; "
-              f"ratio {name}/minimal (warm cache): {again / floor:.2f}   (target <= 1.3)")
+    if renders:
+        first.report(renders)
 
 
 if __name__ == "__main__":

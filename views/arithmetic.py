@@ -57,8 +57,10 @@ def multiply_section():
     st.markdown(t("arith.mul.verdict", exact=num(tr["exact"].real),
                   naive_err=num(tr["naive"].real - tr["exact"].real, 5), zq=z_q,
                   zr=num(tr["z_q"].real), err=num(tr["z_q"].real - tr["exact"].real, 3)))
-    with st.expander(t("arith.trace.expander")):
-        view.table(view.trace_frame(tr, list(tr)))
+    trace = st.expander(t("arith.trace.expander"), key="mtrace", on_change="rerun", bind="query-params")
+    if trace.open:  # drawn only when opened (a table costs the page's first render)
+        with trace:
+            view.table(view.trace_frame(tr, list(tr)))
 
 
 def add_section():

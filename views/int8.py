@@ -86,8 +86,10 @@ view.sizes(name, settings)
 
 # --- the file
 view.tflite(name, settings)
-with st.expander(t("int8.formulas")):
-    for formula in docstring_math(ptq) + docstring_math(intlayers) + docstring_math(quality):
-        st.latex(formula)
+formulas = st.expander(t("int8.formulas"), key="formulas", on_change="rerun", bind="query-params")
+if formulas.open:  # typeset only when opened (KaTeX costs the page's first render)
+    with formulas:
+        for formula in docstring_math(ptq) + docstring_math(intlayers) + docstring_math(quality):
+            st.latex(formula)
 view.inspector()
 controls.url_notices(notices)

@@ -87,9 +87,11 @@ view.tensor_summary(tensor, summary)
 if wf is None:
     st.link_button(t("weights.quantize"), data.mapping_link(model_name, tensor, lang()), icon=":material/tune:",
                    help=t("weights.quantize.help"))
-with st.expander(t("weights.stats.formula")):
-    for formula in docstring_math(tensor_stats):
-        st.latex(formula)
+formulas = st.expander(t("weights.stats.formula"), key="formulas", on_change="rerun", bind="query-params")
+if formulas.open:  # typeset only when opened (KaTeX costs the page's first render)
+    with formulas:
+        for formula in docstring_math(tensor_stats):
+            st.latex(formula)
 
 st.subheader(t("weights.channels.sub"))
 st.markdown(t("weights.channels.text"))

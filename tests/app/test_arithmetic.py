@@ -42,6 +42,8 @@ def test_chinese(page):
 
 def test_changing_the_inputs_changes_the_trace(page):
     at = page()
+    assert frame_column(at, "arith.col.value")[0] != "127", "the trace is drawn only when opened"
+    at = page(mtrace="true")
     before = frame_column(at, "arith.col.value")
     at.number_input(key="mx").set_value(0.5).run()
     after = frame_column(at, "arith.col.value")

@@ -17,7 +17,15 @@ def test_presentation_mode_and_the_share_panel(open_page, page):
     frames = [s for s in snippets if s.startswith("<iframe")]
     assert links and frames, "a Share panel with the link and the iframe snippet"
     assert "lang=zh" in links[-1] and "present" not in frames[-1]
+    assert "share=" not in links[-1] and "share=" not in frames[-1], "the open panel is not part of the state"
     assert "embed=true" in frames[-1] and "view=figure" in frames[-1]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path)
+def test_a_closed_share_panel_draws_nothing(open_page, page):
+    at = open_page(page.path)  # its code blocks would cost the page's first render half a second
+    assert not at.exception, at.exception
+    assert not [c for c in at.code if c.value.startswith(("http", "<iframe"))]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path)

@@ -173,3 +173,9 @@ def test_a_bad_upload_gets_a_warning(open_page, content, words):
     at.file_uploader(key="int8_upload").set_value(("x.tflite", content, "application/octet-stream")).run()
     assert not at.exception
     assert any("cannot be inspected" in w.value and words in w.value for w in at.warning)
+
+
+def test_the_formulas_are_typeset_only_when_opened(open_page):
+    assert not open_page(PAGE).latex  # KaTeX costs the page's first render
+    formulas = open_page(PAGE, formulas="true").latex
+    assert len(formulas) >= 3 and any("M_0" in f.value or "M0" in f.value for f in formulas)

@@ -179,7 +179,7 @@ def test_embed_view_is_the_step_widget_and_figure_alone(lesson):
 
 
 def test_share_panel_gives_the_link_and_the_iframe_of_the_step(lesson):
-    at = lesson(step="4", lang="zh")
+    at = lesson(step="4", lang="zh", share="true")  # the panel is drawn while open
     snippets = [c.value for c in at.code]
     assert any("step=4" in s and "lang=zh" in s and "embed" not in s for s in snippets)
     assert any(s.startswith("<iframe") and "step=4" in s and "embed=true" in s and "view=figure" in s

@@ -190,3 +190,8 @@ def test_a_refused_upload_is_cached_as_plain_data_not_the_exception():
     kept = _read_upload("refused-upload", "w.npy", data)
     assert isinstance(kept, Problem) and kept.code == "truncated"
     assert not hasattr(kept, "__traceback__") and len(pickle.dumps(kept)) < 2_000
+
+
+def test_the_formulas_are_typeset_only_when_opened(open_page):
+    assert not open_page(PAGE).latex  # KaTeX costs the page's first render
+    assert open_page(PAGE, formulas="true").latex

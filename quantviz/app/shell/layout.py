@@ -79,13 +79,14 @@ def presentation_mode() -> bool:
 def page_foot() -> None:
     """The foot of every page (the router calls it after the page has run): the Share panel of
     the page's state unless the page drew its own (in the embed view: the link to the full
-    page), and in presentation mode a small button that leaves it."""
+    page), and in presentation mode a small button that leaves it. The panel is drawn only while
+    open: closed, its two code blocks would still cost a page's first render half a second."""
     if is_embed_view():
         if not share.panel_drawn():
             share.embed_footer()
         return
     if not share.panel_drawn():
-        share.share_panel(height=embed_height())
+        share.share_panel(height=embed_height(), lazy=True)
     if st.session_state.get("present"):
         st.button(t("present.exit"), key="present_exit", type="tertiary",
                   on_click=lambda: st.session_state.update(present=False))

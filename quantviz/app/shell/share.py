@@ -18,7 +18,7 @@ from quantviz.app.shell.i18n import lang, t
 
 EMBED = {"embed": "true", "view": "figure"}
 FALLBACK_BASE = "http://localhost:8501"
-NOT_STATE = ("embed", "view", "embed_options")  # parameters of the view, not of the page's state
+NOT_STATE = ("embed", "view", "embed_options", "share")  # of the view (and this panel), not of the state
 DRAWN = "_share_drawn"
 
 
