@@ -16,10 +16,11 @@ from quantviz.app.shell.text import markdown_text
 from quantviz.figures import static
 from quantviz.figures.spec import SpecFigure, with_legend
 from quantviz.figures.static.style import plain
+from quantviz.figures.style import FONT_SIZES, PRESENT_FACTOR, readable_fonts
 
 EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.to_svg),
            ("html", "text/html", static.to_html))
-PRESENT_FONT = 19                      # chart type on a projector
+PRESENT_FONT = round(FONT_SIZES["font"] * PRESENT_FACTOR)   # chart type on a projector
 HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}  # the page offers its own files
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
@@ -42,8 +43,8 @@ def as_text(title: str) -> str:
 
 def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, str]:
     """The figure as the page draws it, without copying its data: the title and subtitle hidden
-    (the page writes them above), less room on top, the legend under the plot, larger type in
-    presentation mode."""
+    (the page writes them above), less room on top, the legend under the plot, readable type
+    (larger in presentation mode)."""
     spec = fig.to_dict()
     layout = dict(spec.get("layout") or {})
     text, subtitle = titles(layout)
@@ -58,23 +59,8 @@ def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, st
         layout["legend"] = {**layout["legend"], **LEGEND_BELOW}
         layout["margin"] = {**(layout.get("margin") or {}), "t": 24,
                             "b": max(110, (layout.get("margin") or {}).get("b") or 0)}
-    if present:
-        layout.update(projector_fonts(layout))
+    layout.update(readable_fonts(layout, PRESENT_FACTOR if present else 1.0))
     return SpecFigure(spec["data"], layout), text, subtitle  # handed to the browser as is (no validation)
-
-
-def projector_fonts(layout: dict) -> dict:
-    """Larger type for a projector: the figure's font, and the axes' and legend's, which the
-    Streamlit theme would otherwise keep small."""
-    fonts = {"font": {**(layout.get("font") or {}), "size": PRESENT_FONT},
-             "legend": {**(layout.get("legend") or {}), "font": {"size": PRESENT_FONT - 2}}}
-    for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]:
-        axis = dict(layout.get(name) or {})
-        title = axis.get("title") or {}
-        title = {"text": title} if isinstance(title, str) else dict(title)
-        title["font"] = {**(title.get("font") or {}), "size": PRESENT_FONT}
-        fonts[name] = {**axis, "title": title, "tickfont": {**(axis.get("tickfont") or {}), "size": PRESENT_FONT - 2}}
-    return fonts
 
 
 def for_export(fig: go.Figure, title: str | None) -> go.Figure:
