@@ -7,9 +7,12 @@ does not draw it.
 """
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 import streamlit as st
 
+from quantviz.app.shell.figure_text import summary, table
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import is_embed_view
 from quantviz.app.shell.text import markdown_text
@@ -80,18 +83,38 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
 
     ``title``: the figure's title for the exported files, when the page writes it above the chart.
     ``key_html``: the figure's key, written between the title and the chart (HTML).
+    A summary of the chart in words goes before it for screen readers, and its points under it
+    in an expander (``numbers_behind``).
     """
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
-    lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else ""]
-    if text or subtitle:
-        st.markdown("  \n".join(filter(None, lines)))
+    words = summary(fig, text or title or "")
+    lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else "",
+             f'<span class="qv-sr-only">{html.escape(words)}</span>']  # what a screen reader says for the chart
+    st.markdown("  \n".join(filter(None, lines)), unsafe_allow_html=True)
     if key_html:
         st.markdown(key_html, unsafe_allow_html=True)
     st.plotly_chart(spec, theme="streamlit", key=key, config=CONFIG)
-    if not export or is_embed_view():
+    if is_embed_view():
+        return
+    numbers_behind(fig, key, words)
+    if not export:
         return
     row = st.container(horizontal=True, gap="small")
     for ext, mime, render in EXPORTS:
         row.download_button(t(f"export.{ext}"), data=lambda render=render: render(for_export(fig, title)),
                             file_name=f"{file_name}.{ext}", mime=mime, key=f"{key}_{ext}",
                             on_click="ignore", icon=":material/download:")
+
+
+def numbers_behind(fig: go.Figure, key: str, words: str) -> None:
+    """An expander "The numbers behind this chart": the summary and the points as a table (an
+    HTML table that screen readers walk), built only while it is open."""
+    opened = f"{key}_numbers"
+    with st.expander(t("figure.numbers"), key=opened, on_change="rerun", icon=":material/table:"):
+        if not st.session_state.get(opened):
+            return
+        st.markdown(as_text(words))
+        frame, total = table(fig)
+        st.table(frame, hide_index=True)
+        if total > len(frame):
+            st.caption(t("figure.table.rows", shown=len(frame), total=total))
