@@ -21,7 +21,10 @@ for page in PAGES:
     sections.setdefault(t(page.section), []).append(
         st.Page(page.path, title=t(page.title_key), icon=page.icon, url_path=page.url_path,
                 default=page is PAGES[0]))
-page = st.navigation(sections, position="top" if st.session_state.get("present") else "sidebar")
+# One section needs no heading; Streamlit also draws a section's links as <li> inside a <div> inside
+# the menu's <ul> (invalid list markup to a screen reader), and a menu without sections as plain <li>s.
+menu = next(iter(sections.values())) if len(sections) == 1 else sections
+page = st.navigation(menu, position="top" if st.session_state.get("present") else "sidebar")
 st.session_state[CURRENT_PAGE] = page.url_path
 try:
     page.run()

@@ -26,16 +26,20 @@ class Upstream:
     why: str
 
 
-# Streamlit's own markup, not the project's (each entry names its upstream report).
+# Streamlit's own markup, not the project's (each entry names where it is tracked upstream).
 STREAMLIT = [
-    # The sidebar's page menu: a <ul> whose children are <div>s (the sections) with <li>s inside
-    # them, so every <li> lacks its list parent and the <ul> holds non-<li> children.
+    # st.navigation's sidebar menu with sections: SidebarNav.tsx draws a <ul> whose children are
+    # NavSection.tsx's <div>s (heading and links), so each link's <li> lacks its list parent and
+    # the <ul> holds non-<li> children. Pages without a section are plain <li>s in the <ul>, which
+    # is why app.py passes a one-section menu as a list (no violation today). Upstream: Streamlit's
+    # open accessibility issue https://github.com/streamlit/streamlit/issues/8399 (no issue of its
+    # own found for the list markup); the markup is in frontend/app/src/components/Navigation/.
     Upstream("listitem", '[data-testid="stSidebarNav"]',
-             "https://github.com/streamlit/streamlit/issues/9213",
-             "st.navigation's sidebar menu: <li> inside <div> inside <ul>"),
+             "https://github.com/streamlit/streamlit/issues/8399",
+             "st.navigation's sections: <li> inside <div> inside <ul>"),
     Upstream("list", '[data-testid="stSidebarNav"]',
-             "https://github.com/streamlit/streamlit/issues/9213",
-             "st.navigation's sidebar menu: <ul> with <div> children"),
+             "https://github.com/streamlit/streamlit/issues/8399",
+             "st.navigation's sections: <ul> with <div> children"),
 ]
 
 
@@ -71,9 +75,11 @@ def open_page(page, address: str) -> None:
     assert no_exception(page), address
 
 
-def audit_page(page, axe, name: str) -> list[Finding]:
-    """Every violation axe finds on the page as it stands (frames included), one per node."""
-    results = axe.run(page).response
+def audit_page(page, axe, name: str, context=None) -> list[Finding]:
+    """Every violation axe finds on the page as it stands (frames included), one per node;
+    ``context``: a CSS selector to audit only part of the page."""
+    results = axe.run(page, context=context).response
+    assert results.get("testEngine", {}).get("name") == "axe-core", results.keys()
     findings = []
     for violation in results["violations"]:
         for node in violation["nodes"]:
@@ -84,25 +90,68 @@ def audit_page(page, axe, name: str) -> list[Finding]:
     return findings
 
 
-def audit_all(browser, app_url: str, theme: str, lang: str, shoot=None) -> list[Finding]:
-    """Every registered page in one context (``theme``, ``lang``); ``shoot(page, info)`` may
-    take a screenshot after each page's audit."""
+def audit_all(browser, app_url: str, theme: str, lang: str, shoot=None) -> tuple[list[Finding], list[str]]:
+    """Every registered page in one context (``theme``, ``lang``): the findings and the pages
+    audited; ``shoot(page, info)`` may take a screenshot after each page's audit."""
     from axe_playwright_python.sync_playwright import Axe
     axe = Axe()
     context = browser.new_context(viewport=VIEWPORT, color_scheme=theme)
     page = context.new_page()
-    findings = []
+    findings, audited = [], []
     try:
         for info in PAGES:
             open_page(page, page_address(app_url, info, "" if lang == "en" else f"lang={lang}"))
             findings += audit_page(page, axe, info.url_path)
+            audited.append(info.url_path)
             if shoot is not None:
                 shoot(page, info)
     finally:
         context.close()
-    return findings
+    return findings, audited
 
 
 def counts(findings: list[Finding]) -> Counter:
     """(rule, impact, project or upstream) -> nodes."""
     return Counter((f.rule, f.impact, "streamlit" if f.upstream else "project") for f in findings)
+
+
+def project_caused(findings: list[Finding]) -> list[Finding]:
+    """The serious and critical findings that no allow-list entry explains."""
+    return [f for f in findings if f.impact in SERIOUS and f.upstream is None]
+
+
+def described(findings: list[Finding]) -> str:
+    return "\n".join(f"{f.page}: {f.rule} ({f.impact}) at {f.target}\n    {f.html}\n    {f.summary}"
+                      for f in findings)
+
+
+def main() -> None:
+    """Every page in both themes and languages: the axe counts per rule (project or Streamlit),
+    and a screenshot of every page in each theme (English) under test-output/."""
+    import shutil
+
+    from e2e_helpers import CHROMIUM_ARGS, ROOT, content_screenshot, free_port, start_streamlit
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = start_streamlit(ROOT / "app.py", port)
+    findings = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            for theme in THEMES:
+                for lang in LANGUAGES:
+                    def shoot(page, info, theme=theme, lang=lang):
+                        if lang == "en":
+                            content_screenshot(page, f"a11y-{info.url_path}-{theme}")
+                    found, _ = audit_all(browser, f"http://127.0.0.1:{port}", theme, lang, shoot)
+                    findings += found
+            browser.close()
+    finally:
+        server.terminate()
+    for (rule, impact, source), n in sorted(counts(findings).items()):
+        print(f"{rule:32} {impact:9} {source:9} {n:5}")
+
+
+if __name__ == "__main__":  # python tests/e2e/axe_audit.py
+    main()

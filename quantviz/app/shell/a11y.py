@@ -32,6 +32,9 @@ CSS = f"""
 [data-testid="stBaseButton-primary"], [data-testid="stBaseButton-primary"] * {{ color: {pair(ON_PRIMARY)} !important; }}
 /* The focus is always visible, whatever the widget draws itself */
 :focus-visible {{ outline: 3px solid {pair(FOCUS)} !important; outline-offset: 2px !important; }}
+/* A formula's glyphs overhang its box by a pixel or two: room for them, so that a formula that fits
+   is not a scrolling region a keyboard cannot reach (one that is wider still scrolls, on a phone) */
+.katex-display {{ padding: 0.35rem 0.3rem !important; }}
 /* No motion for readers who ask their system for none */
 @media (prefers-reduced-motion: reduce) {{
   *, *::before, *::after {{ animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
