@@ -3,7 +3,7 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from quantviz.allocator import keep_freed_memory
-from quantviz.app.shell.a11y import apply_style
+from quantviz.app.shell.a11y import apply_style, document_language
 from quantviz.app.shell.gc_policy import freeze_long_lived
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
@@ -13,7 +13,7 @@ keep_freed_memory()  # numpy's temporaries reuse warm memory instead of fresh pa
 get_logger("quantviz")  # the app's own log lines (refused uploads, parser failures) in the server's console
 st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
 apply_style()  # chart text, focus ring, reduced motion: every page
-language_switch()
+document_language(language_switch())
 presentation_mode()
 
 sections: dict[str, list] = {}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from e2e_helpers import CHART, no_exception, page_address, wait_idle
 
+from quantviz.app.shell.a11y import HTML_LANG
 from quantviz.app.shell.registry import PAGES
 
 SERIOUS = ("serious", "critical")
@@ -69,10 +70,22 @@ def _allowed(page, rule: str, target: list) -> str | None:
 
 def open_page(page, address: str) -> None:
     page.goto(address)
+    settle(page, address)
+
+
+def settle(page, name: str) -> None:
     wait_idle(page, timeout=60_000)
     page.wait_for_selector(CHART, timeout=30_000)
     wait_idle(page)
-    assert no_exception(page), address
+    assert no_exception(page), name
+
+
+def switch_page(page, info) -> None:
+    """Go to another page through the menu, as a reader does: the session (its language) stays,
+    and the browser keeps the app loaded (faster than opening the address)."""
+    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{info.url_path}"]').first.click()
+    page.wait_for_url(f"**/{info.url_path}*")
+    settle(page, info.url_path)
 
 
 def audit_page(page, axe, name: str, context=None) -> list[Finding]:
@@ -100,7 +113,12 @@ def audit_all(browser, app_url: str, theme: str, lang: str, shoot=None) -> tuple
     findings, audited = [], []
     try:
         for info in PAGES:
-            open_page(page, page_address(app_url, info, "" if lang == "en" else f"lang={lang}"))
+            if info is PAGES[0]:
+                open_page(page, page_address(app_url, info, "" if lang == "en" else f"lang={lang}"))
+            else:
+                switch_page(page, info)
+            assert ("lang=zh" in page.url) == (lang == "zh"), page.url   # the page is in that language,
+            assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]  # and says so
             findings += audit_page(page, axe, info.url_path)
             audited.append(info.url_path)
             if shoot is not None:

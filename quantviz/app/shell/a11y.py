@@ -51,3 +51,14 @@ def apply_style() -> None:
     """The style above, on every page (the router calls it before the page runs); a style-only
     ``st.html`` takes no room on the page."""
     st.html(CSS)
+
+
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47, as the page's <html lang> says it
+
+
+def document_language(code: str) -> None:
+    """Tell screen readers the page's language (WCAG 3.1.1): ``<html lang>``, which Streamlit
+    leaves at "en", set to the reader's language. A script in the sidebar (a few pixels there;
+    in the page it would push the content down), run again whenever the language changes."""
+    with st.sidebar:
+        st.html(f"<script>document.documentElement.lang = {HTML_LANG[code]!r};</script>", unsafe_allow_javascript=True)
