@@ -12,9 +12,10 @@ from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, styled
 
 # One colour per bit field; a 1 bit is a filled box, a 0 bit an outlined one (text in the theme's
 # colour), so both read on a light and on a dark background.
-FIELD_COLOURS = {"sign": RED, "exponent": BLUE, "mantissa": GREEN, "integer": "#7B61C4"}
+FIELD_COLOURS = {"sign": RED, "exponent": BLUE, "mantissa": GREEN, "integer": PURPLE}
 # A filled box's digit or name in black or white, whichever contrasts more (at least 4.5:1)
 FIELD_TEXT = {field: text_on(colour) for field, colour in FIELD_COLOURS.items()}
+INTEGER_FORMATS = ("int8", "int4", "uint8")  # drawn wider than the floats: told apart by more than colour
 FORMAT_COLOURS = {"float32": BLUE, "float16": ORANGE, "bfloat16": SKY, "float8_e4m3fn": GREEN,
                   "float8_e5m2": PURPLE, "int8": RED, "int4": RED, "uint8": GREY}
 
@@ -94,7 +95,7 @@ def spacing_figure(curves: list[dict], labels: dict, x_mark: float | None = None
     for c in curves:
         fig.add_trace(go.Scatter(
             x=c["x"], y=c["y"], name=c["name"], mode="lines",
-            line={"color": FORMAT_COLOURS.get(c["format"], GREY), "width": 4 if c["format"].startswith("int") else 1.5,
+            line={"color": FORMAT_COLOURS.get(c["format"], GREY), "width": 4 if c["format"] in INTEGER_FORMATS else 1.5,
                   "dash": "dash" if c.get("dash") else "solid"},
             hovertemplate=f"<b>{html.escape(c['name'])}</b><br>{labels['hover']}<extra></extra>"))
     if x_mark is not None and np.isfinite(x_mark) and x_mark > 0:
