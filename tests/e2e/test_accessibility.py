@@ -40,3 +40,24 @@ def test_the_audit_sees_a_violation_when_there_is_one(browser, app_url):
     finally:
         context.close()
     assert [(f.rule, f.impact) for f in project_caused(findings)] == [("color-contrast", "serious")]
+
+
+# The longest CSS transition or animation on the page, in milliseconds.
+LONGEST_MOTION = """() => Math.max(0, ...[...document.querySelectorAll('*')].flatMap(e => {
+  const s = getComputedStyle(e);
+  return [s.transitionDuration, s.animationDuration].flatMap(v => v.split(','))
+    .map(v => v.trim().endsWith('ms') ? parseFloat(v) : parseFloat(v) * 1000); }))"""
+
+
+def test_no_motion_for_readers_who_ask_for_none(browser, app_url):
+    longest = {}
+    for motion in ("no-preference", "reduce"):
+        context = browser.new_context(viewport=VIEWPORT, reduced_motion=motion)
+        page = context.new_page()
+        try:
+            open_page(page, page_address(app_url, PAGES[0]))
+            longest[motion] = page.evaluate(LONGEST_MOTION)
+        finally:
+            context.close()
+    assert longest["no-preference"] >= 100          # Streamlit's widgets move (transitions of 100 ms and more)
+    assert longest["reduce"] <= 1                   # unless the reader's system asks for no motion
