@@ -58,3 +58,16 @@ def test_missing_points_and_titles_with_markup():
         frame, _ = table(fig)
     assert "Chart “Error rms”" in text and "w & b: 3 points" in text and "y from 1.5 to 1.5" in text
     assert frame.values.tolist()[1][2] == "" and frame.values.tolist()[2][2] == "nan"
+
+
+def test_stacked_plots_name_each_series_axes():
+    fig = go.Figure([go.Bar(x=[0, 1], y=[5, 7], name="counts"),
+                     go.Scatter(x=[0, 1], y=[0, 255], name="codes", xaxis="x2", yaxis="y2")])
+    fig.update_layout(xaxis_title="x", yaxis_title="count", xaxis2={"title": "x (real)"}, yaxis2={"title": "code"})
+    with in_language("en"):
+        text = summary(fig)
+        frame, _ = table(fig)
+    assert "codes: 2 points, x (real) from 0 to 1, code from 0 to 255." in text
+    assert "counts: 2 points, x from 0 to 1, count from 5 to 7." in text
+    assert list(frame.columns) == ["series", "x", "y"]
+    assert frame.values.tolist()[2] == ["codes (x (real); code)", "0", "0"]

@@ -46,8 +46,10 @@ def _numeric(a: np.ndarray) -> np.ndarray | None:
     return x
 
 
-def series(fig: go.Figure) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    """(name, x, y) of every trace that draws points (legend-only entries left out)."""
+def series(fig: go.Figure) -> list[tuple[str, np.ndarray, np.ndarray, str, str]]:
+    """(name, x, y, x axis title, y axis title) of every trace that draws points (legend-only
+    entries left out); each trace's own axes (a figure may stack several plots)."""
+    layout = fig.to_dict().get("layout") or {}
     out = []
     for i, trace in enumerate(traces(fig), start=1):
         x, y = _values(trace, "x"), _values(trace, "y")
@@ -56,7 +58,9 @@ def series(fig: go.Figure) -> list[tuple[str, np.ndarray, np.ndarray]]:
         if not any(v is not None for v in y):
             continue
         name = plain(str(trace.get("name") or "")).strip() or t("figure.series.unnamed", i=i)
-        out.append((name, x, y))
+        x_axis = "xaxis" + str(trace.get("xaxis") or "x")[1:]
+        y_axis = "yaxis" + str(trace.get("yaxis") or "y")[1:]
+        out.append((name, x, y, axis_title(layout, x_axis), axis_title(layout, y_axis)))
     return out
 
 
@@ -82,10 +86,8 @@ def series_sentence(name: str, x: np.ndarray, y: np.ndarray, x_title: str, y_tit
 def summary(fig: go.Figure, title: str = "") -> str:
     """The chart in one paragraph, in the reader's language: its title, then per series its
     number of points and the range of each axis."""
-    layout = fig.to_dict().get("layout") or {}
-    x_title, y_title = axis_title(layout, "xaxis"), axis_title(layout, "yaxis")
     found = series(fig)
-    sentences = [series_sentence(name, x, y, x_title, y_title) for name, x, y in found[:MAX_SERIES]]
+    sentences = [series_sentence(*found_series) for found_series in found[:MAX_SERIES]]
     if len(found) > MAX_SERIES:
         sentences.append(t("figure.series.more", n=len(found) - MAX_SERIES))
     head = t("figure.summary", title=plain(title).strip(), n=len(found)) if title else t(
@@ -96,16 +98,19 @@ def summary(fig: go.Figure, title: str = "") -> str:
 def table(fig: go.Figure) -> tuple[pd.DataFrame, int]:
     """The points of every series, one row each (series, x, y), at most ``MAX_ROWS`` of them,
     and the number of points in all."""
-    layout = fig.to_dict().get("layout") or {}
-    x_title, y_title = axis_title(layout, "xaxis"), axis_title(layout, "yaxis")
+    found = series(fig)
+    axes = {(x_title, y_title) for *_, x_title, y_title in found}
+    one_pair = len(axes) == 1          # every series on the same axes: their titles head the columns
     rows, total = [], 0
-    for name, x, y in series(fig):
+    for name, x, y, x_title, y_title in found:
         total += len(x)
-        room = MAX_ROWS - len(rows)
-        rows += [(name, _cell(a), _cell(b)) for a, b in zip(x[:max(room, 0)], y[:max(room, 0)], strict=True)]
-    columns = [t("figure.table.series"), x_title, y_title]
+        room = max(MAX_ROWS - len(rows), 0)
+        label = name if one_pair else f"{name} ({x_title}; {y_title})"
+        rows += [(label, _cell(a), _cell(b)) for a, b in zip(x[:room], y[:room], strict=True)]
+    x_head, y_head = next(iter(axes)) if one_pair else ("x", "y")
+    columns = [t("figure.table.series"), x_head, y_head]
     if len(set(columns)) < 3:  # the same words twice would make pandas refuse the table
-        columns = [t("figure.table.series"), f"x: {x_title}", f"y: {y_title}"]
+        columns = [t("figure.table.series"), f"x: {x_head}", f"y: {y_head}"]
     return pd.DataFrame(rows, columns=columns), total
 
 
