@@ -3,7 +3,7 @@ the violations per page, and the ones Streamlit's own markup causes told apart b
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from e2e_helpers import CHART, no_exception, page_address, wait_idle
 
@@ -53,6 +53,7 @@ class Finding:
     html: str
     summary: str
     upstream: str | None  # the allow-list entry's issue, or None: the project's own
+    theme: str = ""
 
 
 def _allowed(page, rule: str, target: list) -> str | None:
@@ -103,14 +104,20 @@ def audit_page(page, axe, name: str, context=None) -> list[Finding]:
     return findings
 
 
-def audit_all(browser, app_url: str, theme: str, lang: str, shoot=None) -> tuple[list[Finding], list[str]]:
-    """Every registered page in one context (``theme``, ``lang``): the findings and the pages
-    audited; ``shoot(page, info)`` may take a screenshot after each page's audit."""
+def audit_all(browser, app_url: str, lang: str, shoot=None) -> tuple[list[Finding], list[tuple[str, str]]]:
+    """Every registered page in ``lang``, each in both themes, in one browser context: the
+    findings and the (page, theme) pairs audited; ``shoot(page, info, theme)`` may take a
+    screenshot after each audit.
+
+    The theme follows the browser's colour scheme (Streamlit's default, "use system setting"),
+    switched on the page as a reader's system would switch it: each page is loaded once.
+    """
     from axe_playwright_python.sync_playwright import Axe
     axe = Axe()
-    context = browser.new_context(viewport=VIEWPORT, color_scheme=theme)
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=THEMES[0])
     page = context.new_page()
     findings, audited = [], []
+    theme = THEMES[0]
     try:
         for info in PAGES:
             if info is PAGES[0]:
@@ -119,13 +126,26 @@ def audit_all(browser, app_url: str, theme: str, lang: str, shoot=None) -> tuple
                 switch_page(page, info)
             assert ("lang=zh" in page.url) == (lang == "zh"), page.url   # the page is in that language,
             assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]  # and says so
-            findings += audit_page(page, axe, info.url_path)
-            audited.append(info.url_path)
-            if shoot is not None:
-                shoot(page, info)
+            for turn in range(len(THEMES)):
+                if turn:  # the other theme: the one this page was not opened in
+                    theme = next(other for other in THEMES if other != theme)
+                    set_theme(page, theme, info.url_path)
+                findings += [replace(f, theme=theme) for f in audit_page(page, axe, info.url_path)]
+                audited.append((info.url_path, theme))
+                if shoot is not None:
+                    shoot(page, info, theme)
     finally:
         context.close()
     return findings, audited
+
+
+def set_theme(page, theme: str, name: str) -> None:
+    """Switch the browser's colour scheme and wait until the app has redrawn in that theme."""
+    page.emulate_media(color_scheme=theme)
+    page.wait_for_function("""(theme) => getComputedStyle(document.querySelector('[data-testid="stApp"]'))
+                                           .colorScheme === theme""", arg=theme, timeout=15_000)
+    page.wait_for_timeout(300)   # the charts redraw in the theme's colours
+    settle(page, name)
 
 
 def counts(findings: list[Finding]) -> Counter:
@@ -139,7 +159,7 @@ def project_caused(findings: list[Finding]) -> list[Finding]:
 
 
 def described(findings: list[Finding]) -> str:
-    return "\n".join(f"{f.page}: {f.rule} ({f.impact}) at {f.target}\n    {f.html}\n    {f.summary}"
+    return "\n".join(f"{f.page} ({f.theme}): {f.rule} ({f.impact}) at {f.target}\n    {f.html}\n    {f.summary}"
                       for f in findings)
 
 
@@ -157,13 +177,12 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-            for theme in THEMES:
-                for lang in LANGUAGES:
-                    def shoot(page, info, theme=theme, lang=lang):
-                        if lang == "en":
-                            content_screenshot(page, f"a11y-{info.url_path}-{theme}")
-                    found, _ = audit_all(browser, f"http://127.0.0.1:{port}", theme, lang, shoot)
-                    findings += found
+            for lang in LANGUAGES:
+                def shoot(page, info, theme, lang=lang):
+                    if lang == "en":
+                        content_screenshot(page, f"a11y-{info.url_path}-{theme}")
+                found, _ = audit_all(browser, f"http://127.0.0.1:{port}", lang, shoot)
+                findings += found
             browser.close()
     finally:
         server.terminate()
