@@ -71,3 +71,29 @@ def test_stacked_plots_name_each_series_axes():
     assert "counts: 2 points, x from 0 to 1, count from 5 to 7." in text
     assert list(frame.columns) == ["series", "x", "y"]
     assert frame.values.tolist()[2] == ["codes (x (real); code)", "0", "0"]
+
+
+def test_the_shown_table_and_summary_keep_markup_as_text():
+    """A tensor name from an uploaded file may look like a Markdown link or image: the summary
+    and the table (st.table renders Markdown in its cells) show it as text."""
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import plotly.graph_objects as go
+        import streamlit as st
+
+        from quantviz.app.shell.figure import show_figure
+        fig = go.Figure(go.Bar(x=["[x](https://example.org)", "![i](https://example.org/i.png)"], y=[1, 2],
+                               name="$x^2$ <b>w</b>"))
+        st.session_state["fig_numbers"] = True       # the expander open
+        show_figure(fig, "fig", "fig", export=False)
+
+    at = AppTest.from_function(page).run(timeout=60)
+    assert not at.exception
+    texts = [m.value for m in at.markdown]
+    assert any("qv-sr-only" in v for v in texts)
+    cells = at.table[0].value.to_numpy().ravel().tolist()
+    assert r"\[x\]\(https\:" in cells[1] and cells[1].startswith(r"\[") and r"\!\[i\]" in cells[4]
+    assert r"\$x^2\$" not in cells[0] and cells[0].startswith(r"\$x\^2\$")
+    for markdown in texts:
+        assert "](https://example.org" not in markdown

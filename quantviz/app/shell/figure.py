@@ -7,8 +7,6 @@ does not draw it.
 """
 from __future__ import annotations
 
-import html
-
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -89,7 +87,7 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
     words = summary(fig, text or title or "")
     lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else "",
-             f'<span class="qv-sr-only">{html.escape(words)}</span>']  # what a screen reader says for the chart
+             f'<span class="qv-sr-only">{as_text(words)}</span>']  # what a screen reader says for the chart
     st.markdown("  \n".join(filter(None, lines)), unsafe_allow_html=True)
     if key_html:
         st.markdown(key_html, unsafe_allow_html=True)
@@ -115,6 +113,9 @@ def numbers_behind(fig: go.Figure, key: str, words: str) -> None:
             return
         st.markdown(as_text(words))
         frame, total = table(fig)
-        st.table(frame, hide_index=True)
+        # st.table renders Markdown in its cells: names and labels (a tensor's name from an
+        # uploaded file) are shown as text
+        shown = frame.map(markdown_text).rename(columns=markdown_text)
+        st.table(shown, hide_index=True)
         if total > len(frame):
             st.caption(t("figure.table.rows", shown=len(frame), total=total))
