@@ -24,6 +24,12 @@ def traces(fig: go.Figure) -> list[dict]:
     return raw() if callable(raw) else [trace.to_plotly_json() for trace in fig.data]
 
 
+def layout_of(fig: go.Figure) -> dict:
+    """The figure's layout as a dict, without copying its data."""
+    return fig.to_dict().get("layout") or {} if callable(getattr(fig, "traces", None)) else (
+        fig.layout.to_plotly_json())
+
+
 def axis_title(layout: dict, axis: str) -> str:
     title = (layout.get(axis) or {}).get("title") or {}
     return plain(title if isinstance(title, str) else title.get("text") or "").strip() or axis[0]
@@ -49,7 +55,7 @@ def _numeric(a: np.ndarray) -> np.ndarray | None:
 def series(fig: go.Figure) -> list[tuple[str, np.ndarray, np.ndarray, str, str]]:
     """(name, x, y, x axis title, y axis title) of every trace that draws points (legend-only
     entries left out); each trace's own axes (a figure may stack several plots)."""
-    layout = fig.to_dict().get("layout") or {}
+    layout = layout_of(fig)
     out = []
     for i, trace in enumerate(traces(fig), start=1):
         x, y = _values(trace, "x"), _values(trace, "y")
