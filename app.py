@@ -3,6 +3,7 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from quantviz.allocator import keep_freed_memory
+from quantviz.app.shell.a11y import apply_style, document_language
 from quantviz.app.shell.gc_policy import freeze_long_lived
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
@@ -11,7 +12,8 @@ from quantviz.app.shell.registry import PAGES
 keep_freed_memory()  # numpy's temporaries reuse warm memory instead of fresh pages
 get_logger("quantviz")  # the app's own log lines (refused uploads, parser failures) in the server's console
 st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
-language_switch()
+apply_style()  # chart text, focus ring, reduced motion: every page
+document_language(language_switch())
 presentation_mode()
 
 sections: dict[str, list] = {}
@@ -19,7 +21,10 @@ for page in PAGES:
     sections.setdefault(t(page.section), []).append(
         st.Page(page.path, title=t(page.title_key), icon=page.icon, url_path=page.url_path,
                 default=page is PAGES[0]))
-page = st.navigation(sections, position="top" if st.session_state.get("present") else "sidebar")
+# One section needs no heading; Streamlit also draws a section's links as <li> inside a <div> inside
+# the menu's <ul> (invalid list markup to a screen reader), and a menu without sections as plain <li>s.
+menu = next(iter(sections.values())) if len(sections) == 1 else sections
+page = st.navigation(menu, position="top" if st.session_state.get("present") else "sidebar")
 st.session_state[CURRENT_PAGE] = page.url_path
 try:
     page.run()

@@ -24,7 +24,7 @@ with c1:
                            format_func=lambda code: t(f"int8.model.{code}"))
 with c2:
     source = controls.choice(t("int8.src"), "src", ["test", "draw", "noise"], widget=st.segmented_control,
-                             format_func=lambda code: t(f"int8.src.{code}"))
+                             format_func=lambda code: t(f"int8.src.{code}"), help=t("int8.src.help"))
 
 # --- how to quantize
 with st.expander(t("int8.controls"), expanded=not embed):

@@ -7,11 +7,15 @@ import html
 import numpy as np
 import plotly.graph_objects as go
 
+from .colours import text_on
 from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, styled
 
 # One colour per bit field; a 1 bit is a filled box, a 0 bit an outlined one (text in the theme's
 # colour), so both read on a light and on a dark background.
-FIELD_COLOURS = {"sign": RED, "exponent": BLUE, "mantissa": GREEN, "integer": "#7B61C4"}
+FIELD_COLOURS = {"sign": RED, "exponent": BLUE, "mantissa": GREEN, "integer": PURPLE}
+# A filled box's digit or name in black or white, whichever contrasts more (at least 4.5:1)
+FIELD_TEXT = {field: text_on(colour) for field, colour in FIELD_COLOURS.items()}
+INTEGER_FORMATS = ("int8", "int4", "uint8")  # drawn wider than the floats: told apart by more than colour
 FORMAT_COLOURS = {"float32": BLUE, "float16": ORANGE, "bfloat16": SKY, "float8_e4m3fn": GREEN,
                   "float8_e5m2": PURPLE, "int8": RED, "int4": RED, "uint8": GREY}
 
@@ -24,26 +28,30 @@ CSS = """<style>
 .qv-bit { display: inline-block; min-width: 0.95em; text-align: center; border-radius: 3px; line-height: 1.35;
   font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9rem; font-weight: 600;
   border: 2px solid var(--qv-c); }
-.qv-bit.qv-1 { background: var(--qv-c); color: #ffffff; }
+.qv-bit.qv-1 { background: var(--qv-c); color: var(--qv-t, #000000); }
 .qv-bit.qv-0 { background: transparent; color: inherit; }
 .qv-bit.qv-q { border-style: dashed; background: transparent; color: inherit; }
 .qv-small .qv-bit { font-size: 0.75rem; min-width: 0.8em; border-width: 1px; }
 .qv-details { display: flex; flex-wrap: wrap; column-gap: 1.2rem; row-gap: 0.1rem; }
 .qv-details .qv-label { opacity: 0.75; font-size: 0.85rem; margin-right: 0.3rem; }
 .qv-num { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; overflow-wrap: anywhere; }
-.qv-flag { font-weight: 700; color: #D55E00; }
+.qv-flag { font-weight: 700; color: light-dark(#b34700, #f5a25d); }
 .qv-legend { margin-bottom: 0.4rem; }
 .qv-legend .qv-bit { font-family: inherit; font-weight: 600; padding: 0 0.45em; margin: 0 0.3em 0.3em 0; }
 </style>"""
+
+
+def field_style(field: str) -> str:
+    """A bit box's colours: its field's, and the text on it when filled."""
+    return f"--qv-c:{FIELD_COLOURS[field]};--qv-t:{FIELD_TEXT[field]}"
 
 
 def bits_html(fields, field_names: dict, small: bool = False) -> str:
     """A row of bit boxes, one group per field: ``fields`` is ((field, "0101"), ...)."""
     groups = []
     for field, bits in fields:
-        colour = FIELD_COLOURS[field]
-        boxes = "".join(
-            f'<span class="qv-bit qv-{"q" if b == "?" else b}" style="--qv-c:{colour}">{b}</span>' for b in bits)
+        style = field_style(field)
+        boxes = "".join(f'<span class="qv-bit qv-{"q" if b == "?" else b}" style="{style}">{b}</span>' for b in bits)
         groups.append(f'<span class="qv-field" title="{html.escape(field_names[field])}">{boxes}</span>')
     pattern = " ".join(bits for _, bits in fields)
     size = " qv-small" if small else ""
@@ -51,7 +59,7 @@ def bits_html(fields, field_names: dict, small: bool = False) -> str:
 
 
 def legend_html(field_names: dict) -> str:
-    items = "".join(f'<span class="qv-bit qv-1" style="--qv-c:{FIELD_COLOURS[f]}">{html.escape(name)}</span>'
+    items = "".join(f'<span class="qv-bit qv-1" style="{field_style(f)}">{html.escape(name)}</span>'
                     for f, name in field_names.items())
     return f'<div class="qv-legend">{items}</div>'
 
@@ -87,7 +95,7 @@ def spacing_figure(curves: list[dict], labels: dict, x_mark: float | None = None
     for c in curves:
         fig.add_trace(go.Scatter(
             x=c["x"], y=c["y"], name=c["name"], mode="lines",
-            line={"color": FORMAT_COLOURS.get(c["format"], GREY), "width": 4 if c["format"].startswith("int") else 1.5,
+            line={"color": FORMAT_COLOURS.get(c["format"], GREY), "width": 4 if c["format"] in INTEGER_FORMATS else 1.5,
                   "dash": "dash" if c.get("dash") else "solid"},
             hovertemplate=f"<b>{html.escape(c['name'])}</b><br>{labels['hover']}<extra></extra>"))
     if x_mark is not None and np.isfinite(x_mark) and x_mark > 0:

@@ -83,6 +83,10 @@ class SpecFigure(go.Figure):
     def to_plotly_json(self) -> dict:
         return self.to_dict()
 
+    def traces(self) -> list[dict]:
+        """The traces as assembled, their arrays as built (numpy, not encoded)."""
+        return self._spec["data"]
+
     @property
     def data(self):
         return self._figure().data

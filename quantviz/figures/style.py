@@ -13,12 +13,20 @@ import plotly.graph_objects as go
 BLUE, ORANGE, GREEN, RED, PURPLE, SKY, YELLOW, GREY = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#888888")
 
+# Chart type that reads on a laptop and, times a factor, on a projector (presentation mode): the
+# figure's text, tick labels, axis titles and legend in pixels. Streamlit's chart theme would
+# draw tick labels at 12 px.
+FONT_SIZES = {"font": 14, "tick": 14, "axis_title": 15, "legend": 14}
+PRESENT_FACTOR = 19 / 14  # presentation mode: 19 px text
+TICKS = {"tickfont": {"size": FONT_SIZES["tick"]}}
+
 
 def styled_layout(title: str, x_title: str, y_title: str, height: int = 380) -> dict:
     """Title, axis titles (with units), legible fonts and a legend above the plot, as a layout dict."""
     return {
         "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 17}},
-        "xaxis": {"title": {"text": x_title}}, "yaxis": {"title": {"text": y_title}}, "height": height,
+        "xaxis": {"title": {"text": x_title}, **TICKS}, "yaxis": {"title": {"text": y_title}, **TICKS},
+        "height": height,
         "font": {"size": 14}, "margin": {"l": 60, "r": 20, "t": 60, "b": 55},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
         "hoverlabel": {"font": {"size": 14}},
@@ -50,8 +58,8 @@ def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -
     """Title, axis titles (with units), legible fonts, the legend under the plot."""
     base = {
         "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 17}},
-        "xaxis": {"title": {"text": x_title}},
-        "yaxis": {"title": {"text": y_title}},
+        "xaxis": {"title": {"text": x_title}, **TICKS},
+        "yaxis": {"title": {"text": y_title}, **TICKS},
         "height": height,
         "font": {"size": 14},
         "margin": {"l": 60, "r": 20, "t": 60, "b": 40},
@@ -66,7 +74,7 @@ def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -
 
 # Room for the axes (tick labels, title) of the keyed figures: plotly would push the margins
 # (and draw twice) for anything larger. y: up to ~7-character tick labels; x: one row of ticks.
-KEYED_MARGIN = {"l": 88, "r": 16, "t": 12, "b": 58}
+KEYED_MARGIN = {"l": 88, "r": 16, "t": 12, "b": 62}
 TITLE_STANDOFF = 8
 
 
@@ -85,3 +93,22 @@ def keyed_layout(x_title: str, y_title: str, height: int = 380, **extra) -> dict
     for axis in ("xaxis", "yaxis"):
         base[axis]["title"]["standoff"] = TITLE_STANDOFF
     return merged(base, extra)
+
+
+
+
+def readable_fonts(layout: dict, factor: float = 1.0) -> dict:
+    """The font entries of ``layout`` (a figure's layout dict) at ``FONT_SIZES`` times ``factor``:
+    the figure's font, every axis's tick labels and title, and the legend. Returns the entries to
+    update, the words and other settings of each kept."""
+    size = {name: round(px * factor) for name, px in FONT_SIZES.items()}
+    fonts = {"font": {**(layout.get("font") or {}), "size": size["font"]},
+             "legend": {**(layout.get("legend") or {}),
+                        "font": {**((layout.get("legend") or {}).get("font") or {}), "size": size["legend"]}}}
+    for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]:
+        axis = dict(layout.get(name) or {})
+        title = axis.get("title") or {}
+        title = {"text": title} if isinstance(title, str) else dict(title)
+        title["font"] = {**(title.get("font") or {}), "size": size["axis_title"]}
+        fonts[name] = {**axis, "title": title, "tickfont": {**(axis.get("tickfont") or {}), "size": size["tick"]}}
+    return fonts

@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 from .style import BLUE, GREEN, GREY, ORANGE, RED, SKY, styled
 
 BITS_COLOURS = {8: BLUE, 6: SKY, 4: GREEN, 3: ORANGE, 2: RED}
-BITS_DASH = {8: "solid", 6: "dash", 4: "solid", 3: "dash", 2: "dot"}
+# A dash of its own per width too: colour is never the only thing that tells two lines apart
+BITS_DASH = {8: "solid", 6: "dash", 4: "dashdot", 3: "longdash", 2: "dot"}
 
 
 def _frame(fig: go.Figure, widths: np.ndarray, labels: dict) -> go.Figure:

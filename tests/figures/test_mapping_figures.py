@@ -144,7 +144,7 @@ def test_keyed_layout_leaves_room_for_the_axes():
     layout = keyed_layout("x (real units)", "count", 300, yaxis={"type": "log"})
     assert layout["showlegend"] is False and "title" not in layout
     assert layout["margin"]["l"] >= 80 and layout["margin"]["b"] >= 50
-    assert layout["yaxis"] == {"title": {"text": "count", "standoff": 8}, "type": "log"}
+    assert layout["yaxis"] == {"title": {"text": "count", "standoff": 8}, "type": "log", "tickfont": {"size": 14}}
 
 
 def test_staircase_jumps_exactly_at_step_edges_and_clamps():

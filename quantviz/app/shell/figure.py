@@ -10,16 +10,18 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from quantviz.app.shell.figure_text import summary, table
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import is_embed_view
 from quantviz.app.shell.text import markdown_text
 from quantviz.figures import static
 from quantviz.figures.spec import SpecFigure, with_legend
 from quantviz.figures.static.style import plain
+from quantviz.figures.style import FONT_SIZES, PRESENT_FACTOR, readable_fonts
 
 EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.to_svg),
            ("html", "text/html", static.to_html))
-PRESENT_FONT = 19                      # chart type on a projector
+PRESENT_FONT = round(FONT_SIZES["font"] * PRESENT_FACTOR)   # chart type on a projector
 HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}  # the page offers its own files
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
@@ -42,8 +44,8 @@ def as_text(title: str) -> str:
 
 def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, str]:
     """The figure as the page draws it, without copying its data: the title and subtitle hidden
-    (the page writes them above), less room on top, the legend under the plot, larger type in
-    presentation mode."""
+    (the page writes them above), less room on top, the legend under the plot, readable type
+    (larger in presentation mode)."""
     spec = fig.to_dict()
     layout = dict(spec.get("layout") or {})
     text, subtitle = titles(layout)
@@ -58,23 +60,8 @@ def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, st
         layout["legend"] = {**layout["legend"], **LEGEND_BELOW}
         layout["margin"] = {**(layout.get("margin") or {}), "t": 24,
                             "b": max(110, (layout.get("margin") or {}).get("b") or 0)}
-    if present:
-        layout.update(projector_fonts(layout))
+    layout.update(readable_fonts(layout, PRESENT_FACTOR if present else 1.0))
     return SpecFigure(spec["data"], layout), text, subtitle  # handed to the browser as is (no validation)
-
-
-def projector_fonts(layout: dict) -> dict:
-    """Larger type for a projector: the figure's font, and the axes' and legend's, which the
-    Streamlit theme would otherwise keep small."""
-    fonts = {"font": {**(layout.get("font") or {}), "size": PRESENT_FONT},
-             "legend": {**(layout.get("legend") or {}), "font": {"size": PRESENT_FONT - 2}}}
-    for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]:
-        axis = dict(layout.get(name) or {})
-        title = axis.get("title") or {}
-        title = {"text": title} if isinstance(title, str) else dict(title)
-        title["font"] = {**(title.get("font") or {}), "size": PRESENT_FONT}
-        fonts[name] = {**axis, "title": title, "tickfont": {**(axis.get("tickfont") or {}), "size": PRESENT_FONT - 2}}
-    return fonts
 
 
 def for_export(fig: go.Figure, title: str | None) -> go.Figure:
@@ -95,18 +82,41 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
     ``title``: the figure's title for the exported files, when the page writes it above the chart.
     ``key_html``: the figure's key, written between the title and the chart (HTML).
     ``chart_args``: more arguments of ``st.plotly_chart`` (e.g. ``on_select`` for a clickable chart).
+    A summary of the chart in words goes before it for screen readers, and its points under it
+    in an expander (``numbers_behind``).
     """
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
-    lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else ""]
-    if text or subtitle:
-        st.markdown("  \n".join(filter(None, lines)))
+    words = summary(fig, text or title or "")
+    lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else "",
+             f'<span class="qv-sr-only">{as_text(words)}</span>']  # what a screen reader says for the chart
+    st.markdown("  \n".join(filter(None, lines)), unsafe_allow_html=True)
     if key_html:
         st.markdown(key_html, unsafe_allow_html=True)
     st.plotly_chart(spec, theme="streamlit", key=key, config=CONFIG, **(chart_args or {}))
-    if not export or is_embed_view():
+    if is_embed_view():
+        return
+    numbers_behind(fig, key, words)
+    if not export:
         return
     row = st.container(horizontal=True, gap="small")
     for ext, mime, render in EXPORTS:
         row.download_button(t(f"export.{ext}"), data=lambda render=render: render(for_export(fig, title)),
                             file_name=f"{file_name}.{ext}", mime=mime, key=f"{key}_{ext}",
                             on_click="ignore", icon=":material/download:")
+
+
+def numbers_behind(fig: go.Figure, key: str, words: str) -> None:
+    """An expander "The numbers behind this chart": the summary and the points as a table (an
+    HTML table that screen readers walk), built only while it is open."""
+    opened = f"{key}_numbers"
+    with st.expander(t("figure.numbers"), key=opened, on_change="rerun", icon=":material/table:"):
+        if not st.session_state.get(opened):
+            return
+        st.markdown(as_text(words))
+        frame, total = table(fig)
+        # st.table renders Markdown in its cells: names and labels (a tensor's name from an
+        # uploaded file) are shown as text
+        shown = frame.map(markdown_text).rename(columns=markdown_text)
+        st.table(shown, hide_index=True)
+        if total > len(frame):
+            st.caption(t("figure.table.rows", shown=len(frame), total=total))

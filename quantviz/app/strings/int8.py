@@ -15,6 +15,9 @@ STRINGS = {
     "int8.model.mlp": ("MLP 64-128-64-10", "MLP 64-128-64-10"),
     "int8.model.cnn": ("CNN (2 conv layers)", "CNN（2 个卷积层）"),
     "int8.src": ("Input", "输入"),
+    "int8.src.help": ("Drawing needs a mouse, a pen or a finger. From the keyboard, choose a test image: its "
+                      "slider steps through all 359 test digits with the arrow keys.",
+                      "手写需要鼠标、触控笔或手指。只用键盘时，请选择测试图像：用方向键拖动其滑块，可逐一查看全部 359 张测试数字。"),
     "int8.src.test": ("a test image", "测试图像"),
     "int8.src.draw": ("draw a digit", "手写一个数字"),
     "int8.src.noise": ("random noise", "随机噪声"),
@@ -24,8 +27,10 @@ STRINGS = {
     "int8.noise.caption": ("Uniform random pixels 0..16: no digit at all. Watch how sure each model still is.",
                            "0..16 的均匀随机像素：根本不是数字。看看两个模型仍然有多“确定”。"),
     "int8.draw.help": ("Draw one digit with the mouse or a finger; it is cropped, centred and counted "
-                       "into 8x8 pixels of 0..16, like the data set.",
-                       "用鼠标或手指写一个数字；它会被裁剪、居中，并统计成 8x8、取值 0..16 的像素，与数据集一致。"),
+                       "into 8x8 pixels of 0..16, like the data set. Without a mouse or touch screen, choose "
+                       "“a test image” above: the keyboard steps through all 359 test digits.",
+                       "用鼠标或手指写一个数字；它会被裁剪、居中，并统计成 8x8、取值 0..16 的像素，与数据集一致。"
+                       "没有鼠标或触摸屏时，请在上方选择“测试图像”：用键盘即可逐一查看全部 359 张测试数字。"),
     "int8.draw.empty": ("The canvas is empty: draw a digit in the box.", "画布是空的：请在框中写一个数字。"),
     "int8.draw.unavailable": ("The drawing canvas could not start here ({error}); showing a test image instead.",
                               "绘图画布无法在此启动（{error}）；改为显示一张测试图像。"),

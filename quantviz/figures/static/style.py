@@ -5,7 +5,7 @@ import html
 import re
 
 DEFAULT_COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#888888"]
-DASHES = {"dot": ":", "dash": "--", "dashdot": "-.", "longdash": "--", "solid": "-", None: "-"}
+DASHES = {"dot": ":", "dash": "--", "dashdot": "-.", "longdash": (0, (9, 3)), "solid": "-", None: "-"}
 MARKERS = {"circle": "o", "square": "s", "diamond": "D", "x": "X", "cross": "P", "triangle-up": "^",
            "triangle-down": "v", "star": "*", "line-ns": "|", "line-ew": "_"}
 NONE = (0.0, 0.0, 0.0, 0.0)  # no fill: an outline-only marker
