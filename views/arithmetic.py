@@ -9,7 +9,7 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
-from quantviz.app.shell.latex import docstring_math, num
+from quantviz.app.shell.latex import docstring_math, num, real
 from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.figures.arithmetic import error_figure, overflow_figure, rounding_figure
 from quantviz.intarith import fixedpoint
@@ -47,8 +47,9 @@ def multiply_section():
         return
     st.markdown(t("arith.mul.codes", xq=x_q, xr=num(tr["x_q"].real), yq=y_q, yr=num(tr["y_q"].real)))
     left, right = st.columns(2)
-    left.metric(t("arith.mul.naive"), num(round(float(tr["naive"].real), 2)), border=True)
-    right.metric(t("arith.mul.correct"), f"{z_q} → {num(tr['z_q'].real)}", border=True)
+    left.metric(t("arith.mul.naive"), f"{x_q} × {y_q} = {tr['naive'].value} → {real(tr['naive'].real, 4)}",
+                border=True)
+    right.metric(t("arith.mul.correct"), f"{z_q} → {real(tr['z_q'].real)}", border=True)
     st.markdown(t("arith.mul.naive.how"))
     st.latex(view.naive_multiply_tex(tr, grids["z"]))
     st.markdown(t("arith.mul.correct.how"))

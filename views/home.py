@@ -8,16 +8,34 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
-from quantviz.app.shell.layout import is_embed_view, page_header
+from quantviz.app.shell.layout import is_embed_view, page_header, side_by_side
 from quantviz.figures.mapping.staircase import staircase_figure
 from quantviz.schemes import FRAMEWORKS, SCHEMES
 
 page_header("home.title", "home.intro")
-embed = is_embed_view()  # ?embed=true&view=figure: the slider and the staircase alone
-params = {s: article.grid(scheme=s) for s in SCHEMES}
+embed = is_embed_view()  # ?embed=true&view=figure: the sliders and the staircase alone
 numbers = article.numbers()
+
+# --- the mapping, live: the sliders beside the staircase they move (3 bits: the steps show)
+left, right = side_by_side()
+with left:
+    x = controls.slider(t("home.x.label"), "x", article.RMIN, article.RMAX, 0.3, step=0.001, format="%.3f",
+                        help=t("home.x.help"))
+    bits = controls.slider(t("home.bits.label"), "hbits", 1, article.BITS, 3, help=t("home.bits.help"))
+    qp = article.grid(bits)
+    q = int(quantize(np.array([x]), qp)[0])
+    xhat = float(dequantize(np.array([q]), qp)[0])
+    if not embed:
+        st.latex(r"x = \text{scale} \cdot (q - \text{zero\_point})")
+        st.markdown(t("home.result", bits=bits, qmax=qp.qmax, zp_real=qp.zero_point_real, zp=qp.zero_point,
+                      x=x, q=q, xhat=xhat, err=xhat - x, half=qp.scale / 2))
+with right:
+    labels = {k: t(f"fig.staircase.{k}") for k in ("title", "x", "y", "ideal", "codes", "marker", "hover")}
+    show_figure(staircase_figure(qp, *article.SHOWN, labels, x_mark=x), key="home_staircase",
+                file_name=f"quantviz-staircase-{bits}bits")
+controls.url_notices()
 if not embed:
-    st.latex(r"x = \text{scale} \cdot (q - \text{zero\_point})")
+    params = {s: article.grid(scheme=s) for s in SCHEMES}
     st.subheader(t("home.example.title", **numbers))
     st.markdown(t("home.example.text", **numbers))
     st.latex(docstring_math(article)[0])
@@ -28,19 +46,6 @@ if not embed:
     rows.append({t("home.zp.col.who"): t("home.zp.article"), t("home.zp.col.zp"): article.ZERO_POINT,
                  t("home.zp.col.why"): t("home.zp.article.why", **numbers)})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-
-x = controls.slider(t("home.x.label"), "x", article.RMIN, article.RMAX, 0.3, step=0.001, format="%.3f",
-                    help=t("home.x.help"))
-qp = params["exact"]
-q = int(quantize(np.array([x]), qp)[0])
-xhat = float(dequantize(np.array([q]), qp)[0])
-if not embed:
-    st.markdown(t("home.result", zp=qp.zero_point, x=x, q=q, xhat=xhat, err=xhat - x, half=qp.scale / 2))
-labels = {k: t(f"fig.staircase.{k}") for k in ("title", "x", "y", "ideal", "codes", "marker", "hover")}
-show_figure(staircase_figure(qp, *article.SHOWN, labels, x_mark=x), key="home_staircase",
-            file_name="quantviz-staircase")
-controls.url_notices()
-if not embed:
     st.subheader(t("home.next"))
     st.markdown(t("home.next.text"))
     st.page_link("views/lesson.py", label=t("home.next.lesson"), icon=":material/school:")

@@ -103,11 +103,13 @@ def test_calibration_and_manual_range(page):
     at.selectbox(key="calib").set_value("mse").run()
     mse_scale = value(at, "mapping.m.scale")
     assert mse_scale not in (minmax_scale,)
-    assert at.slider(key="rmax").disabled  # the method sets the range
+    assert not at.slider(key="rmax").disabled  # the method sets the range, and it can be moved at once
     at.selectbox(key="calib").set_value("manual").run()
-    assert not at.slider(key="rmax").disabled and value(at, "mapping.m.scale") == mse_scale  # handed over as is
-    at.slider(key="rmax").set_value(2.0).run()
-    assert value(at, "mapping.m.range").endswith("]") and float(value(at, "mapping.m.clipped").split("%")[0]) > 1
+    assert value(at, "mapping.m.scale") == mse_scale  # handed over as is
+    at.selectbox(key="calib").set_value("minmax").run()
+    at.slider(key="rmax").set_value(2.0).run()        # moving a slider takes the range over from the method
+    assert at.selectbox(key="calib").value == "manual" and at.slider(key="rmax").value == 2.0
+    assert value(at, "mapping.m.range").endswith("]") and float(value(at, "mapping.m.clipped").split("%")[0]) > 0.1
 
 
 def test_set_by_scale_and_zero_point(page):

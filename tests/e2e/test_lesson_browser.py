@@ -29,7 +29,7 @@ def test_arrow_keys_turn_the_steps_in_presentation_mode(page, app_url):
 
 
 def test_a_slider_moves_by_keyboard_with_its_visible_label(page, app_url):
-    page.goto(f"{app_url}/lesson?step=6")
+    page.goto(f"{app_url}/lesson?step=6&sbits=8")
     wait_idle(page)
     page.wait_for_selector(CHART, timeout=30_000)
     assert page.get_by_text("Bits", exact=True).is_visible()           # the label is shown, not only announced

@@ -121,7 +121,7 @@ def step5(embed: bool) -> None:
 
 
 def step6(embed: bool) -> None:
-    bits = controls.slider(t("lesson.s6.bits"), "sbits", 1, 8, 8)
+    bits = controls.slider(t("lesson.s6.bits"), "sbits", 1, 8, 3)   # at 3 bits the steps show
     qp = article.grid(bits)
     labels = {k: t(f"fig.staircase.{k}") for k in ("x", "y", "ideal", "codes", "marker", "hover")}
     labels["title"] = t("fig.lesson.s6.title", **{**article.numbers(), "levels": qp.levels})

@@ -49,6 +49,11 @@ def _mode_changed():
         st.session_state["calib"] = "manual"
 
 
+def _range_moved():
+    """A range slider moved: the range is now the reader's ("your sliders"), not a method's."""
+    st.session_state["calib"] = "manual"
+
+
 def apply_article():
     """Load the article's worked example into the widgets."""
     for name in ARTICLE_FIELDS:
@@ -107,13 +112,12 @@ def _range_controls(s: Settings, data: Data) -> Settings:
         elif key in st.session_state:
             st.session_state[key] = float(np.clip(st.session_state[key], -bound, bound))
     lo_default, hi_default = picks["minmax"]
-    # A calibration method sets the range (the sliders show it); "your sliders" hands them over.
-    manual = calib == "manual"
-    help_text = None if manual else t("mapping.range.help")
+    # A calibration method sets the range (the sliders show it); moving a slider takes it over.
+    help_text = None if calib == "manual" else t("mapping.range.help")
     rmin = controls.slider(t("mapping.rmin"), P["rmin"], -bound, bound, float(np.clip(lo_default, -bound, bound)),
-                           step=step, format="%.4g", disabled=not manual, help=help_text)
+                           step=step, format="%.4g", help=help_text, on_change=_range_moved)
     rmax = controls.slider(t("mapping.rmax"), P["rmax"], -bound, bound, float(np.clip(hi_default, -bound, bound)),
-                           step=step, format="%.4g", disabled=not manual, help=help_text)
+                           step=step, format="%.4g", help=help_text, on_change=_range_moved)
     return replace(s, calib=calib, pct=float(pct), rmin=float(rmin), rmax=float(rmax))
 
 

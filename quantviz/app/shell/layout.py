@@ -118,3 +118,9 @@ def page_header(title_key: str, intro_key: str | None = None) -> None:
     st.title(t(title_key))
     if intro_key:
         st.markdown(t(intro_key))
+
+
+def side_by_side(ratio: tuple[int, int] = (2, 3)):
+    """Two columns: a page's controls on the left, the figure they move on the right. On a phone
+    Streamlit stacks them, the controls just above their figure."""
+    return st.columns(ratio, gap="medium")
