@@ -27,12 +27,13 @@ with left:
     xhat = float(dequantize(np.array([q]), qp)[0])
     if not embed:
         st.latex(r"x = \text{scale} \cdot (q - \text{zero\_point})")
-        st.markdown(t("home.result", bits=bits, qmax=qp.qmax, zp_real=qp.zero_point_real, zp=qp.zero_point,
-                      x=x, q=q, xhat=xhat, err=xhat - x, half=qp.scale / 2))
 with right:
     labels = {k: t(f"fig.staircase.{k}") for k in ("title", "x", "y", "ideal", "codes", "marker", "hover")}
     show_figure(staircase_figure(qp, *article.SHOWN, labels, x_mark=x), key="home_staircase",
                 file_name=f"quantviz-staircase-{bits}bits")
+    if not embed:   # under the figure: on a phone the sliders stay just above it
+        st.markdown(t("home.result", bits=bits, qmax=qp.qmax, zp_real=qp.zero_point_real, zp=qp.zero_point,
+                      x=x, q=q, xhat=xhat, err=xhat - x, half=qp.scale / 2))
 controls.url_notices()
 if not embed:
     params = {s: article.grid(scheme=s) for s in SCHEMES}

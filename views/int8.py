@@ -26,8 +26,8 @@ with c2:
     source = controls.choice(t("int8.src"), "src", ["test", "draw", "noise"], widget=st.segmented_control,
                              format_func=lambda code: t(f"int8.src.{code}"))
 
-# --- how to quantize
-with st.expander(t("int8.controls"), expanded=not embed):
+# --- how to quantize: folded, so that the input and both answers are on the first screen
+with st.expander(t("int8.controls"), expanded=False, icon=":material/tune:"):
     c1, c2, c3 = st.columns(3)
     with c1:
         weight_bits = controls.slider(t("int8.wbits"), P["weight_bits"])

@@ -55,6 +55,7 @@ def test_lower_bits_in_the_browser_and_the_litert_check(page, app_url):
     open_int8(page, app_url, "?model=cnn")
     assert no_exception(page)
     assert page.get_by_text("LiteRT agrees on 359/359 test images").is_visible()
+    page.get_by_text("Quantization: bits").click()          # the settings are folded under the answers
     slider = page.get_by_role("slider", name="Weight bits")
     slider.focus()
     for _ in range(6):

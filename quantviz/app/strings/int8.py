@@ -30,7 +30,8 @@ STRINGS = {
     "int8.draw.unavailable": ("The drawing canvas could not start here ({error}); showing a test image instead.",
                               "绘图画布无法在此启动（{error}）；改为显示一张测试图像。"),
     # --- quantization controls
-    "int8.controls": ("Quantization", "量化设置"),
+    "int8.controls": ("Quantization: bits, per channel or tensor, calibration, rounding",
+                      "量化设置：位数、逐通道或逐张量、校准、舍入"),
     "int8.wbits": ("Weight bits", "权重位数"),
     "int8.abits": ("Activation bits", "激活位数"),
     "int8.abits.help": ("Activations are asymmetric, codes -2^(b-1) .. 2^(b-1)-1 (int8: -128..127).",
