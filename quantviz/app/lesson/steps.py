@@ -61,7 +61,9 @@ def step2(embed: bool) -> None:
     bits = controls.slider(t("lesson.s2.bits"), "wbits", 2, 8, 8, help=t("lesson.s2.bits.help"))
     name = data.LESSON_MODEL
     rows = data.size_accuracy_table(name)
-    if not embed:
+    labels = _labels("fig.lesson.s2", ("title", "x", "y", "point", "float", "all", "current", "hover"))
+    show_figure(figs.size_accuracy_figure(rows, bits, labels), "lesson_fig", f"quantviz-lesson-2-{bits}bits")
+    if not embed:   # under the figure: the slider stays just above it
         size, base = data.model_size(name, bits), data.model_size(name, None)
         acc, base_acc = data.accuracy(name, bits), data.accuracy(name, None)
         left, right = st.columns(2)
@@ -71,9 +73,6 @@ def step2(embed: bool) -> None:
                     border=True)
         right.metric(t("lesson.s2.acc"), t("lesson.s2.acc.value", acc=acc),
                      t("lesson.s2.acc.delta", delta=acc - base_acc), delta_color="normal", border=True)
-    labels = _labels("fig.lesson.s2", ("title", "x", "y", "point", "float", "all", "current", "hover"))
-    show_figure(figs.size_accuracy_figure(rows, bits, labels), "lesson_fig", f"quantviz-lesson-2-{bits}bits")
-    if not embed:
         st.caption(t("lesson.s2.note", weights=size["weights"], bits=bits, biases=size["biases"],
                      scales=size["scales"], n=len(models.digits().test_labels)))
 

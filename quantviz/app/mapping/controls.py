@@ -65,13 +65,26 @@ def apply_article():
 # ---- widgets ---------------------------------------------------------------------------------
 
 def render() -> tuple[Settings, Data]:
-    """Draw the controls (in the current container) and return the settings and their values."""
+    """Draw the controls (in the current container) and return the settings and their values.
+
+    What moves the figure comes first (bits, then the range or the scale and zero point), so that
+    on a phone, where the figure follows the controls, it is just below them; the codes' kind,
+    the scheme and the data's size are folded under them."""
     st.button(t("mapping.preset", **article.numbers()), help=t("mapping.preset.help", **article.numbers()),
               on_click=apply_article,
               type="primary", icon=":material/menu_book:", key="article_preset", width="stretch")
     data_code = controls.choice(t("mapping.data"), P["data"], help=t("mapping.data.help"))
     sized = datasets.is_sized(data_code)
-    with st.expander(t("mapping.data.section")):
+    bits = controls.slider(t("mapping.bits"), P["bits"], step=1, help=t("mapping.bits.help"))
+    mode = controls.choice(t("mapping.mode"), P["mode"], widget=st.segmented_control, on_change=_mode_changed)
+    moving = st.container()       # the range or the scale and zero point, drawn once the rest is read
+    with st.expander(t("mapping.more"), icon=":material/tune:"):
+        signed = controls.toggle(t("mapping.signed"), P["signed"])
+        symmetric = controls.toggle(t("mapping.symmetric"), P["symmetric"], help=t("mapping.symmetric.help"),
+                                    disabled=mode == "qparams")
+        narrow = controls.toggle(t("mapping.narrow"), P["narrow"])
+        scheme = controls.choice(t("mapping.scheme"), P["scheme"], help=t("mapping.scheme.help"))
+        logy = controls.toggle(t("mapping.logy"), P["logy"])
         n = controls.number(t("mapping.n"), P["n"], step=10_000, help=t("mapping.n.help"), disabled=not sized)
         seed = controls.number(t("mapping.seed"), P["seed"], step=1, disabled=not sized)
         nonfinite = controls.toggle(t("mapping.nonfinite"), P["nonfinite"], help=t("mapping.nonfinite.help"))
@@ -80,21 +93,14 @@ def render() -> tuple[Settings, Data]:
         nonfinite = False
         data = load_data(data_code, int(n) if sized else 0, int(seed) if sized else 0, False)
         st.session_state[NO_FINITE] = True
-    bits = controls.slider(t("mapping.bits"), P["bits"], step=1, help=t("mapping.bits.help"))
-    signed = controls.toggle(t("mapping.signed"), P["signed"])
-    mode = controls.choice(t("mapping.mode"), P["mode"], widget=st.segmented_control, on_change=_mode_changed)
-    symmetric = controls.toggle(t("mapping.symmetric"), P["symmetric"], help=t("mapping.symmetric.help"),
-                                disabled=mode == "qparams")
-    narrow = controls.toggle(t("mapping.narrow"), P["narrow"])
-    scheme = controls.choice(t("mapping.scheme"), P["scheme"], help=t("mapping.scheme.help"))
     settings = Settings(data=data_code, n=int(n), seed=int(seed), nonfinite=bool(nonfinite), bits=int(bits),
                         signed=bool(signed), symmetric=bool(symmetric) and mode == "range", narrow=bool(narrow),
                         scheme=scheme, mode=mode)
-    if mode == "range":
-        settings = _range_controls(settings, data)
-    else:
-        settings = _qparams_controls(settings)
-    logy = controls.toggle(t("mapping.logy"), P["logy"])
+    with moving:
+        if mode == "range":
+            settings = _range_controls(settings, data)
+        else:
+            settings = _qparams_controls(settings)
     return replace(settings, logy=bool(logy)), data
 
 

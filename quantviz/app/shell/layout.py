@@ -55,7 +55,7 @@ PRESENT_CSS = """
 html { font-size: 21px; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 3.5rem 3rem 2rem 3rem; }
+html [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 4.25rem 3rem 2rem 3rem; }
 /* a compact header: the step's figure, not the page's title, fills the screen */
 h1 { font-size: 1.8rem !important; padding: 0 0 0.4rem 0 !important; }
 </style>
