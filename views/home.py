@@ -46,7 +46,7 @@ if not embed:
              t("home.zp.col.why"): t(f"home.zp.{s}.why", **numbers)} for s in SCHEMES]
     rows.append({t("home.zp.col.who"): t("home.zp.article"), t("home.zp.col.zp"): article.ZERO_POINT,
                  t("home.zp.col.why"): t("home.zp.article.why", **numbers)})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.table(pd.DataFrame(rows).set_index(t("home.zp.col.who")))   # a plain table: its text wraps on a phone
     st.subheader(t("home.next"))
     st.markdown(t("home.next.text"))
     st.page_link("views/lesson.py", label=t("home.next.lesson"), icon=":material/school:")

@@ -59,8 +59,10 @@ if is_embed_view():  # the main figure alone (page_header has framed it), its st
 def interactive() -> None:
     """Everything the controls change: a control reruns this part only, not the whole app."""
     left, right = st.columns([1, 2.6], gap="medium")
+    with right:
+        bits_box = st.container()   # the bits slider, right above the figure
     with left:
-        s, data = mapping_controls.render()
+        s, data = mapping_controls.render(bits_box)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
     st.session_state[mapping_controls.LAST_QP] = res.qp

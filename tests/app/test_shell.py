@@ -59,7 +59,7 @@ def test_home_example_moves_with_the_slider(open_page):
     assert any("**q = 4**" in m.value and "3.5 is stored as 4" in m.value for m in at.markdown)
     at.slider(key="hbits").set_value(8).run()
     assert any("**q = 128**" in m.value and "127.5 is stored as 128" in m.value for m in at.markdown)
-    assert at.dataframe[0].value.iloc[:, 1].tolist() == [128, 127, 128, 127, 127]
+    assert at.table[0].value.iloc[:, 0].tolist() == [128, 127, 128, 127, 127]
 
 
 def test_presentation_mode_is_sticky_and_can_be_left(open_page):

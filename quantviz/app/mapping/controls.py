@@ -64,18 +64,19 @@ def apply_article():
 
 # ---- widgets ---------------------------------------------------------------------------------
 
-def render() -> tuple[Settings, Data]:
+def render(bits_box) -> tuple[Settings, Data]:
     """Draw the controls (in the current container) and return the settings and their values.
 
-    What moves the figure comes first (bits, then the range or the scale and zero point), so that
-    on a phone, where the figure follows the controls, it is just below them; the codes' kind,
-    the scheme and the data's size are folded under them."""
+    The bits slider goes in ``bits_box``, just above the figure it moves most (on a phone too);
+    here what else moves the figure comes first (the range or the scale and zero point), and the
+    codes' kind, the scheme and the data's size are folded under it."""
     st.button(t("mapping.preset", **article.numbers()), help=t("mapping.preset.help", **article.numbers()),
               on_click=apply_article,
               type="primary", icon=":material/menu_book:", key="article_preset", width="stretch")
     data_code = controls.choice(t("mapping.data"), P["data"], help=t("mapping.data.help"))
     sized = datasets.is_sized(data_code)
-    bits = controls.slider(t("mapping.bits"), P["bits"], step=1, help=t("mapping.bits.help"))
+    with bits_box:
+        bits = controls.slider(t("mapping.bits"), P["bits"], step=1, help=t("mapping.bits.help"))
     mode = controls.choice(t("mapping.mode"), P["mode"], widget=st.segmented_control, on_change=_mode_changed)
     moving = st.container()       # the range or the scale and zero point, drawn once the rest is read
     with st.expander(t("mapping.more"), icon=":material/tune:"):

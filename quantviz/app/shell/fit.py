@@ -28,7 +28,7 @@ CSS = """
 </style>
 """
 
-# Scale each display formula down (to 55 % at most) until it fits its width; what still does
+# Scale each display formula down (to half its size at most) until it fits its width; what still does
 # not fit scrolls sideways (the shell's CSS). In the embed view, post the content's height.
 SCRIPT = """
 <script>
@@ -43,7 +43,7 @@ SCRIPT = """
       if (!formula) continue;
       formula.style.fontSize = '';
       const need = formula.scrollWidth, have = box.clientWidth;
-      if (have > 0 && need > have) formula.style.fontSize = (1.21 * Math.max(0.55, have / need)) + 'em';
+      if (have > 0 && need > have) formula.style.fontSize = (1.21 * Math.max(0.5, have / need)) + 'em';
     }
   };
   const postHeight = () => {
