@@ -45,8 +45,10 @@ def chart(name: str, fig, key: str, export: bool = False) -> None:
         st.plotly_chart(fig, theme="streamlit", key=key)
 
 
-if is_embed_view():  # the main figure alone (page_header has framed it), its state read from the URL
+if is_embed_view():  # the main figure and its bits slider (page_header has framed it), the rest from the URL
     s = from_query(Settings, st.query_params)
+    s = replace(s, bits=int(controls.slider(t("mapping.bits"), mapping_controls.P["bits"], step=1,
+                                            help=t("mapping.bits.help"))))
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)

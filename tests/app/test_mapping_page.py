@@ -177,8 +177,11 @@ def test_share_panel_has_the_link_and_the_embed_snippet(page):
 def test_embed_view_shows_the_figure_alone(page):
     at = page(data="bimodal", bits="3", embed="true", view="figure")
     assert len(at.get("plotly_chart")) == 1
-    assert not at.title and not at.slider and not at.selectbox
+    assert not at.title and not at.selectbox
+    assert [s.key for s in at.slider] == ["bits"] and at.slider(key="bits").value == 3   # the control it keeps
     assert "data=bimodal+%28two+bumps%29" in text(at) and "bits=3" in text(at)
+    at.slider(key="bits").set_value(5).run()
+    assert "bits=5" in text(at) and len(at.get("plotly_chart")) == 1
 
 
 def test_a_layer_of_a_bundled_network(page):

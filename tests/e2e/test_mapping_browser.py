@@ -67,7 +67,8 @@ def test_embed_view_inside_an_iframe_on_another_origin(page, app_url, foreign_si
     frame.locator(IDLE).wait_for(timeout=60_000)
     frame.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=30_000)
     assert frame.locator('[data-testid="stPlotlyChart"]').count() == 1
-    assert frame.get_by_role("slider").count() == 0
+    assert frame.get_by_role("slider").count() == 1                    # the one control that moves it: bits
+    assert frame.get_by_role("slider", name="bits").get_attribute("aria-valuenow") == "3"
     page.wait_for_timeout(500)
     page.screenshot(path=str(OUTPUT / "mapping-embed.png"), full_page=True)
     assert frame.locator("h1").count() == 0

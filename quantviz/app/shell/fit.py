@@ -47,9 +47,9 @@ SCRIPT = """
     }
   };
   const postHeight = () => {
-    const main = document.querySelector('[data-testid="stMain"]');
-    if (!embedded || !main) return;
-    const height = Math.ceil(main.scrollHeight);
+    const content = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!embedded || !content) return;
+    const height = Math.ceil(content.getBoundingClientRect().height) + 8;
     if (Math.abs(height - lastHeight) > 2) {
       lastHeight = height;
       window.parent.postMessage({type: '%(message)s', height: height}, '*');

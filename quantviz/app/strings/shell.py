@@ -32,6 +32,15 @@ STRINGS = {
                    "当前页面状态的链接（包含所有控件的取值）："),
     "share.embed": ("Embed the main figure in a blog post or slides (it stays live):",
                     "把主图嵌入博客或幻灯片（保持可交互）："),
+    "share.theme": ("The embed's theme", "嵌入的配色"),
+    "share.theme.auto": ("the reader's", "随读者设置"),
+    "share.theme.light": ("light", "浅色"),
+    "share.theme.dark": ("dark", "深色"),
+    "share.theme.help": ("A reader in dark mode sees a dark figure unless you pick one theme for your page.",
+                         "读者使用深色模式时会看到深色图表，除非你为页面指定一种配色。"),
+    "share.responsive": ("The short script makes the frame as tall as its content, on a phone too; where a blog "
+                         "removes scripts, the frame keeps the height written in it.",
+                         "这段简短脚本让框架随内容调整高度（手机上也是）；若博客删除脚本，框架保持其中写明的高度。"),
     "share.preview": ("Open the embed view", "打开嵌入视图"),
     # matrix input
     "mat.text": ("{name}", "{name}"),
