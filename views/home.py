@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from quantviz import article, dequantize, quantize
-from quantviz.app.shell import controls
+from quantviz.app.shell import controls, live
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
@@ -30,7 +30,8 @@ with left:
 with right:
     labels = {k: t(f"fig.staircase.{k}") for k in ("title", "x", "y", "ideal", "codes", "marker", "hover")}
     show_figure(staircase_figure(qp, *article.SHOWN, labels, x_mark=x), key="home_staircase",
-                file_name=f"quantviz-staircase-{bits}bits")
+                file_name=f"quantviz-staircase-{bits}bits",
+                live=lambda: live.staircase_file(bits, article.RMIN, article.RMAX, article.SHOWN))
     if not embed:   # under the figure: on a phone the sliders stay just above it
         st.markdown(t("home.result", bits=bits, qmax=qp.qmax, zp_real=qp.zero_point_real, zp=qp.zero_point,
                       x=x, q=q, xhat=xhat, err=xhat - x, half=qp.scale / 2))

@@ -13,7 +13,7 @@ import streamlit as st
 from quantviz import affine, article, choose_qparams
 from quantviz.app.formats import value_text
 from quantviz.app.lesson import data
-from quantviz.app.shell import controls, models
+from quantviz.app.shell import controls, live, models
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math, float_formula_tex, qparams_tex, tex_text
@@ -124,7 +124,8 @@ def step6(embed: bool) -> None:
     qp = article.grid(bits)
     labels = {k: t(f"fig.staircase.{k}") for k in ("x", "y", "ideal", "codes", "marker", "hover")}
     labels["title"] = t("fig.lesson.s6.title", **{**article.numbers(), "levels": qp.levels})
-    show_figure(staircase_figure(qp, *article.SHOWN, labels), "lesson_fig", f"quantviz-lesson-6-{bits}bits")
+    show_figure(staircase_figure(qp, *article.SHOWN, labels), "lesson_fig", f"quantviz-lesson-6-{bits}bits",
+                live=lambda: live.staircase_file(bits, article.RMIN, article.RMAX, article.SHOWN))
     if not embed:
         for formula in docstring_math(affine) + docstring_math(choose_qparams):
             st.latex(formula)

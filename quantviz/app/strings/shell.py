@@ -41,6 +41,15 @@ STRINGS = {
     "share.responsive": ("The short script makes the frame as tall as its content, on a phone too; where a blog "
                          "removes scripts, the frame keeps the height written in it.",
                          "这段简短脚本让框架随内容调整高度（手机上也是）；若博客删除脚本，框架保持其中写明的高度。"),
+    "live.readout": ("{bits} bits: codes 0..{qmax}, scale {scale}, zero point {zp}, range [{rmin}, {rmax}] "
+                     "(computed in this page, float64, ties to even)",
+                     "{bits} 位：编码 0..{qmax}，scale {scale}，zero point {zp}，范围 [{rmin}, {rmax}]"
+                     "（在本页中以 float64 计算，恰在中间时取偶数）"),
+    "live.bits": ("Bits", "位数"),
+    "live.rmin": ("rmin (real value)", "rmin（实数值）"),
+    "live.rmax": ("rmax (real value)", "rmax（实数值）"),
+    "live.count": ("values per bin (count)", "每个区间的数值个数"),
+    "live.values": ("values", "数值"),
     "share.preview": ("Open the embed view", "打开嵌入视图"),
     # matrix input
     "mat.text": ("{name}", "{name}"),
