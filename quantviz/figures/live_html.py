@@ -73,6 +73,7 @@ function draw() {
   if (D.hist) {
     layout.yaxis = {title: {text: D.labels.count}, domain: [0.45, 1]};
     layout.yaxis2 = {...codeAxis, domain: [0, 0.38], anchor: 'x'};
+    layout.xaxis.anchor = 'y2';          // one x axis, under the staircase
   } else {
     layout.yaxis = codeAxis;
   }
@@ -97,7 +98,7 @@ PAGE = """<!doctype html>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 960px; margin: 1rem auto; padding: 0 0.75rem; color: #222; }}
 .controls {{ display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }}
-label {{ display: flex; flex-direction: column; min-width: 14rem; flex: 1; }}
+label {{ display: block; min-width: 14rem; flex: 1; }}
 input[type=range] {{ width: 100%; }}
 #readout {{ font-variant-numeric: tabular-nums; }}
 </style></head>
