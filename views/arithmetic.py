@@ -37,7 +37,7 @@ def multiply_section():
     x = view.real_input(t("arith.mul.x"), "mx", 0.0, cols[0])
     y = view.real_input(t("arith.mul.y"), "my", 1.0, cols[1])
     with cols[2]:
-        shared = controls.toggle(t("arith.grid.shared"), "mshared", True)
+        shared = controls.toggle(t("arith.grid.shared"), "mshared", True, help=t("arith.grid.shared.help"))
     grids = view.operand_grids("m", ("x", "y", "z"), {s: view.ARTICLE for s in "xyz"}, shared)
     x_q, y_q = view.code_of(x, grids["x"], "x"), view.code_of(y, grids["y"], "y")
     try:

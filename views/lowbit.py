@@ -65,7 +65,7 @@ if embed:  # the main figure alone
     end_page()
 
 st.subheader(t("lowbit.table.title"))
-st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch", height="content")
 
 st.subheader(t("lowbit.net.title"))
 st.markdown(t("lowbit.net.text", model=model_label(model)))
@@ -79,7 +79,8 @@ show_figure(network_figure(view.network_points(net), method, float_acc, view.siz
             key="lowbit_network", file_name=f"quantviz-lowbit-network-{model}")
 st.markdown(t("lowbit.net.collapse", acc=100 * net[-1]["accuracy"]))
 st.caption(t("lowbit.net.note", pp=100 / len(models.digits().test_labels)))
-st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch",
+             height="content")   # every row, no inner scroll
 
 st.subheader(t("lowbit.xnor.title"))
 st.markdown(t("lowbit.xnor.text"))

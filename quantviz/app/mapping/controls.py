@@ -83,7 +83,7 @@ def render(bits_box) -> tuple[Settings, Data]:
         signed = controls.toggle(t("mapping.signed"), P["signed"])
         symmetric = controls.toggle(t("mapping.symmetric"), P["symmetric"], help=t("mapping.symmetric.help"),
                                     disabled=mode == "qparams")
-        narrow = controls.toggle(t("mapping.narrow"), P["narrow"])
+        narrow = controls.toggle(t("mapping.narrow"), P["narrow"], help=t("mapping.narrow.help"))
         scheme = controls.choice(t("mapping.scheme"), P["scheme"], help=t("mapping.scheme.help"))
         logy = controls.toggle(t("mapping.logy"), P["logy"])
         n = controls.number(t("mapping.n"), P["n"], step=10_000, help=t("mapping.n.help"), disabled=not sized)

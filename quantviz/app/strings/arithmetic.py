@@ -11,8 +11,9 @@ STRINGS = {
         "矩阵乘法，每个中间整数都展示出来。"),
     "arith.error": ("Cannot compute this: {reason}", "无法计算：{reason}"),
     # grids
-    "arith.grid.shared": ("One grid for x, y and the product (as the article)",
-                          "x、y 与乘积共用一套参数（同原文）"),
+    "arith.grid.shared": ("One grid for all", "共用一套参数"),
+    "arith.grid.shared.help": ("x, y and the product share one scale and zero point, as in the article.",
+                               "x、y 与乘积共用同一个缩放因子和零点，同原文。"),
     "arith.grid.scale": ("Scale {sym}", "缩放因子 {sym}"),
     "arith.grid.zp": ("Zero point {sym}", "零点 {sym}"),
     "arith.grid.scale.shared": ("Scale s (x, y and z)", "缩放因子 s（x、y、z 共用）"),
