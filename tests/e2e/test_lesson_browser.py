@@ -61,4 +61,5 @@ def test_the_figure_downloads_as_png_svg_and_standalone_html(page, app_url):
     svg = pathlib.Path(files["SVG"].path()).read_text()
     assert "<svg" in svg and "8 codes" in svg                     # the title travels with the file
     html = pathlib.Path(files["Interactive HTML"].path()).read_text()
-    assert "Plotly.newPlot" in html and "<script src=" not in html and "8 codes" in html
+    assert "window.quantvizLive" in html and "<script src=" not in html   # the live file: its bits slider
+    assert 'id="bits"' in html and 'value="3"' in html
