@@ -35,7 +35,7 @@ with right:
     method = controls.choice(t("lowbit.method.label"), "method", methods, index=methods.index("ternary"),
                              format_func=names.get)
 h = view.histograms(model, layer, method)
-numbers, chart = side_by_side()   # the layer's numbers beside its histograms
+numbers, chart = side_by_side((1, 1))   # the layer's numbers beside its histograms
 if not embed:
     with numbers:
         st.caption(t("lowbit.source"))
