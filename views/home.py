@@ -4,14 +4,17 @@ import pandas as pd
 import streamlit as st
 
 from quantviz import article, dequantize, quantize
+from quantviz.app.home import Settings
 from quantviz.app.shell import controls, live
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.layout import is_embed_view, page_header, side_by_side
+from quantviz.app.shell.urlschema import params
 from quantviz.figures.mapping.staircase import staircase_figure
 from quantviz.schemes import FRAMEWORKS, SCHEMES
 
+P = params(Settings)     # the page's URL parameters, declared once
 page_header("home.title", "home.intro")
 embed = is_embed_view()  # ?embed=true&view=figure: the sliders and the staircase alone
 numbers = article.numbers()
@@ -19,9 +22,8 @@ numbers = article.numbers()
 # --- the mapping, live: the sliders beside the staircase they move (3 bits: the steps show)
 left, right = side_by_side()
 with left:
-    x = controls.slider(t("home.x.label"), "x", article.RMIN, article.RMAX, 0.3, step=0.001, format="%.3f",
-                        help=t("home.x.help"))
-    bits = controls.slider(t("home.bits.label"), "hbits", 1, article.BITS, 3, help=t("home.bits.help"))
+    x = controls.slider(t("home.x.label"), P["x"], step=0.001, format="%.3f", help=t("home.x.help"))
+    bits = controls.slider(t("home.bits.label"), P["bits"], help=t("home.bits.help"))
     qp = article.grid(bits)
     q = int(quantize(np.array([x]), qp)[0])
     xhat = float(dequantize(np.array([q]), qp)[0])

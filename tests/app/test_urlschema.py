@@ -56,3 +56,11 @@ def test_the_url_holds_codes_and_old_label_links_still_open(open_page):
     assert at.query_params["model"] in ("cnn", ["cnn"]) and at.query_params["calib"] in ("mse", ["mse"])
     at.button_group(key="model").set_value("mlp").run()     # back to the default: out of the link
     assert "model" not in at.query_params
+
+
+def test_the_home_page_reads_its_link_from_its_table(open_page):
+    from quantviz.app.home import Settings as Home
+    assert link_values(replace(Home(), bits=5)) == {"hbits": "5"}
+    assert from_query(Home, {"hbits": "99", "x": "-0.5"}) == Home(x=-0.5, bits=8)   # clamped to the table's bounds
+    at = open_page("views/home.py", hbits="5", x="-0.5")
+    assert at.slider(key="hbits").value == 5 and at.slider(key="x").value == -0.5
