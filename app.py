@@ -1,4 +1,6 @@
 """quantviz: the router. Run with `make run` (or `streamlit run app.py`)."""
+import pathlib
+
 import streamlit as st
 from streamlit.logger import get_logger
 
@@ -9,9 +11,11 @@ from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import CURRENT_PAGE, language_switch, page_foot, presentation_mode
 from quantviz.app.shell.registry import PAGES
 
+FAVICON = pathlib.Path(__file__).resolve().parent / "assets" / "favicon.png"
 keep_freed_memory()  # numpy's temporaries reuse warm memory instead of fresh pages
 get_logger("quantviz")  # the app's own log lines (refused uploads, parser failures) in the server's console
-st.set_page_config(page_title="quantviz", page_icon=":material/grid_on:", layout="wide")
+# the favicon ships with the app (a Material icon as favicon is fetched from the internet)
+st.set_page_config(page_title="quantviz", page_icon=str(FAVICON), layout="wide")
 apply_style()  # chart text, focus ring, reduced motion: every page
 document_language(language_switch())
 presentation_mode()

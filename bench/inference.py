@@ -22,6 +22,7 @@ from bench.timing import ALLOCATOR  # the app's memory allocator settings, set o
 from quantviz.nn import forward, zoo
 from quantviz.nn.intinfer import forward_int
 from quantviz.nn.ptq import PTQConfig, quantize_model
+from quantviz.tflite import litert
 from quantviz.tflite.convert import export
 
 
@@ -41,25 +42,6 @@ def interleaved(fns: dict, repeat: int, run: int = 10) -> dict:
     return {label: (float(np.median(t)), float(np.min(t))) for label, t in times.items()}
 
 
-def litert_invoke(data: bytes, x: np.ndarray, resolver: str):
-    """A prepared interpreter's ``invoke`` for batch ``x`` (NCHW float32), or None without LiteRT."""
-    try:
-        from ai_edge_litert import interpreter as litert
-    except ImportError:
-        return None
-    interpreter = litert.Interpreter(model_content=data, experimental_op_resolver_type=getattr(
-        litert.OpResolverType, resolver))
-    x = np.ascontiguousarray(x.transpose(0, 2, 3, 1))
-    index = interpreter.get_input_details()[0]["index"]
-    interpreter.resize_tensor_input(index, list(x.shape))
-    interpreter.allocate_tensors()
-
-    def invoke():
-        interpreter.set_tensor(index, x)
-        interpreter.invoke()
-    return invoke
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=200)
@@ -75,10 +57,9 @@ def main():
         fns = {"float32 numpy forward": lambda: forward(model, test),
                "int8 numpy, vectorized": lambda: forward_int(qmodel, test)}
         data = export(qmodel)
-        for label, resolver in (("LiteRT reference kernels", "BUILTIN_REF"), ("LiteRT optimized kernels", "BUILTIN")):
-            invoke = litert_invoke(data, test, resolver)
-            if invoke is not None:
-                fns[label] = invoke
+        if litert.available():
+            for resolver in ("reference", "optimized"):
+                fns[f"LiteRT {resolver} kernels"] = litert.invoker(data, test, resolver)
         times = interleaved(fns, args.repeat)
         t_float, b_float = times["float32 numpy forward"]
         for label, (median, best) in times.items():

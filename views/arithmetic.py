@@ -9,7 +9,7 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
-from quantviz.app.shell.latex import docstring_math, num
+from quantviz.app.shell.latex import docstring_math, num, real
 from quantviz.app.shell.layout import is_embed_view, page_header
 from quantviz.figures.arithmetic import error_figure, overflow_figure, rounding_figure
 from quantviz.intarith import fixedpoint
@@ -37,7 +37,7 @@ def multiply_section():
     x = view.real_input(t("arith.mul.x"), "mx", 0.0, cols[0])
     y = view.real_input(t("arith.mul.y"), "my", 1.0, cols[1])
     with cols[2]:
-        shared = controls.toggle(t("arith.grid.shared"), "mshared", True)
+        shared = controls.toggle(t("arith.grid.shared"), "mshared", True, help=t("arith.grid.shared.help"))
     grids = view.operand_grids("m", ("x", "y", "z"), {s: view.ARTICLE for s in "xyz"}, shared)
     x_q, y_q = view.code_of(x, grids["x"], "x"), view.code_of(y, grids["y"], "y")
     try:
@@ -47,8 +47,9 @@ def multiply_section():
         return
     st.markdown(t("arith.mul.codes", xq=x_q, xr=num(tr["x_q"].real), yq=y_q, yr=num(tr["y_q"].real)))
     left, right = st.columns(2)
-    left.metric(t("arith.mul.naive"), num(round(float(tr["naive"].real), 2)), border=True)
-    right.metric(t("arith.mul.correct"), f"{z_q} → {num(tr['z_q'].real)}", border=True)
+    left.metric(t("arith.mul.naive"), f"{x_q} × {y_q} = {tr['naive'].value} → {real(tr['naive'].real, 4)}",
+                border=True)
+    right.metric(t("arith.mul.correct"), f"{z_q} → {real(tr['z_q'].real)}", border=True)
     st.markdown(t("arith.mul.naive.how"))
     st.latex(view.naive_multiply_tex(tr, grids["z"]))
     st.markdown(t("arith.mul.correct.how"))

@@ -16,12 +16,6 @@ FIELDS = ("sign", "exponent", "mantissa", "integer")
 page_header("formats.title", "formats.intro")
 embed = is_embed_view()
 notices = st.container()
-if not embed:
-    st.markdown(t("formats.formula.float"))
-    st.latex(docstring_math(numbers)[0])
-    st.markdown(t("formats.formula.int"))
-    st.latex(docstring_math(affine)[0])
-
 left, middle, right = st.columns([2, 1, 1])
 with left:
     x = view.real_input(t("formats.value.label"), "value", "0.1", help=t("formats.value.help"))
@@ -41,6 +35,10 @@ if not embed:
     st.markdown(legend_html(field_names) + formats_table_html(view.encoding_rows(x, scale, zp), headers, field_names),
                 unsafe_allow_html=True)
     st.markdown(f"**{t('formats.overflow.title')}**\n\n{t('formats.overflow.text')}")
+    st.markdown(t("formats.formula.float"))    # how the table reads the bits, after the table itself
+    st.latex(docstring_math(numbers)[0])
+    st.markdown(t("formats.formula.int"))
+    st.latex(docstring_math(affine)[0])
 
     st.subheader(t("formats.edit.title"))
     st.markdown(t("formats.edit.text"))

@@ -26,8 +26,8 @@ with c2:
     source = controls.choice(t("int8.src"), "src", ["test", "draw", "noise"], widget=st.segmented_control,
                              format_func=lambda code: t(f"int8.src.{code}"), help=t("int8.src.help"))
 
-# --- how to quantize
-with st.expander(t("int8.controls"), expanded=not embed):
+# --- how to quantize: folded, so that the input and both answers are on the first screen
+with st.expander(t("int8.controls"), expanded=False, icon=":material/tune:"):
     c1, c2, c3 = st.columns(3)
     with c1:
         weight_bits = controls.slider(t("int8.wbits"), P["weight_bits"])
@@ -41,8 +41,9 @@ with st.expander(t("int8.controls"), expanded=not embed):
         rounding = controls.choice(t("int8.round"), P["rounding"], help=t("int8.round.help"))
 settings = Settings(weight_bits, act_bits, granularity, method, n_calib, mode, rounding)
 
-def prediction(name: str, settings: Settings, source: str) -> dict:
-    """The input (a test image, a drawing or noise) and both networks' answers."""
+def prediction(name: str, settings: Settings, source: str) -> dict | None:
+    """The input (a test image, a drawing or noise) and both networks' answers; None, and no
+    answer shown, while the input is blank (an empty canvas)."""
     st.subheader(t("int8.pred.sub"))
     c_in, c_out = st.columns([2, 3])
     with c_in:
@@ -57,6 +58,8 @@ def prediction(name: str, settings: Settings, source: str) -> dict:
         if caption:
             st.markdown(caption)
         view.digit(image)
+    if not image.any():
+        return None
     result = data.infer(name, settings, image)
     with c_out:
         view.predictions(result)
@@ -68,6 +71,8 @@ def prediction(name: str, settings: Settings, source: str) -> dict:
 def live(name: str, settings: Settings, source: str, weight_only: bool) -> None:
     """What the input's controls change: moving them reruns this part only."""
     result = prediction(name, settings, source)
+    if result is None:
+        return
     st.subheader(t("int8.layers.sub"))
     view.layers(result, weight_only)
 

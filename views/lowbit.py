@@ -9,7 +9,7 @@ from quantviz.app.shell import controls, models
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
-from quantviz.app.shell.layout import end_page, is_embed_view, page_header
+from quantviz.app.shell.layout import end_page, is_embed_view, page_header, side_by_side
 from quantviz.app.shell.models import model_label
 from quantviz.figures.lowbit import before_after_figure, network_figure
 from quantviz.nn import lowbitnet
@@ -34,37 +34,38 @@ with middle:
 with right:
     method = controls.choice(t("lowbit.method.label"), "method", methods, index=methods.index("ternary"),
                              format_func=names.get)
-if not embed:
-    st.caption(t("lowbit.source"))
-    if method in FUNCTIONS:
-        st.markdown(t("lowbit.formula"))
-        for formula in docstring_math(FUNCTIONS[method]):
-            st.latex(formula)
-    elif method in view.REFERENCES:
-        st.markdown(t("lowbit.formula"))
-        st.latex(docstring_math(lowbitnet.symmetric_int)[0])
-    else:
-        st.markdown(t("lowbit.formula.float"))
-
 h = view.histograms(model, layer, method)
+numbers, chart = side_by_side((1, 1))   # the layer's numbers beside its histograms
 if not embed:
-    cols = st.columns(4)
-    cols[0].metric(t("lowbit.metric.bits"), t("lowbit.metric.bits.value", bits=h["bits"]))
-    cols[1].metric(t("lowbit.metric.ratio"), t("lowbit.metric.ratio.value", ratio=32 / h["bits"]))
-    cols[2].metric(t("lowbit.metric.mse"), f"{h['mse']:.3g}")
-    cols[3].metric(t("lowbit.metric.sqnr"), t("lowbit.metric.sqnr.value", sqnr=h["sqnr_db"]))
-    st.caption(t("lowbit.levels", levels=h["levels"], bytes=h["bytes"], float_bytes=h["float_bytes"]))
-    if method == "binary":
-        st.info(t("lowbit.binary.note"))
-labels = {k: t(f"fig.lowbit.{k}") for k in ("title", "x", "y", "before", "after", "threshold", "hover")}
-show_figure(before_after_figure(h["edges"], h["before"], h["after"], h["thresholds"], labels),
-            key="lowbit_hist", file_name="quantviz-lowbit-histogram")
+    with numbers:
+        st.caption(t("lowbit.source"))
+        if method in FUNCTIONS:
+            st.markdown(t("lowbit.formula"))
+            for formula in docstring_math(FUNCTIONS[method]):
+                st.latex(formula)
+        elif method in view.REFERENCES:
+            st.markdown(t("lowbit.formula"))
+            st.latex(docstring_math(lowbitnet.symmetric_int)[0])
+        else:
+            st.markdown(t("lowbit.formula.float"))
+        cols = st.columns(2) + st.columns(2)
+        cols[0].metric(t("lowbit.metric.bits"), t("lowbit.metric.bits.value", bits=h["bits"]))
+        cols[1].metric(t("lowbit.metric.ratio"), t("lowbit.metric.ratio.value", ratio=32 / h["bits"]))
+        cols[2].metric(t("lowbit.metric.mse"), f"{h['mse']:.3g}")
+        cols[3].metric(t("lowbit.metric.sqnr"), t("lowbit.metric.sqnr.value", sqnr=h["sqnr_db"]))
+        st.caption(t("lowbit.levels", levels=h["levels"], bytes=h["bytes"], float_bytes=h["float_bytes"]))
+        if method == "binary":
+            st.info(t("lowbit.binary.note"))
+with chart:
+    labels = {k: t(f"fig.lowbit.{k}") for k in ("title", "x", "y", "before", "after", "threshold", "hover")}
+    show_figure(before_after_figure(h["edges"], h["before"], h["after"], h["thresholds"], labels),
+                key="lowbit_hist", file_name="quantviz-lowbit-histogram")
 if embed:  # the main figure alone
     controls.url_notices(notices)
     end_page()
 
 st.subheader(t("lowbit.table.title"))
-st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch", height="content")
 
 st.subheader(t("lowbit.net.title"))
 st.markdown(t("lowbit.net.text", model=model_label(model)))
@@ -78,7 +79,8 @@ show_figure(network_figure(view.network_points(net), method, float_acc, view.siz
             key="lowbit_network", file_name=f"quantviz-lowbit-network-{model}")
 st.markdown(t("lowbit.net.collapse", acc=100 * net[-1]["accuracy"]))
 st.caption(t("lowbit.net.note", pp=100 / len(models.digits().test_labels)))
-st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch",
+             height="content")   # every row, no inner scroll
 
 st.subheader(t("lowbit.xnor.title"))
 st.markdown(t("lowbit.xnor.text"))

@@ -9,7 +9,7 @@ from quantviz.app.mapping import sources
 from quantviz.app.mapping import text as mapping_text
 from quantviz.app.mapping.data import analysis, calibrations, load_data
 from quantviz.app.mapping.state import Settings, resolve
-from quantviz.app.shell import controls
+from quantviz.app.shell import controls, live
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import embed_height, is_embed_view, page_header
@@ -33,20 +33,22 @@ def show_notices(notices, data, container) -> None:
         getattr(container, level)(t(key, **values), icon=":material/warning:" if level == "warning" else None)
 
 
-def chart(name: str, fig, key: str, export: bool = False) -> None:
+def chart(name: str, fig, key: str, export: bool = False, live_file=None) -> None:
     """A figure under its title (written by the page, so that it wraps on a phone); the main one
     with its PNG / SVG / HTML files (which carry the title)."""
     st.markdown(f"**{mapping_figs.title(name)}**")
     if getattr(fig, "key", None):  # the figure's key, written here (a plotly legend costs a second draw)
         st.markdown(mapping_figs.key_html(fig.key), unsafe_allow_html=True)
     if export:
-        show_figure(fig, key, f"quantviz-mapping-{name}", title=mapping_figs.title(name))
+        show_figure(fig, key, f"quantviz-mapping-{name}", title=mapping_figs.title(name), live=live_file)
     else:
         st.plotly_chart(fig, theme="streamlit", key=key)
 
 
-if is_embed_view():  # the main figure alone (page_header has framed it), its state read from the URL
+if is_embed_view():  # the main figure and its bits slider (page_header has framed it), the rest from the URL
     s = from_query(Settings, st.query_params)
+    s = replace(s, bits=int(controls.slider(t("mapping.bits"), mapping_controls.P["bits"], step=1,
+                                            help=t("mapping.bits.help"))))
     data = load_data(*s.data_key)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
@@ -55,12 +57,25 @@ if is_embed_view():  # the main figure alone (page_header has framed it), its st
     st.stop()
 
 
+def live_export(s: Settings, res, data):
+    """The main figure's HTML file with its bits and range sliders, where the browser's few lines
+    compute what the page does (unsigned codes, affine, exact scheme); else None (the plain file)."""
+    plain = s.mode == "range" and not (s.signed or s.symmetric or s.narrow) and s.scheme == "exact"
+    if not plain or res.range_used is None:
+        return None
+    rmin, rmax = map(float, res.range_used)
+    return lambda: live.mapping_file(s.bits, rmin, rmax, mapping_figs.view_range(data, res), data.edges,
+                                     data.counts, mapping_controls.slider_bound(data))
+
+
 @st.fragment
 def interactive() -> None:
     """Everything the controls change: a control reruns this part only, not the whole app."""
     left, right = st.columns([1, 2.6], gap="medium")
+    with right:
+        bits_box = st.container()   # the bits slider, right above the figure
     with left:
-        s, data = mapping_controls.render()
+        s, data = mapping_controls.render(bits_box)
     picks = calibrations(s.data_key, s.bits, s.signed, s.symmetric, s.pct, s.scheme)
     res = resolve(s, picks)
     st.session_state[mapping_controls.LAST_QP] = res.qp
@@ -75,7 +90,8 @@ def interactive() -> None:
         if st.session_state.pop("_mapping_article", False):
             st.success(t("mapping.preset.done"), icon=":material/menu_book:")
         show_notices(res.notices, data, st)
-        chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main", export=True)
+        chart("main", mapping_figs.main_figure(data, res, s, picks), "mapping_main", export=True,
+              live_file=live_export(s, res, data))
         st.caption(t("mapping.fig.stair.caption"))
         if res.chosen is not None:  # ONNX Runtime: the scale chosen for fewer codes than the op saturates to
             st.caption(t("mapping.saturation.note", lo=res.chosen[0], hi=res.chosen[1], qmin=res.qp.qmin,

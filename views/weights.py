@@ -55,10 +55,13 @@ else:
     view.upload_notes(wf)
     tensor = controls.choice(t("weights.tensor"), "utensor", list(wf.tensors))
 
-c1, c2 = st.columns(2)
-with c1:
+if embed:
+    side, chart_col = st.container(), st.container()
+else:
+    st.subheader(t("weights.hist.sub"))
+    chart_col, side = st.columns([3, 2])
+with side:   # beside the histogram they change (above it in the embed view)
     bins = controls.slider(t("weights.bins"), "bins", 10, 200, 80, step=10)
-with c2:
     log = controls.toggle(t("weights.log"), "log", False, help=t("weights.log.help"))
 
 if wf is None:
@@ -72,15 +75,11 @@ else:
                                    index=default_axis, help=t("weights.axis.help")))
     summary = data.upload_tensor_summary(uploaded.file_id, tensor, bins, axis, wf)
 
+with chart_col:
+    view.tensor_histogram(tensor, summary, log, key="weights_hist")
 if embed:
-    view.tensor_histogram(tensor, summary, log, key="weights_hist")
     finish()
-
-st.subheader(t("weights.hist.sub"))
-c1, c2 = st.columns([3, 2])
-with c1:
-    view.tensor_histogram(tensor, summary, log, key="weights_hist")
-with c2:
+with side:
     if summary["stats"]["finite"]:
         view.show_stats(summary["stats"])
 view.tensor_summary(tensor, summary)

@@ -7,7 +7,7 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
-from quantviz.app.shell.layout import end_page, is_embed_view, page_header
+from quantviz.app.shell.layout import end_page, is_embed_view, page_header, side_by_side
 from quantviz.figures.why import accuracy_figure, gap_figure
 from quantviz.nn import simulate, widthsweep
 
@@ -17,27 +17,17 @@ notices = st.container()
 stored = view.stored_results()
 counts = view.image_counts()
 
-if not embed:
-    st.subheader(t("why.over.title"))
-    st.markdown(t("why.over.text"))
-    st.subheader(t("why.def.title"))
-    st.markdown(t("why.def.text"))
-    for formula in docstring_math(simulate.weight_qparams):
-        st.latex(formula)
-    st.markdown(t("why.def.act", calib=counts["calibration_images"]))
-    for formula in docstring_math(simulate.activation_qparams):
-        st.latex(formula)
-    st.markdown(t("why.def.rest", test=counts["test_images"]))
-    st.latex(docstring_math(widthsweep)[0])
-
-mode = controls.choice(t("why.mode.label"), "quantized", list(widthsweep.MODES), widget=st.segmented_control,
-                       format_func=lambda m: t(f"why.mode.{m}"), help=t("why.mode.help"))
-if not embed:
-    left, right = st.columns([1, 3], vertical_alignment="center")
-    clicked = left.button(t("why.recompute"), key="recompute", help=t("why.recompute.help"),
-                          icon=":material/refresh:")
-    if clicked:
-        view.recompute(right.progress(0.0, text=t("why.progress", done=0, total=widthsweep.evaluations())))
+words, chart = side_by_side()   # the idea and the control beside the figure that tests it
+with words:
+    mode = controls.choice(t("why.mode.label"), "quantized", list(widthsweep.MODES), widget=st.segmented_control,
+                           format_func=lambda m: t(f"why.mode.{m}"), help=t("why.mode.help"))
+    if not embed:
+        st.subheader(t("why.over.title"))
+        st.markdown(t("why.over.text"))
+        clicked = st.button(t("why.recompute"), key="recompute", help=t("why.recompute.help"),
+                            icon=":material/refresh:")
+        if clicked:
+            view.recompute(st.progress(0.0, text=t("why.progress", done=0, total=widthsweep.evaluations())))
 
 live = view.live()
 if live is None and "error" in stored:
@@ -47,9 +37,10 @@ if live is None and "error" in stored:
 results = live["results"] if live else stored
 tab = widthsweep.table(results)
 gaps, acc = tab[f"{mode}.gap"], tab[f"{mode}.accuracy"]
-show_figure(gap_figure(tab["widths"], tab["parameters"], gaps, tab["bits"], view.figure_labels("gap", mode,
-                                                                                               bool(live))),
-            key="why_gap", file_name=f"quantviz-why-gap-{mode}")
+with chart:
+    show_figure(gap_figure(tab["widths"], tab["parameters"], gaps, tab["bits"],
+                           view.figure_labels("gap", mode, bool(live))),
+                key="why_gap", file_name=f"quantviz-why-gap-{mode}")
 
 if not embed:
     if live:
@@ -62,6 +53,15 @@ if not embed:
                 st.warning(t("why.differ", n=n, total=total))
     else:
         st.caption(t("why.source.stored", n=widthsweep.evaluations()))
+    st.subheader(t("why.def.title"))
+    st.markdown(t("why.def.text"))
+    for formula in docstring_math(simulate.weight_qparams):
+        st.latex(formula)
+    st.markdown(t("why.def.act", calib=counts["calibration_images"]))
+    for formula in docstring_math(simulate.activation_qparams):
+        st.latex(formula)
+    st.markdown(t("why.def.rest", test=counts["test_images"]))
+    st.latex(docstring_math(widthsweep)[0])
     st.subheader(t("why.read.title"))
     for paragraph in view.reading(results, mode):
         st.markdown(paragraph)

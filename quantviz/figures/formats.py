@@ -85,6 +85,15 @@ def formats_table_html(rows: list[dict], headers: dict, field_names: dict) -> st
     return f'{CSS}<div class="qv-formats">{"".join(body)}</div>'
 
 
+def eight_bit_window(curves: list[dict]) -> list[float]:
+    """The x range (log10) that the 8-bit and integer formats span, a decade beyond each side: the
+    wider formats run on past it (float32 from 1e-45 to 1e38), and double-clicking shows them all."""
+    xs = np.concatenate([np.asarray(c["x"], np.float64) for c in curves
+                         if "8" in c["format"] or c["format"].startswith("int")])
+    xs = xs[np.isfinite(xs) & (xs > 0)]
+    return [float(np.floor(np.log10(xs.min()))) - 1, float(np.ceil(np.log10(xs.max()))) + 1]
+
+
 def spacing_figure(curves: list[dict], labels: dict, x_mark: float | None = None) -> go.Figure:
     """Gap between neighbouring representable values against magnitude, both axes logarithmic.
 
@@ -101,7 +110,8 @@ def spacing_figure(curves: list[dict], labels: dict, x_mark: float | None = None
     if x_mark is not None and np.isfinite(x_mark) and x_mark > 0:
         fig.add_vline(x=x_mark, line={"color": GREY, "dash": "dot", "width": 2},
                       annotation_text=labels["mark"], annotation_position="top left")
-    fig.update_xaxes(type="log", exponentformat="power", showexponent="all", dtick=20, tickangle=0)
+    fig.update_xaxes(type="log", exponentformat="power", showexponent="all", tickangle=0,
+                     range=eight_bit_window(curves))
     fig.update_yaxes(type="log", exponentformat="power", showexponent="all")
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=520)
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},

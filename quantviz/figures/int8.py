@@ -16,6 +16,7 @@ from .spec import figure
 from .style import BLUE, GREY, KEYED_MARGIN, ORANGE, TITLE_STANDOFF, KeyEntry, merged, styled_layout
 
 SQNR_CAP = 80.0   # dB drawn for an exact layer (infinite SQNR)
+INK = [[0.0, "#ffffff"], [1.0, "#000000"]]   # no ink white, full ink black, as drawn on the canvas
 
 
 def spec_layout(title: str, x_title: str, y_title: str, height: int, **extra) -> dict:
@@ -35,13 +36,16 @@ def keyed_layout(title: str, x_title: str, y_title: str, height: int, **extra) -
 
 
 def digit_figure(image: np.ndarray, labels: dict) -> go.Figure:
-    """The (8, 8) input as a grey heatmap, ink dark. ``labels``: title, colorbar, hover."""
-    heatmap = {"type": "heatmap", "z": image[::-1].tolist(), "zmin": 0, "zmax": 16, "colorscale": "Greys",
+    """The (8, 8) input as a grey heatmap, ink dark, drawn as an image is read: row 0 of the data
+    at the top, column 0 at the left (``image[row, col]`` at x = col, y = row, the y axis reversed).
+    ``labels``: title, colorbar, hover."""
+    heatmap = {"type": "heatmap", "z": np.asarray(image).tolist(), "zmin": 0, "zmax": 16, "colorscale": INK,
                "showscale": True, "colorbar": {"title": {"text": labels["colorbar"]}, "thickness": 12},
-               "hovertemplate": labels["hover"] + "<extra></extra>", "y": list(range(7, -1, -1))}
+               "hovertemplate": labels["hover"] + "<extra></extra>"}
     hidden = {"showticklabels": False, "showgrid": False, "zeroline": False}
     layout = spec_layout(labels["title"], "", "", 300, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                         xaxis={**hidden, "constrain": "domain"}, yaxis={**hidden, "scaleanchor": "x"})
+                         xaxis={**hidden, "constrain": "domain"},
+                         yaxis={**hidden, "scaleanchor": "x", "autorange": "reversed"})
     return figure([heatmap], layout)
 
 

@@ -28,8 +28,8 @@ def frame_column(at, header, lang=0):
 def test_the_article_example_renders_253_and_127(page):
     at = page()
     assert not at.exception
-    assert metric(at, "arith.mul.naive") == "253"
-    assert metric(at, "arith.mul.correct") == "127 → 0"
+    assert metric(at, "arith.mul.naive") == "127 × 255 = 32385 → 253.0"
+    assert metric(at, "arith.mul.correct") == "127 → 0.0"
     assert "x_q = **127**" in texts(at.markdown) and "y_q = **255**" in texts(at.markdown)
     assert "0.00784314 \\cdot 32258 = 253.004" in texts(at.latex)
 
@@ -37,7 +37,7 @@ def test_the_article_example_renders_253_and_127(page):
 def test_chinese(page):
     at = page(lang="zh")
     assert at.title[0].value == TABLE["arith.title"][1]
-    assert metric(at, "arith.mul.naive", lang=1) == "253"
+    assert metric(at, "arith.mul.naive", lang=1) == "127 × 255 = 32385 → 253.0"
 
 
 def test_changing_the_inputs_changes_the_trace(page):
@@ -63,7 +63,7 @@ def test_separate_grids_and_bad_grid_values_fall_back_with_a_message(page):
     assert "300" in texts(at.warning) and "0..255" in texts(at.warning)
     at.number_input(key="mxs").set_value(0.0).run()
     assert not at.exception and "positive" in texts(at.warning)
-    assert metric(at, "arith.mul.correct") == "127 → 0"  # fell back to the article's grids
+    assert metric(at, "arith.mul.correct") == "127 → 0.0"  # fell back to the article's grids
 
 
 def test_a_huge_value_saturates_with_a_notice(page):
@@ -163,7 +163,7 @@ def test_bad_url_values_fall_back_with_a_notice(page):
         assert key in notices
     assert at.number_input(key="mx").value == 0.0
     assert len(frame_column(at, "arith.mm.col.acc")) == 8  # computed with the default A (4 x 3)
-    assert metric(at, "arith.mul.naive") == "253"
+    assert metric(at, "arith.mul.naive") == "127 × 255 = 32385 → 253.0"
 
 
 def test_a_shared_link_restores_the_state(page):

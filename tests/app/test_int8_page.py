@@ -124,7 +124,12 @@ def test_inputs_test_image_noise_and_layer_choice(open_page):
 def test_the_drawing_input_never_breaks_the_page(open_page):
     at = open_page(PAGE, src="draw")
     assert not at.exception
-    assert len(charts(at)) == 4       # the canvas draws in a browser; here the page still renders
+    # the canvas draws in a browser; here it stays empty: the blank input, and no answer for it
+    assert TABLE["int8.draw.empty"][0] in text(at)
+    titles = [spec["layout"]["title"]["text"] for spec in charts(at)]
+    assert titles[0] == TABLE["fig.int8.digit.title"][0] and TABLE["fig.int8.prob.title"][0] not in titles
+    assert not any("predicts" in label for label in metrics(at))
+    assert metrics(at)                # the whole test set below still shows its accuracy
 
 
 def test_bad_url_values_fall_back_with_a_notice(open_page):

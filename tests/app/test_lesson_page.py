@@ -141,11 +141,12 @@ def test_step_3_shows_the_bits_of_the_value(lesson):
 
 def test_step_6_fewer_bits_make_a_coarser_staircase(lesson):
     at = lesson(step="6")
-    assert "256" in title(at) and "127.5" in markdown(at)
-    at.slider(key="sbits").set_value(3).run()
+    assert "8 codes" in title(at)                        # opens at 3 bits, where the steps show
+    assert "codes 0..7" in markdown(at) and "stored as **4** (rounded, ties to even)" in markdown(at)
+    at.slider(key="sbits").set_value(8).run()
     ok(at)
-    assert "8 codes" in title(at)
-    assert "codes 0..7" in markdown(at) and "stored as **4**" in markdown(at)
+    assert "256" in title(at) and "127.5" in markdown(at) and "stored as **128**" in markdown(at)
+    assert "step 7 keeps the article's 127" in markdown(at)
 
 
 def test_step_7_the_articles_253_against_127(lesson):

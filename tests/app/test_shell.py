@@ -52,11 +52,14 @@ def test_bad_url_values_fall_back_with_a_notice(open_page):
 
 def test_home_example_moves_with_the_slider(open_page):
     at = open_page("views/home.py")
+    assert at.slider(key="hbits").value == 3              # opens where the steps are plain to see
     at.slider(key="x").set_value(1.0).run()
-    assert any("**q = 255**" in m.value for m in at.markdown)
+    assert any("**q = 7**" in m.value for m in at.markdown)
     at.slider(key="x").set_value(0.0).run()
-    assert any("**q = 128**" in m.value for m in at.markdown)
-    assert at.dataframe[0].value.iloc[:, 1].tolist() == [128, 127, 128, 127, 127]
+    assert any("**q = 4**" in m.value and "3.5 is stored as 4" in m.value for m in at.markdown)
+    at.slider(key="hbits").set_value(8).run()
+    assert any("**q = 128**" in m.value and "127.5 is stored as 128" in m.value for m in at.markdown)
+    assert at.table[0].value.iloc[:, 0].tolist() == [128, 127, 128, 127, 127]
 
 
 def test_presentation_mode_is_sticky_and_can_be_left(open_page):

@@ -20,7 +20,7 @@ def test_the_link_carries_what_differs_and_belongs():
     with in_language("en"):
         assert link_values(Settings()) == {}
         manual = link_values(replace(Settings(), calib="manual", rmin=-2.0, rmax=3.0, scale=0.5))
-        assert manual["rmin"] == "-2.0" and manual["calib"] == "your sliders" and "scale" not in manual
+        assert manual["rmin"] == "-2.0" and manual["calib"] == "manual" and "scale" not in manual   # the code
         scale = link_values(replace(Settings(), mode="qparams", calib="percentile", pct=99.0, scale=0.5))
         assert scale["scale"] == "0.5" and "pct" not in scale and "calib" not in scale
 
@@ -46,3 +46,21 @@ def test_url_numbers():
     assert parse_number("3", integer=True) == 3 and isinstance(parse_number("3", integer=True), int)
     assert parse_number("2.5", integer=True) is None and parse_number("2.5", integer=False) == 2.5
     assert parse_number("nan", integer=False) is None and parse_number("1e999", integer=False) is None
+
+
+def test_the_url_holds_codes_and_old_label_links_still_open(open_page):
+    from quantviz.app.strings import TABLE
+    at = open_page("views/int8.py", model=TABLE["int8.model.cnn"][0], calib=TABLE["int8.calib.mse"][1])
+    assert not at.exception and not at.warning
+    assert at.button_group(key="model").value == "cnn" and at.selectbox(key="calib").value == "mse"
+    assert at.query_params["model"] in ("cnn", ["cnn"]) and at.query_params["calib"] in ("mse", ["mse"])
+    at.button_group(key="model").set_value("mlp").run()     # back to the default: out of the link
+    assert "model" not in at.query_params
+
+
+def test_the_home_page_reads_its_link_from_its_table(open_page):
+    from quantviz.app.home import Settings as Home
+    assert link_values(replace(Home(), bits=5)) == {"hbits": "5"}
+    assert from_query(Home, {"hbits": "99", "x": "-0.5"}) == Home(x=-0.5, bits=8)   # clamped to the table's bounds
+    at = open_page("views/home.py", hbits="5", x="-0.5")
+    assert at.slider(key="hbits").value == 5 and at.slider(key="x").value == -0.5

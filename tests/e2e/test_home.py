@@ -40,3 +40,13 @@ def test_presentation_mode_hides_the_sidebar(page, app_url):
     page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '21px'", timeout=30_000)
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     screenshot(page, "home-present")
+
+
+def test_the_favicon_ships_with_the_app(page, app_url):
+    """No fetch from the internet for the tab's icon: it is served by the app itself."""
+    page.goto(app_url)
+    wait_idle(page)
+    href = page.evaluate("[...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
+    assert href and all(h.startswith(app_url) for h in href), href
+    response = page.request.get(href[-1])
+    assert response.ok and response.headers["content-type"].startswith("image/")

@@ -31,7 +31,7 @@ def test_arrow_keys_turn_the_steps_in_presentation_mode(page, app_url):
 
 
 def test_a_slider_moves_by_keyboard_with_its_visible_label(page, app_url):
-    page.goto(f"{app_url}/lesson?step=6")
+    page.goto(f"{app_url}/lesson?step=6&sbits=8")
     wait_idle(page)
     page.wait_for_selector(CHART, timeout=30_000)
     assert page.get_by_text("Bits", exact=True).is_visible()           # the label is shown, not only announced
@@ -63,4 +63,5 @@ def test_the_figure_downloads_as_png_svg_and_standalone_html(page, app_url):
     svg = pathlib.Path(files["SVG"].path()).read_text()
     assert "<svg" in svg and "8 codes" in svg                     # the title travels with the file
     html = pathlib.Path(files["Interactive HTML"].path()).read_text()
-    assert "Plotly.newPlot" in html and "<script src=" not in html and "8 codes" in html
+    assert "window.quantvizLive" in html and "<script src=" not in html   # the live file: its bits slider
+    assert 'id="bits"' in html and 'value="3"' in html

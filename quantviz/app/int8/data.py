@@ -100,6 +100,16 @@ def _best(fn, repeat: int) -> float:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def litert_timing(name: str, s: Settings, repeat: int = 5) -> float | None:
+    """Best-of-``repeat`` wall time (ms) of the .tflite file on the test set in LiteRT's optimized
+    kernels, or None without LiteRT or a file."""
+    data = tflite_file(name, s)
+    if not litert.available() or isinstance(data, str):
+        return None
+    return _best(litert.invoker(data, digits()[1], "optimized"), repeat)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def tflite_file(name: str, s: Settings) -> bytes | str:
     """The .tflite bytes, or the reason (a ValueError message) why this configuration has none."""
     try:

@@ -100,12 +100,16 @@ def layers(result: dict, weight_only: bool) -> None:
 def test_set(name: str, s: Settings) -> None:
     acc_float, acc_quant = data.test_accuracy(name, s)
     t_float, t_quant = data.timings(name, s)
-    c1, c2, c3, c4 = st.columns(4)
+    t_litert = data.litert_timing(name, s)
+    c1, c2, c3, c4, c5 = st.columns(5)
     c1.metric(t("int8.test.float"), f"{100 * acc_float:.2f} %")
     c2.metric(t("int8.test.quant"), f"{100 * acc_quant:.2f} %", f"{100 * (acc_quant - acc_float):+.2f} pp",
               delta_color="normal")
     c3.metric(t("int8.time.float"), f"{t_float:.2f} ms", help=t("int8.time.help"))
     c4.metric(t("int8.time.int"), f"{t_quant:.2f} ms", help=t("int8.time.help"))
+    if t_litert is not None:
+        c5.metric(t("int8.time.litert"), f"{t_litert:.2f} ms", help=t("int8.time.litert.help"))
+    st.caption(t("int8.time.why"))
 
 
 def accuracy_table(s: Settings) -> None:

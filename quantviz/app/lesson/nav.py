@@ -42,14 +42,24 @@ def progress(n: int) -> None:
     st.progress(n / TOTAL, text=t("lesson.progress", n=n, total=TOTAL, title=title(n)))
 
 
+def header() -> int:
+    """The step buttons and the progress in one row; the current step."""
+    steps, done = st.columns([2, 3], vertical_alignment="bottom")
+    with steps:
+        n = current_step()
+    with done:
+        progress(n)
+    return n
+
+
 def buttons(n: int) -> None:
     """Previous and next, with the arrow keys as shortcuts (they work without a mouse on a projector)."""
     row = st.container(horizontal=True, horizontal_alignment="distribute")
-    row.button(t("lesson.prev"), key="lesson_prev", icon=":material/arrow_back:", on_click=_go, args=(-1,),
+    # no icon: the button shows its shortcut's arrow already
+    row.button(t("lesson.prev"), key="lesson_prev", on_click=_go, args=(-1,),
                disabled=n <= 1, shortcut="Left", help=t("lesson.prev.help"))
-    row.button(t("lesson.next"), key="lesson_next", icon=":material/arrow_forward:", icon_position="right",
-               on_click=_go, args=(1,), disabled=n >= TOTAL, shortcut="Right", help=t("lesson.next.help"),
-               type="primary")
+    row.button(t("lesson.next"), key="lesson_next", on_click=_go, args=(1,), disabled=n >= TOTAL,
+               shortcut="Right", help=t("lesson.next.help"), type="primary")
 
 
 def deeper_page(url_paths: list[str]):

@@ -13,7 +13,7 @@ import streamlit as st
 from quantviz import affine, article, choose_qparams
 from quantviz.app.formats import value_text
 from quantviz.app.lesson import data
-from quantviz.app.shell import controls, models
+from quantviz.app.shell import controls, live, models
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math, float_formula_tex, qparams_tex, tex_text
@@ -62,7 +62,9 @@ def step2(embed: bool) -> None:
     bits = controls.slider(t("lesson.s2.bits"), "wbits", 2, 8, 8, help=t("lesson.s2.bits.help"))
     name = data.LESSON_MODEL
     rows = data.size_accuracy_table(name)
-    if not embed:
+    labels = _labels("fig.lesson.s2", ("title", "x", "y", "point", "float", "all", "current", "hover"))
+    show_figure(figs.size_accuracy_figure(rows, bits, labels), "lesson_fig", f"quantviz-lesson-2-{bits}bits")
+    if not embed:   # under the figure: the slider stays just above it
         size, base = data.model_size(name, bits), data.model_size(name, None)
         acc, base_acc = data.accuracy(name, bits), data.accuracy(name, None)
         left, right = st.columns(2)
@@ -72,9 +74,6 @@ def step2(embed: bool) -> None:
                     border=True)
         right.metric(t("lesson.s2.acc"), t("lesson.s2.acc.value", acc=acc),
                      t("lesson.s2.acc.delta", delta=acc - base_acc), delta_color="normal", border=True)
-    labels = _labels("fig.lesson.s2", ("title", "x", "y", "point", "float", "all", "current", "hover"))
-    show_figure(figs.size_accuracy_figure(rows, bits, labels), "lesson_fig", f"quantviz-lesson-2-{bits}bits")
-    if not embed:
         st.caption(t("lesson.s2.note", weights=size["weights"], bits=bits, biases=size["biases"],
                      scales=size["scales"], n=len(models.digits().test_labels)))
 
@@ -122,11 +121,12 @@ def step5(embed: bool) -> None:
 
 
 def step6(embed: bool) -> None:
-    bits = controls.slider(t("lesson.s6.bits"), "sbits", 1, 8, 8)
+    bits = controls.slider(t("lesson.s6.bits"), "sbits", 1, 8, 3)   # at 3 bits the steps show
     qp = article.grid(bits)
     labels = {k: t(f"fig.staircase.{k}") for k in ("x", "y", "ideal", "codes", "marker", "hover")}
     labels["title"] = t("fig.lesson.s6.title", **{**article.numbers(), "levels": qp.levels})
-    show_figure(staircase_figure(qp, *article.SHOWN, labels), "lesson_fig", f"quantviz-lesson-6-{bits}bits")
+    show_figure(staircase_figure(qp, *article.SHOWN, labels), "lesson_fig", f"quantviz-lesson-6-{bits}bits",
+                live=lambda: live.staircase_file(bits, article.RMIN, article.RMAX, article.SHOWN))
     if not embed:
         for formula in docstring_math(affine) + docstring_math(choose_qparams):
             st.latex(formula)

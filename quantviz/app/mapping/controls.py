@@ -49,6 +49,11 @@ def _mode_changed():
         st.session_state["calib"] = "manual"
 
 
+def _range_moved():
+    """A range slider moved: the range is now the reader's ("your sliders"), not a method's."""
+    st.session_state["calib"] = "manual"
+
+
 def apply_article():
     """Load the article's worked example into the widgets."""
     for name in ARTICLE_FIELDS:
@@ -59,14 +64,28 @@ def apply_article():
 
 # ---- widgets ---------------------------------------------------------------------------------
 
-def render() -> tuple[Settings, Data]:
-    """Draw the controls (in the current container) and return the settings and their values."""
+def render(bits_box) -> tuple[Settings, Data]:
+    """Draw the controls (in the current container) and return the settings and their values.
+
+    The bits slider goes in ``bits_box``, just above the figure it moves most (on a phone too);
+    here what else moves the figure comes first (the range or the scale and zero point), and the
+    codes' kind, the scheme and the data's size are folded under it."""
     st.button(t("mapping.preset", **article.numbers()), help=t("mapping.preset.help", **article.numbers()),
               on_click=apply_article,
               type="primary", icon=":material/menu_book:", key="article_preset", width="stretch")
     data_code = controls.choice(t("mapping.data"), P["data"], help=t("mapping.data.help"))
     sized = datasets.is_sized(data_code)
-    with st.expander(t("mapping.data.section")):
+    with bits_box:
+        bits = controls.slider(t("mapping.bits"), P["bits"], step=1, help=t("mapping.bits.help"))
+    mode = controls.choice(t("mapping.mode"), P["mode"], widget=st.segmented_control, on_change=_mode_changed)
+    moving = st.container()       # the range or the scale and zero point, drawn once the rest is read
+    with st.expander(t("mapping.more"), icon=":material/tune:"):
+        signed = controls.toggle(t("mapping.signed"), P["signed"])
+        symmetric = controls.toggle(t("mapping.symmetric"), P["symmetric"], help=t("mapping.symmetric.help"),
+                                    disabled=mode == "qparams")
+        narrow = controls.toggle(t("mapping.narrow"), P["narrow"], help=t("mapping.narrow.help"))
+        scheme = controls.choice(t("mapping.scheme"), P["scheme"], help=t("mapping.scheme.help"))
+        logy = controls.toggle(t("mapping.logy"), P["logy"])
         n = controls.number(t("mapping.n"), P["n"], step=10_000, help=t("mapping.n.help"), disabled=not sized)
         seed = controls.number(t("mapping.seed"), P["seed"], step=1, disabled=not sized)
         nonfinite = controls.toggle(t("mapping.nonfinite"), P["nonfinite"], help=t("mapping.nonfinite.help"))
@@ -75,21 +94,14 @@ def render() -> tuple[Settings, Data]:
         nonfinite = False
         data = load_data(data_code, int(n) if sized else 0, int(seed) if sized else 0, False)
         st.session_state[NO_FINITE] = True
-    bits = controls.slider(t("mapping.bits"), P["bits"], step=1, help=t("mapping.bits.help"))
-    signed = controls.toggle(t("mapping.signed"), P["signed"])
-    mode = controls.choice(t("mapping.mode"), P["mode"], widget=st.segmented_control, on_change=_mode_changed)
-    symmetric = controls.toggle(t("mapping.symmetric"), P["symmetric"], help=t("mapping.symmetric.help"),
-                                disabled=mode == "qparams")
-    narrow = controls.toggle(t("mapping.narrow"), P["narrow"])
-    scheme = controls.choice(t("mapping.scheme"), P["scheme"], help=t("mapping.scheme.help"))
     settings = Settings(data=data_code, n=int(n), seed=int(seed), nonfinite=bool(nonfinite), bits=int(bits),
                         signed=bool(signed), symmetric=bool(symmetric) and mode == "range", narrow=bool(narrow),
                         scheme=scheme, mode=mode)
-    if mode == "range":
-        settings = _range_controls(settings, data)
-    else:
-        settings = _qparams_controls(settings)
-    logy = controls.toggle(t("mapping.logy"), P["logy"])
+    with moving:
+        if mode == "range":
+            settings = _range_controls(settings, data)
+        else:
+            settings = _qparams_controls(settings)
     return replace(settings, logy=bool(logy)), data
 
 
@@ -107,13 +119,12 @@ def _range_controls(s: Settings, data: Data) -> Settings:
         elif key in st.session_state:
             st.session_state[key] = float(np.clip(st.session_state[key], -bound, bound))
     lo_default, hi_default = picks["minmax"]
-    # A calibration method sets the range (the sliders show it); "your sliders" hands them over.
-    manual = calib == "manual"
-    help_text = None if manual else t("mapping.range.help")
+    # A calibration method sets the range (the sliders show it); moving a slider takes it over.
+    help_text = None if calib == "manual" else t("mapping.range.help")
     rmin = controls.slider(t("mapping.rmin"), P["rmin"], -bound, bound, float(np.clip(lo_default, -bound, bound)),
-                           step=step, format="%.4g", disabled=not manual, help=help_text)
+                           step=step, format="%.4g", help=help_text, on_change=_range_moved)
     rmax = controls.slider(t("mapping.rmax"), P["rmax"], -bound, bound, float(np.clip(hi_default, -bound, bound)),
-                           step=step, format="%.4g", disabled=not manual, help=help_text)
+                           step=step, format="%.4g", help=help_text, on_change=_range_moved)
     return replace(s, calib=calib, pct=float(pct), rmin=float(rmin), rmax=float(rmax))
 
 

@@ -29,7 +29,8 @@ def numbers(qp: QParams, rep: dict, s: Settings, total: int) -> None:
     rows = [
         ("mapping.m.scale", t("mapping.m.scale.value", scale=qp.scale), t("mapping.m.scale.help")),
         ("mapping.m.zp", f"{zp_real:.6g} → {qp.zero_point}", t("mapping.m.zp.help")),
-        ("mapping.m.codes", t("mapping.m.codes.value", qmin=qp.qmin, qmax=qp.qmax, dtype=qp.dtype.name), None),
+        ("mapping.m.codes", t("mapping.m.codes.value", qmin=qp.qmin, qmax=qp.qmax, bits=s.bits, dtype=qp.dtype.name,
+                              kind=t("mapping.m.codes.signed" if s.signed else "mapping.m.codes.unsigned")), None),
         ("mapping.m.range", f"[{qp.rmin:.5g}, {qp.rmax:.5g}]", None),
         ("mapping.m.mse", f"{rep['mse']:.4g}", None),
         ("mapping.m.sqnr", _db(rep["sqnr_db"]), t("mapping.m.sqnr.help")),

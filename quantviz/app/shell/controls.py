@@ -100,12 +100,13 @@ def number(label: str, key: str | Param, value=None, min_value=None, max_value=N
 
 def choice(label: str, key: str | Param, options: list[str] | None = None, index: int = 0, format_func=None,
            widget=None, **kwargs):
-    """A URL-bound choice among ``options`` (short codes), drawn as a selectbox, radio or segments.
+    """A choice among ``options`` (short codes), drawn as a selectbox, radio or segments, kept in
+    the URL by its code (``?model=cnn``), not its displayed label.
 
-    Streamlit keeps the *displayed* label in the URL; a link may also name the option by its
-    code (``?scheme=pytorch``) or by its label in the other language: both are recognised.
-    With a ``Param``, its default is the option shown first (a bound choice drops the value at
-    index 0 from the link once the widget has state: that must be the default).
+    Not a bound widget (Streamlit would write the label in the URL): the link's value seeds the
+    widget the first time this session sees it, and every run writes the code back (the default
+    leaves the link). An older link that names the option by its label, in either language,
+    still opens it. With a ``Param``, its default is the option shown first.
     """
     if isinstance(key, Param):
         param, key = key, key.name
@@ -113,24 +114,27 @@ def choice(label: str, key: str | Param, options: list[str] | None = None, index
         index, format_func = options.index(param.default), format_func or param.label
     format_func = format_func or str
     raw = _raw_url_value(key)
-    if raw is not None:
-        option = option_named(raw, options, format_func)
-        if option is not None and format_func(option) != raw:
-            st.session_state[key] = option
-    draw = widget or st.selectbox
-    # Always name the default: Streamlit drops a bound value equal to the default from the URL,
-    # so the default must stay the same on every run.
-    if draw in (st.selectbox, st.radio):
-        kwargs["index"] = index
-    else:
-        kwargs["default"] = options[index]
-    result = draw(label, options, format_func=format_func, key=key, bind="query-params", **kwargs)
+    option = None if raw is None else option_named(raw, options, format_func)
+    if option is not None:
+        st.session_state[key] = option
+    if st.session_state.get(key) not in options:   # a first run, or options that changed
+        st.session_state[key] = options[index]
+    result = (widget or st.selectbox)(label, options, format_func=format_func, key=key, **kwargs)
     if result is None:  # a segmented control can be cleared: keep a valid value
         result = options[index]
-    if raw is not None and option_named(raw, options, format_func) is None:
+    link_code(key, result, options[index])
+    if raw is not None and option is None:
         note(key, raw, t("url.reason.choice", options=options_text([format_func(o) for o in options])),
              format_func(result))
     return result
+
+
+def link_code(key: str, code: str, default: str) -> None:
+    """Write a choice's code in the URL, or take it out when it is the default."""
+    if code == default:
+        st.query_params.pop(key, None)
+    elif st.query_params.get(key) != code:
+        st.query_params[key] = code
 
 
 def toggle(label: str, key: str | Param, value: bool | None = None, **kwargs) -> bool:

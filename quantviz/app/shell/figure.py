@@ -7,6 +7,8 @@ does not draw it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -75,7 +77,8 @@ def for_export(fig: go.Figure, title: str | None) -> go.Figure:
 
 
 def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, title: str | None = None,
-                key_html: str | None = None, chart_args: dict | None = None) -> None:
+                key_html: str | None = None, chart_args: dict | None = None,
+                live: Callable[[], bytes] | None = None) -> None:
     """The figure's title as text, ``st.plotly_chart`` with the Streamlit theme, and download
     buttons (not in the embed view).
 
@@ -84,6 +87,8 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
     ``chart_args``: more arguments of ``st.plotly_chart`` (e.g. ``on_select`` for a clickable chart).
     A summary of the chart in words goes before it for screen readers, and its points under it
     in an expander (``numbers_behind``).
+    ``live``: builds the interactive HTML file with its own sliders (``shell.live``), in place of
+    the plain one.
     """
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
     words = summary(fig, text or title or "")
@@ -100,7 +105,8 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
         return
     row = st.container(horizontal=True, gap="small")
     for ext, mime, render in EXPORTS:
-        row.download_button(t(f"export.{ext}"), data=lambda render=render: render(for_export(fig, title)),
+        data = live if ext == "html" and live is not None else lambda render=render: render(for_export(fig, title))
+        row.download_button(t(f"export.{ext}"), data=data,
                             file_name=f"{file_name}.{ext}", mime=mime, key=f"{key}_{ext}",
                             on_click="ignore", icon=":material/download:")
 

@@ -40,6 +40,12 @@ def num(v, digits: int = 6) -> str:
     return f"{float(v):.{digits}g}"
 
 
+def real(v, digits: int = 6) -> str:
+    """A real number for text that never reads as a code: ``num``, with ``.0`` on a whole number."""
+    text = num(float(v), digits)
+    return text if any(c in text for c in ".eEin") else text + ".0"
+
+
 def tex_text(text: str) -> str:
     r"""A number as displayed, in LaTeX: ``≈`` -> ``\approx``, ``1.5e-08`` -> ``1.5 \times 10^{-8}``,
     ``∞`` -> ``\infty``, ``NaN`` -> ``\mathrm{NaN}``."""

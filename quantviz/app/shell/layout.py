@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from quantviz.app.shell import controls, registry, share
+from quantviz.app.shell.fit import fit_page
 from quantviz.app.shell.i18n import LANGUAGE_NAMES, t
 from quantviz.app.strings import LANGUAGES
 
@@ -54,7 +55,9 @@ PRESENT_CSS = """
 html { font-size: 21px; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 2rem 3rem; }
+html [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 4.25rem 3rem 2rem 3rem; }
+/* a compact header: the step's figure, not the page's title, fills the screen */
+h1 { font-size: 1.8rem !important; padding: 0 0 0.4rem 0 !important; }
 </style>
 """
 
@@ -104,6 +107,11 @@ def end_page() -> None:
     st.stop()
 
 
+def is_presenting() -> bool:
+    """Presentation mode (``?present=1``) is on."""
+    return bool(st.session_state.get("present"))
+
+
 def is_embed_view() -> bool:
     """Show a page's main figure alone (for an iframe in a blog post): ``?view=figure``, or
     Streamlit's ``?embed=true`` unless the link asks for the whole page (``&view=page``)."""
@@ -113,9 +121,16 @@ def is_embed_view() -> bool:
 
 def page_header(title_key: str, intro_key: str | None = None) -> None:
     st.markdown(CSS, unsafe_allow_html=True)
+    fit_page()
     if is_embed_view():
         share.embed_frame()
         return
     st.title(t(title_key))
     if intro_key:
         st.markdown(t(intro_key))
+
+
+def side_by_side(ratio: tuple[int, int] = (2, 3)):
+    """Two columns: a page's controls on the left, the figure they move on the right. On a phone
+    Streamlit stacks them, the controls just above their figure."""
+    return st.columns(ratio, gap="medium")

@@ -22,7 +22,7 @@ class PageInfo:
 PAGES: list[PageInfo] = [
     PageInfo("views/home.py", "nav.home", ":material/home:", "home", embed_height=620),
     PageInfo("views/lesson.py", "nav.lesson", ":material/school:", "lesson", embed_height=640),
-    PageInfo("views/mapping.py", "nav.mapping", ":material/stairs:", "mapping", embed_height=760),
+    PageInfo("views/mapping.py", "nav.mapping", ":material/stairs:", "mapping", embed_height=840),
     PageInfo("views/formats.py", "nav.formats", ":material/pin:", "formats", embed_height=840),
     PageInfo("views/lowbit.py", "nav.lowbit", ":material/compress:", "beyond-int8", embed_height=770),
     PageInfo("views/why.py", "nav.why", ":material/lightbulb:", "why", embed_height=780),

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from quantviz.app.shell.fit import HEIGHT_MESSAGE
 from quantviz.app.shell.i18n import lang, t
 
 EMBED = {"embed": "true", "view": "figure"}
+THEMES = ("auto", "light", "dark")   # the embed's theme: the reader's, or one of Streamlit's two
 FALLBACK_BASE = "http://localhost:8501"
 NOT_STATE = ("embed", "view", "embed_options", "share")  # of the view (and this panel), not of the state
 DRAWN = "_share_drawn"
@@ -55,17 +57,30 @@ def state_link(params: dict[str, str] | None = None, base: str | None = None) ->
     return (base or page_url()) + (f"?{query}" if query else "")
 
 
-def embed_link(params: dict[str, str] | None = None, base: str | None = None) -> str:
-    """The embed view of the same state (without presentation mode: a blog post has its own type)."""
+def embed_link(params: dict[str, str] | None = None, base: str | None = None, theme: str = "auto") -> str:
+    """The embed view of the same state (without presentation mode: a blog post has its own type),
+    in one theme (Streamlit's ``embed_options=light_theme`` or ``dark_theme``) or the reader's."""
     params = dict(current_params() if params is None else params)
     params.pop("present", None)
     link = state_link(params, base)
-    return link + ("&" if "?" in link else "?") + urlencode(EMBED)
+    view = {**EMBED, **({"embed_options": f"{theme}_theme"} if theme in THEMES[1:] else {})}
+    return link + ("&" if "?" in link else "?") + urlencode(view)
 
 
-def iframe_snippet(src: str, height: int = 520) -> str:
-    return (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
-            f'style="border:0" title="quantviz" loading="lazy"></iframe>')
+def iframe_snippet(src: str, height: int = 520, responsive: bool = True) -> str:
+    """The iframe of an embed; ``responsive``: with a few lines of script that set its height to
+    the content's, which the embed posts to its parent (``fit.HEIGHT_MESSAGE``) whenever it changes."""
+    frame = (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
+             f'style="border:0;display:block" title="quantviz" loading="lazy" data-quantviz></iframe>')
+    if not responsive:
+        return frame
+    parts = urlsplit(src)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return frame + ("\n<script>addEventListener('message', function (e) {\n"
+                    f"  if (e.origin !== '{origin}' || !e.data || e.data.type !== '{HEIGHT_MESSAGE}') return;\n"
+                    "  document.querySelectorAll('iframe[data-quantviz]').forEach(function (f) {\n"
+                    "    if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';\n"
+                    "  });\n});</script>")
 
 
 def share_panel(params: dict[str, str] | Callable[[], dict[str, str]] | None = None, height: int = 520,
@@ -90,8 +105,12 @@ def share_panel(params: dict[str, str] | Callable[[], dict[str, str]] | None = N
         st.markdown(t("share.link"))
         st.code(state_link(values), language=None, wrap_lines=True)
         st.markdown(t("share.embed"))
-        st.code(iframe_snippet(embed_link(values), height), language="html", wrap_lines=True)
-        st.link_button(t("share.preview"), embed_link(values), icon=":material/open_in_new:")
+        theme = st.segmented_control(t("share.theme"), THEMES, default=THEMES[0], key="share_theme",
+                                     format_func=lambda code: t(f"share.theme.{code}"), help=t("share.theme.help"),
+                                     required=True)
+        st.code(iframe_snippet(embed_link(values, theme=theme), height), language="html", wrap_lines=True)
+        st.caption(t("share.responsive"))
+        st.link_button(t("share.preview"), embed_link(values, theme=theme), icon=":material/open_in_new:")
 
 
 def panel_drawn() -> bool:

@@ -8,8 +8,9 @@ A page whose state is a settings dataclass declares each of its URL parameters a
 
 The field's name is the URL key (and the widget's key) unless ``key`` names another one, its
 default gives the type, ``lo`` and
-``hi`` bound a number, ``options`` (codes, or a function giving them) and ``label`` (a code's
-label in the current language, which Streamlit writes in the URL) a choice, and ``when`` says
+``hi`` bound a number, ``options`` (codes, or a function giving them: the link holds the code)
+and ``label`` (a code's label in the current language; an older link holding a label still
+opens it) a choice, and ``when`` says
 for which settings the page's link carries it. From that one table, ``params`` gives the widgets
 their keys, defaults and bounds, ``from_query`` reads settings from a link without drawing a
 widget (the embed view), and ``link_values`` writes the link of some settings (the Share panel).
@@ -53,9 +54,9 @@ class Param:
         return min(max(value, lo), hi)
 
     def text(self, value) -> str:
-        """``value`` as the link writes it: a choice by its label, a switch as true or false."""
+        """``value`` as the link writes it: a choice by its code, a switch as true or false."""
         if self.options is not None:
-            return self.label(value)
+            return str(value)
         return str(value).lower() if isinstance(value, bool) else str(value)
 
 

@@ -11,8 +11,9 @@ STRINGS = {
         "矩阵乘法，每个中间整数都展示出来。"),
     "arith.error": ("Cannot compute this: {reason}", "无法计算：{reason}"),
     # grids
-    "arith.grid.shared": ("One grid for x, y and the product (as the article)",
-                          "x、y 与乘积共用一套参数（同原文）"),
+    "arith.grid.shared": ("One grid for all", "共用一套参数"),
+    "arith.grid.shared.help": ("x, y and the product share one scale and zero point, as in the article.",
+                               "x、y 与乘积共用同一个缩放因子和零点，同原文。"),
     "arith.grid.scale": ("Scale {sym}", "缩放因子 {sym}"),
     "arith.grid.zp": ("Zero point {sym}", "零点 {sym}"),
     "arith.grid.scale.shared": ("Scale s (x, y and z)", "缩放因子 s（x、y、z 共用）"),
@@ -28,7 +29,8 @@ STRINGS = {
                         "nearest end, code {q}.",
                         "{name} = {value} 超出该网格的范围 [{lo}, {hi}]：被存为最近的端点，编码 {q}。"),
     # 1. multiply
-    "arith.mul.title": ("1. Multiplying: why 0.0 × 1.0 came out as {naive}", "1. 乘法：为什么 0.0 × 1.0 得出 {naive}"),
+    "arith.mul.title": ("1. Multiplying: why 0.0 × 1.0 came out as {naive:.1f}",
+                        "1. 乘法：为什么 0.0 × 1.0 得出 {naive:.1f}"),
     "arith.mul.text": (
         "The article maps [{rmin:g}, {rmax:g}] onto the codes {qmin}..{qmax} with scale {scale} and zero point "
         "{zp}: 0.0 is stored as {zp} and 1.0 as {qmax}. Multiplying the codes ({zp} × {qmax}) and reading the "
@@ -46,9 +48,9 @@ STRINGS = {
     "arith.mul.correct.how": ("**Correct**: measure each code from its zero point, multiply, rescale by "
                               "M = s_x · s_y / s_z, add the output's zero point:",
                               "**正确做法**：各编码先减去零点，相乘，再乘以 M = s_x · s_y / s_z，最后加上输出的零点："),
-    "arith.mul.naive": ("Naive: multiply the codes, read the product as a code",
-                        "朴素做法：编码直接相乘，再当作编码解读"),
-    "arith.mul.correct": ("Keeping scales and zero points: z_q → real", "保留缩放因子与零点：z_q → 实数"),
+    "arith.mul.naive": ("Naive: codes multiplied, the product read as a code → real",
+                        "朴素做法：编码直接相乘，乘积当作编码读出 → 实数"),
+    "arith.mul.correct": ("Keeping scales and zero points: code z_q → real", "保留缩放因子与零点：编码 z_q → 实数"),
     "arith.mul.verdict": (
         "The true product x · y is **{exact}**. The naive result is off by {naive_err}; the correct "
         "code {zq} stands for {zr}, off by {err} (half an output step at most, plus what rounding "

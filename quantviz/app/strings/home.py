@@ -35,10 +35,14 @@ STRINGS = {
                             "写作 {qmax} - {rmax:g}/({scale}) = {zp}（截断）"),
     "home.x.label": ("A real value x", "一个实数 x"),
     "home.x.help": ("Move it and watch which integer code stores it.", "拖动它，看看它被存成哪个整数编码。"),
-    "home.result": ("With zero point {zp}: x = {x:.4f} is stored as **q = {q}**, which stands for "
-                    "x̂ = {xhat:.6f}; the error is {err:+.6f} (at most half a step, {half:.6f}).",
-                    "当 zero point 为 {zp} 时：x = {x:.4f} 存为 **q = {q}**，代表 x̂ = {xhat:.6f}；"
-                    "误差为 {err:+.6f}（最多半个台阶，{half:.6f}）。"),
+    "home.bits.label": ("Bits", "位数"),
+    "home.bits.help": ("Fewer bits, fewer codes: each step of the staircase grows wider.",
+                       "位数越少，编码越少：楼梯的每一级越宽。"),
+    "home.result": ("On {bits} bits, codes 0..{qmax}; zero point {zp_real:g} is stored as {zp} (ties to even). "
+                    "x = {x:.4f} is stored as **q = {q}**, which stands for x̂ = {xhat:.6f}; the error is "
+                    "{err:+.6f} (at most half a step, {half:.6f}).",
+                    "{bits} 位，编码 0..{qmax}；zero point {zp_real:g} 存为 {zp}（恰在中间时取偶数）。"
+                    "x = {x:.4f} 存为 **q = {q}**，代表 x̂ = {xhat:.6f}；误差为 {err:+.6f}（最多半个台阶，{half:.6f}）。"),
     "fig.staircase.title": ("Each real x in a step is stored as the same integer code q",
                             "同一台阶内的实数 x 都存为同一个整数编码 q"),
     "fig.staircase.x": ("real value x", "实数值 x"),

@@ -35,7 +35,8 @@ STRINGS = {
     "int8.draw.unavailable": ("The drawing canvas could not start here ({error}); showing a test image instead.",
                               "绘图画布无法在此启动（{error}）；改为显示一张测试图像。"),
     # --- quantization controls
-    "int8.controls": ("Quantization", "量化设置"),
+    "int8.controls": ("Quantization: bits, per channel or tensor, calibration, rounding",
+                      "量化设置：位数、逐通道或逐张量、校准、舍入"),
     "int8.wbits": ("Weight bits", "权重位数"),
     "int8.abits": ("Activation bits", "激活位数"),
     "int8.abits.help": ("Activations are asymmetric, codes -2^(b-1) .. 2^(b-1)-1 (int8: -128..127).",
@@ -128,6 +129,17 @@ STRINGS = {
                        "so int8 is not faster here, unlike on a phone.",
                        "在此处用 numpy 实测，取 5 次中最快的一次；numpy 没有整数矩阵乘法，所以这里 int8 "
                        "并不更快，而在手机上会更快。"),
+    "int8.time.litert": ("int8 in LiteRT's optimized kernels, 359 images", "int8 在 LiteRT 优化内核中，359 张"),
+    "int8.time.litert.help": ("The .tflite file below, run by LiteRT's default (optimized) kernels on this "
+                              "machine, best of 5 runs.",
+                              "下方的 .tflite 文件，在本机由 LiteRT 默认（优化）内核运行，取 5 次中最快的一次。"),
+    "int8.time.why": (
+        "Why is the quantized network not faster here? numpy has no int8 matrix product: it computes "
+        "the integer layers in int32 and rescales them, more work than one float32 product. Phones and "
+        "servers run int8 on integer kernels; LiteRT's optimized kernels, which run the .tflite file "
+        "below, are the real comparison.",
+        "为什么这里量化网络并不更快？numpy 没有 int8 矩阵乘法：它以 int32 计算整数层再重新缩放，比一次 float32 "
+        "乘法做的事更多。手机和服务器用整数内核运行 int8；下方运行 .tflite 文件的 LiteRT 优化内核才是真正的对比。"),
     "int8.table.sub": ("Accuracy by weight quantization scheme", "不同权重量化方案的准确率"),
     "int8.table.caption": (
         "In the manner of Krishnamoorthi (2018), tables 2 to 4: test accuracy (%) of both models; "

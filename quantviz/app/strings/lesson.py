@@ -164,20 +164,24 @@ STRINGS = {
     "lesson.s6.bits": ("Bits", "位数"),
     "lesson.s6.result": (
         "With {bits} bits: codes 0..{qmax}, scale = {width:g} / {qmax} = {scale:.6g}, zero point = "
-        "{zp_exact:g}, stored as **{zp}**. The article writes {article_zp} for {article_bits} bits (it truncates "
-        "{article_zp_real}).",
+        "{zp_exact:g}, stored as **{zp}** (rounded, ties to even). The article writes {article_zp} for "
+        "{article_bits} bits (it truncates {article_zp_real}); step 7 keeps the article's {article_zp}.",
         "{bits} 位时：编码 0..{qmax}，scale = {width:g} / {qmax} = {scale:.6g}，zero point = {zp_exact:g}，"
-        "取整后存为 **{zp}**。原文 {article_bits} 位时写作 {article_zp}（把 {article_zp_real} 截断了）。"),
+        "取整（恰在中间时取偶数）后存为 **{zp}**。原文 {article_bits} 位时写作 {article_zp}（把 {article_zp_real} "
+        "截断了）；第 7 步沿用原文的 {article_zp}。"),
     "fig.lesson.s6.title": ("[{rmin:g}, {rmax:g}] onto {levels} codes", "把 [{rmin:g}, {rmax:g}] 映射到 {levels} 个编码"),
 
     # 7. Arithmetic
     "lesson.s7.title": ("Arithmetic on codes", "在编码上做运算"),
     "lesson.s7.text": (
-        "With the article's mapping (scale {scale}, zero point {zp}), 0.0 is code {zp} and 1.0 is code "
+        "With the article's mapping (scale {scale}, zero point {zp}: the article truncates {zp_real}, "
+        "where rounding to even, as in step 6 and on the home page, stores {zp_even}), 0.0 is code {zp} and "
+        "1.0 is code "
         "{qmax}. The product 0.0 × 1.0 is 0.0, but multiplying the codes, {zp} × {qmax}, and mapping back "
         "gives **{naive}**: wrong. The right way keeps the zero points and scales in the formula and "
         "gives code **{zp}**, that is 0.0. Try other operands:",
-        "先看原文的例子：0.0 × 1.0 = 0.0。按原文的映射（scale {scale}，zero point {zp}），0.0 的编码是 {zp}，"
+        "先看原文的例子：0.0 × 1.0 = 0.0。按原文的映射（scale {scale}，zero point {zp}：原文把 {zp_real} 截断；"
+        "第 6 步和首页按“取偶数”舍入存为 {zp_even}），0.0 的编码是 {zp}，"
         "1.0 的编码是 {qmax}；若直接把编码相乘（{zp} × {qmax}）再映射回去，得到的是 **{naive}**：错了。"
         "正确的做法是在公式中保留 zero point 和 scale，得到编码 **{zp}**，也就是 0.0。试试其他的数："),
     "lesson.s7.x": ("x (real)", "x（实数）"),

@@ -46,6 +46,24 @@ STRINGS = {
                    "当前页面状态的链接（包含所有控件的取值）："),
     "share.embed": ("Embed the main figure in a blog post or slides (it stays live):",
                     "把主图嵌入博客或幻灯片（保持可交互）："),
+    "share.theme": ("The embed's theme", "嵌入的配色"),
+    "share.theme.auto": ("the reader's", "随读者设置"),
+    "share.theme.light": ("light", "浅色"),
+    "share.theme.dark": ("dark", "深色"),
+    "share.theme.help": ("A reader in dark mode sees a dark figure unless you pick one theme for your page.",
+                         "读者使用深色模式时会看到深色图表，除非你为页面指定一种配色。"),
+    "share.responsive": ("The short script makes the frame as tall as its content, on a phone too; where a blog "
+                         "removes scripts, the frame keeps the height written in it.",
+                         "这段简短脚本让框架随内容调整高度（手机上也是）；若博客删除脚本，框架保持其中写明的高度。"),
+    "live.readout": ("{bits} bits: codes 0..{qmax}, scale {scale}, zero point {zp}, range [{rmin}, {rmax}] "
+                     "(computed in this page, float64, ties to even)",
+                     "{bits} 位：编码 0..{qmax}，scale {scale}，zero point {zp}，范围 [{rmin}, {rmax}]"
+                     "（在本页中以 float64 计算，恰在中间时取偶数）"),
+    "live.bits": ("Bits", "位数"),
+    "live.rmin": ("rmin (real value)", "rmin（实数值）"),
+    "live.rmax": ("rmax (real value)", "rmax（实数值）"),
+    "live.count": ("values per bin (count)", "每个区间的数值个数"),
+    "live.values": ("values", "数值"),
     "share.preview": ("Open the embed view", "打开嵌入视图"),
     # matrix input
     "mat.text": ("{name}", "{name}"),

@@ -19,12 +19,12 @@ STRINGS = {
         "layer also describes each feature with several neurons, so losing a little of each still leaves the "
         "classes apart, and training can end in many equally good weight settings, of which the rounded one is "
         "likely a close neighbour. A network with barely enough neurons has none of this slack: every weight "
-        "matters and every rounding error shows. This is an intuition, not a theorem: the figure below tests it "
+        "matters and every rounding error shows. This is an intuition, not a theorem: the figure tests it "
         "on these seven small networks only.",
         "每个神经元都要把许多加权输入加起来。舍入给每个权重和每个激活值带来各自的小误差；在许多项的和中，这些误差会部分抵消，"
         "而信号会累加。宽的层还用好几个神经元描述同一个特征，所以每个都损失一点，类别仍然分得开；训练也可能收敛到许多同样好的"
         "权重组合，舍入后的组合很可能就是其中之一的近邻。神经元刚好够用的网络没有这样的余量：每个权重都重要，每个舍入误差都会"
-        "显现。这只是直觉，不是定理：下图只在这七个小网络上检验它。"),
+        "显现。这只是直觉，不是定理：图中只在这七个小网络上检验它。"),
     "why.def.title": ("How each network is quantized", "每个网络如何量化"),
     "why.def.text": (
         "**Post-training**: the trained float32 network is rounded as it is, with no retraining, to *b* bits "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import matplotlib.patches as mpatches
 import matplotlib.transforms as mtransforms
 import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
 
 from .style import DASHES, MARKERS, NONE, color, is_transparent, marker_area, plain, text_offset
 
@@ -44,7 +45,8 @@ def draw_trace(ax, trace, fallback: str, layout, cats: tuple[dict, dict]):
         _draw_scatter(ax, trace, name, fallback, cats)
     elif trace.type == "heatmap":
         z = np.asarray(trace.z, dtype=float)
-        ax.imshow(z, aspect="auto", origin="lower", cmap="viridis")
+        ax.imshow(z, aspect="auto", origin="lower", cmap=_colormap(trace.colorscale),
+                  vmin=trace.zmin, vmax=trace.zmax)
     else:
         raise UnsupportedFigure(f"the static export draws no {trace.type!r} trace (only bar, scatter and heatmap)")
 
@@ -205,3 +207,10 @@ def draw_annotation(mpl_fig, axes: dict, note, paper) -> None:
     y_transform = ax.transAxes if ("domain" in yref or yref == "paper") else ax.transData
     ax.text(note.x, note.y, plain(note.text), transform=mtransforms.blended_transform_factory(x_transform, y_transform),
             **style)
+
+
+def _colormap(colorscale):
+    """A heatmap's colour scale given as [[position, colour], ...]; viridis for a named one."""
+    if not isinstance(colorscale, (list, tuple)) or not colorscale:
+        return "viridis"
+    return LinearSegmentedColormap.from_list("plotly", [(float(at), color(c, "#000000")) for at, c in colorscale])
