@@ -36,11 +36,14 @@ def activation_sections(key, w, fmt: str) -> None:
 @st.fragment
 def interactive() -> None:
     """Everything the controls change: a control reruns this part only (or a part of it)."""
-    values, upload = source.source_controls()
-    key, w, title = source.weights_of(sections.settings_from(values), upload)
-    fmt = sections.format_control()
-    comp = sections.main_figure(key, w, title, fmt)
-    sections.result_text(comp, fmt)
+    controls_column, figure_column = st.columns([2, 3], gap="medium")   # the figure beside what moves it
+    with controls_column:
+        values, upload = source.source_controls()
+        key, w, title = source.weights_of(sections.settings_from(values), upload)
+        fmt = sections.format_control()
+    with figure_column:
+        comp = sections.main_figure(key, w, title, fmt)
+        sections.result_text(comp, fmt)
     sections.format_table(comp)
     one_block(key, w, fmt)
     sections.codebook_section()

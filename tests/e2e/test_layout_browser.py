@@ -11,7 +11,7 @@ BY_PATH = {p.url_path: p for p in PAGES}
 # each page's main result: a CSS selector and which match (the first chart unless said otherwise)
 MAIN = {"home": (CHART, 0), "lesson": (CHART, 0), "mapping": (CHART, 0), "formats": (".qv-formats", 0),
         "beyond-int8": (CHART, 0), "why": (CHART, 0), "weights": (CHART, 0),
-        "arithmetic": ('[data-testid="stMetric"]', 1), "int8": ('[data-testid="stMetric"]', 1)}
+        "arithmetic": ('[data-testid="stMetric"]', 1), "int8": ('[data-testid="stMetric"]', 1), "llm": (CHART, 0)}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_the_main_result_is_on_the_first_screen(wide, app_url, url_path):
     wide.screenshot(path=str(OUTPUT / f"first-screen-{url_path}-1366.png"))
 
 
-@pytest.mark.parametrize("step", range(1, 9))
+@pytest.mark.parametrize("step", range(1, 10))
 def test_a_lesson_step_is_one_screen_in_presentation_mode(wide, app_url, step):
     open_at(wide, app_url, "lesson", f"present=1&step={step}")
     chart = box(wide, CHART)

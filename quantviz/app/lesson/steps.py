@@ -179,7 +179,8 @@ def step9(embed: bool) -> None:
     labels |= {f: t(f"fig.llm.family.{f}") for f in FAMILY_STYLE}
     labels |= {"title": t("fig.llm.pareto.title", layer=t("llm.synthetic.short", rows=rows, cols=cols)),
                "front": t("fig.llm.front"), "selected": t("fig.llm.selected")}
-    show_figure(pareto_figure(r["points"], r["front"], fmt, labels), "lesson_fig", f"quantviz-lesson-9-{fmt}")
+    show_figure(pareto_figure(r["points"], r["front"], fmt, labels, height=400), "lesson_fig",
+                f"quantviz-lesson-9-{fmt}")
     if not embed:
         p = next(p for p in r["points"] if p["name"] == fmt)
         st.markdown(t("lesson.s9.result", name=fmt, bits=p["stored_bits"], sqnr=p["sqnr_db"], tail=tail,

@@ -11,10 +11,10 @@ FAMILY_STYLE = {"integer": (BLUE, "circle"), "llama.cpp": (ORANGE, "square"), "N
                 "microscaling": (RED, "triangle-up"), "float": (GREY, "x")}
 
 
-def pareto_figure(points: list[dict], front: list[str], selected: str, labels: dict) -> go.Figure:
+def pareto_figure(points: list[dict], front: list[str], selected: str, labels: dict, height: int = 520) -> go.Figure:
     """``points``: name, family, stored_bits, sqnr_db (None: refused); ``front``: names on the
     Pareto front by bits; ``labels``: title, subtitle, x, y, hover, front, selected and one
-    legend name per family. The names of the front's formats and of the chosen one are written
+    legend name per family; ``height`` in px. The names of the front's formats and of the chosen one are written
     beside them (the others crowd around 4 bits: their names are in the hover text)."""
     shown = [p for p in points if p["sqnr_db"] is not None]
     fig = go.Figure()
@@ -40,7 +40,7 @@ def pareto_figure(points: list[dict], front: list[str], selected: str, labels: d
                                  customdata=[[p["name"], p["mse"]]], hoverinfo="skip",
                                  marker={"size": 24, "color": "rgba(0,0,0,0)",
                                          "line": {"width": 3, "color": PURPLE}}))
-    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=520)
+    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=height)
     fig.update_layout(title_subtitle_text=labels["subtitle"], clickmode="event+select", dragmode=False,
                       xaxis={"type": "log", "tickvals": [2, 3, 4, 5, 6, 8], "ticktext": ["2", "3", "4", "5", "6", "8"]},
                       margin={"t": 80})
