@@ -32,7 +32,8 @@ def weights_of(s: Settings, upload=None):
 
 def source_controls() -> tuple[dict, object]:
     """The data controls; their values, and the chosen uploaded tensor as ``(file id, name, w)``."""
-    v = {"source": controls.choice(t("llm.src.label"), P["source"], widget=st.radio, horizontal=True)}
+    v = {"source": controls.choice(t("llm.src.label"), P["source"], widget=st.segmented_control,
+                                   required=True)}
     upload = None
     if v["source"] == "synthetic":
         a, b = st.columns(2)   # two by two: the data controls sit in a column beside the figure

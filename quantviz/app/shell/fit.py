@@ -42,7 +42,9 @@ SCRIPT = """
       const formula = box.querySelector(':scope > .katex');
       if (!formula) continue;
       formula.style.fontSize = '';
-      const need = formula.scrollWidth, have = box.clientWidth;
+      const pad = getComputedStyle(box);   // the box's padding leaves room for overhanging glyphs
+      const need = formula.scrollWidth;
+      const have = box.clientWidth - parseFloat(pad.paddingLeft) - parseFloat(pad.paddingRight);
       if (have > 0 && need > have) formula.style.fontSize = (1.21 * Math.max(0.5, have / need)) + 'em';
     }
   };

@@ -15,9 +15,9 @@ STRINGS = {
         "点击一个点把它拆开来看；再看看为什么带有离群通道的激活值需要 SmoothQuant 或旋转，以及 GPTQ 比最近舍入好在哪里。"),
     # --- data
     "llm.src.label": ("Weights", "权重"),
-    "llm.src.synthetic": ("a synthetic LLM-like layer", "合成的类 LLM 层"),
-    "llm.src.layer": ("a layer of the bundled networks", "随附网络的一层"),
-    "llm.src.upload": ("your own file (.safetensors, .gguf, .npy, .npz)", "你自己的文件（.safetensors、.gguf、.npy、.npz）"),
+    "llm.src.synthetic": ("synthetic layer", "合成层"),
+    "llm.src.layer": ("bundled network", "随附网络"),
+    "llm.src.upload": ("your file", "你的文件"),
     "llm.synthetic.short": ("the synthetic layer {rows:,} × {cols:,}", "合成层 {rows:,} × {cols:,}"),
     "llm.layer.label": ("Layer", "层"),
     "llm.layer.option": ("{model} {tensor} {shape}", "{model} {tensor} {shape}"),
