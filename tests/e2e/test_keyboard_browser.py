@@ -8,6 +8,8 @@ from e2e_helpers import page_address
 
 from quantviz.app.shell.registry import PAGES
 
+MORE = "Codes, scheme and data"   # the mapping page's folded controls (mapping.more)
+
 # What has keyboard focus: a stable name for it, and whether its focus ring can be seen (an
 # outline of 2 px or more, or a box shadow, in a colour that is not transparent).
 FOCUSED = """() => {
@@ -84,6 +86,10 @@ def test_mapping_page_by_keyboard_alone(browser, app_url):
         page.keyboard.press("ArrowLeft")
         settle(page, "mapping")
         assert _query(page).get("bits") == "7"
+        more = page.locator('[data-testid="stExpander"] summary', has_text=MORE)   # the switch is folded away
+        more.focus()
+        page.keyboard.press("Enter")
+        settle(page, "mapping")
         signed = page.get_by_role("switch", name="Signed codes (int)")
         before = signed.is_checked()
         signed.focus()
