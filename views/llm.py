@@ -16,7 +16,7 @@ notices = st.container()
 if is_embed_view():  # the main figure alone, its state read from the link (an upload cannot travel in one)
     s = from_query(Settings, st.query_params)
     key, w, title = source.weights_of(s)
-    sections.main_figure(key, w, title, s.fmt, embed=True)
+    sections.main_figure(key, w, title, sections.format_control(), embed=True)   # its one control: the format
     end_page()
 
 

@@ -122,6 +122,10 @@ def test_embed_view_is_the_main_figure_alone(open_page):
     at = open_page(PAGE, embed="true", view="figure", fmt="MXFP4")
     assert not at.exception and len(at.get("plotly_chart")) == 1
     assert '"MXFP4"' in chart_specs(at)[0]
+    at.selectbox(key="fmt").set_value("NF4").run()   # the embed's one control moves its figure
+    assert not at.exception and len(at.get("plotly_chart")) == 1
+    assert at.selectbox(key="fmt").value == "NF4" and chart_specs(at)[0] != chart_specs(open_page(
+        PAGE, embed="true", view="figure", fmt="MXFP4"))[0]
 
 
 def gguf_bytes() -> bytes:

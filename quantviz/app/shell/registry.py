@@ -29,7 +29,7 @@ PAGES: list[PageInfo] = [
     PageInfo("views/arithmetic.py", "nav.arithmetic", ":material/calculate:", "arithmetic", embed_height=660),
     PageInfo("views/weights.py", "nav.weights", ":material/bar_chart:", "weights", embed_height=780),
     PageInfo("views/int8.py", "nav.int8", ":material/memory:", "int8", embed_height=850),
-    PageInfo("views/llm.py", "nav.llm", ":material/stacks:", "llm", embed_height=720),
+    PageInfo("views/llm.py", "nav.llm", ":material/stacks:", "llm", embed_height=800),
 ]
 
 
