@@ -175,7 +175,7 @@ def step9(embed: bool) -> None:
                           widget=st.segmented_control, required=True)
     r = data.llm_formats()
     rows, cols, tail, _ = data.STEP9_LAYER
-    labels = {k: t(f"fig.llm.pareto.{k}") for k in ("subtitle", "x", "y", "hover")}
+    labels = {k: t(f"fig.llm.pareto.{k}") for k in ("subtitle", "x", "hover")} | {"y": t("fig.llm.pareto.y_short")}
     labels |= {f: t(f"fig.llm.family.{f}") for f in FAMILY_STYLE}
     labels |= {"title": t("fig.llm.pareto.title", layer=t("llm.synthetic.short", rows=rows, cols=cols)),
                "front": t("fig.llm.front"), "selected": t("fig.llm.selected")}

@@ -63,6 +63,10 @@ def displayed(fig: go.Figure, present: bool = False) -> tuple[go.Figure, str, st
         layout["margin"] = {**(layout.get("margin") or {}), "t": 24,
                             "b": max(110, (layout.get("margin") or {}).get("b") or 0)}
     layout.update(readable_fonts(layout, PRESENT_FACTOR if present else 1.0))
+    if present and ((layout.get("legend") or {}).get("y") or 0) < 0:
+        # a legend under the plot sits at a share of the plot's height below it, where the larger
+        # axis title of presentation mode would run into it: at the figure's foot instead
+        layout["legend"] = {**layout["legend"], "yref": "container", "yanchor": "bottom", "y": 0.0}
     return SpecFigure(spec["data"], layout), text, subtitle  # handed to the browser as is (no validation)
 
 

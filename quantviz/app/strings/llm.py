@@ -65,6 +65,7 @@ STRINGS = {
                                 "越高越精确；虚线连接没有被其他格式超越的格式"),
     "fig.llm.pareto.x": ("bits per weight, scales included (log scale)", "每个权重的位数，含缩放系数（对数刻度）"),
     "fig.llm.pareto.y": ("SQNR (dB, higher is less error)", "SQNR（dB，越高误差越小）"),
+    "fig.llm.pareto.y_short": ("SQNR (dB)", "SQNR（dB）"),   # where the subtitle says which way is better
     "fig.llm.pareto.hover": ("<b>%{customdata[0]}</b><br>%{x:.4g} bits per weight<br>SQNR %{y:.2f} dB<br>"
                              "MSE %{customdata[1]:.3g}",
                              "<b>%{customdata[0]}</b><br>每个权重 %{x:.4g} 位<br>SQNR %{y:.2f} dB<br>"
