@@ -31,8 +31,9 @@ def interleaved(fns: dict, repeat: int, run: int = 10) -> dict:
     consecutive calls each, so that a change of machine load touches them alike (the ratios are
     what matter) while each call finds its own data in the caches, as in a real loop. The first
     turn is a warm-up (numpy's allocator and the caches settle)."""
+    run = min(run, repeat)
     times = {label: [] for label in fns}
-    for turn in range(repeat // run + 1):
+    for turn in range(-(-repeat // run) + 1):  # ceil(repeat / run) timed turns after the warm-up
         for label, fn in fns.items():
             for _ in range(run):
                 start = time.perf_counter()
@@ -42,9 +43,16 @@ def interleaved(fns: dict, repeat: int, run: int = 10) -> dict:
     return {label: (float(np.median(t)), float(np.min(t))) for label, t in times.items()}
 
 
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("give at least one run")
+    return value
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--repeat", type=positive_int, default=200)
     args = parser.parse_args()
     split = zoo.load_digits_split()
     calib, test = zoo.to_input(split.calib.images), zoo.to_input(split.test.images)
