@@ -14,6 +14,8 @@ CSS = """
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 /* a long formula scrolls sideways on a phone instead of being cut off */
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+/* a row of choices wider than a phone wraps onto a second line instead of hiding its last ones */
+[data-testid="stButtonGroup"] div:has(> button) { flex-wrap: wrap; row-gap: 0.25rem; }
 </style>
 """
 
