@@ -1,4 +1,6 @@
 """Static exports of plotly figures: PNG and SVG redrawn with matplotlib, standalone HTML."""
+import warnings
+
 import matplotlib
 import numpy as np
 import plotly.graph_objects as go
@@ -78,6 +80,17 @@ def test_outline_only_markers_and_symbols():
                                                            matplotlib.colors.to_rgb("#D55E00"))
     assert np.allclose(cross.get_facecolor()[0][:3], matplotlib.colors.to_rgb("#E69F00"))
     assert not np.array_equal(ring.get_paths()[0].vertices, cross.get_paths()[0].vertices)  # another symbol
+
+
+def test_stroke_markers_take_the_line_colour_without_a_warning():
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[1, 2], mode="markers", name="ticks",
+                               marker={"symbol": "line-ns", "color": "#0072B2", "size": 12,
+                                       "line": {"color": "#D55E00", "width": 2}}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns when a stroke is given an edge colour
+        ticks = to_matplotlib(fig).axes[0].collections[0]
+    assert np.allclose(ticks.get_edgecolor()[0][:3], matplotlib.colors.to_rgb("#D55E00"))
+    assert ticks.get_linewidths()[0] == 2
 
 
 def test_a_symbol_per_point():

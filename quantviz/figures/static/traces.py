@@ -14,6 +14,7 @@ from .style import DASHES, MARKERS, NONE, color, is_transparent, marker_area, pl
 
 FILLS = (None, "none", "tozeroy", "tonexty", "toself")
 SHAPES = ("rect", "line")
+STROKES = ("|", "_")  # matplotlib's markers drawn as a line only (plotly's line-ns, line-ew)
 
 
 class UnsupportedFigure(ValueError):
@@ -147,9 +148,13 @@ def _draw_markers(ax, trace, x, y, name, fallback):
     size = marker.size if isinstance(marker.size, (int, float)) else 6
     for symbol in dict.fromkeys(map(str, symbols)):  # one scatter per symbol, in order of appearance
         where = [i for i, sym in enumerate(symbols) if str(sym) == symbol]
-        ax.scatter(x[where], y[where], s=marker_area(size), marker=MARKERS.get(symbol.replace("-open", ""), "o"),
-                   facecolors=[faces[i] for i in where], edgecolors=[edges[i] for i in where], linewidths=width,
-                   label=name, zorder=3)
+        mpl_marker = MARKERS.get(symbol.replace("-open", ""), "o")
+        if mpl_marker in STROKES:  # a stroke has no face: plotly draws it in the line's colour
+            paint = {"color": [edges[i] for i in where], "linewidths": width or 1.5}
+        else:
+            paint = {"facecolors": [faces[i] for i in where], "edgecolors": [edges[i] for i in where],
+                     "linewidths": width}
+        ax.scatter(x[where], y[where], s=marker_area(size), marker=mpl_marker, label=name, zorder=3, **paint)
         name = None  # one legend entry per trace
 
 
