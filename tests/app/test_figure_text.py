@@ -97,3 +97,18 @@ def test_the_shown_table_and_summary_keep_markup_as_text():
     assert r"\$x^2\$" not in cells[0] and cells[0].startswith(r"\$x\^2\$")
     for markdown in texts:
         assert "](https://example.org" not in markdown
+
+
+def test_an_image_is_a_grid_of_values_with_a_row_per_cell():
+    from quantviz.figures.int8 import digit_figure
+    image = np.zeros((8, 8), np.uint8)
+    image[0, 1], image[7, 7] = 16, 9
+    fig = digit_figure(image, {"title": "Input", "colorbar": "ink", "hover": "%{z}"})
+    with in_language("en"):
+        text = summary(fig, "Input")
+        frame, total = table(fig)
+    assert text.startswith("Chart “Input”, 1 series.") and "a grid of 8 × 8 values from 0 to 16" in text
+    assert total == 64 and list(frame.columns) == ["series", "cell", "value"]
+    assert frame.values.tolist()[1][1:] == ["row 0, column 1", "16"] and frame.values.tolist()[-1][2] == "9"
+    with in_language("zh"):
+        assert "8 × 8 的数值网格" in summary(fig, "输入")

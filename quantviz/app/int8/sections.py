@@ -13,7 +13,7 @@ from quantviz.app.int8.state import Settings
 from quantviz.app.mapping.figures import key_html
 from quantviz.app.shell import controls, models
 from quantviz.app.shell.errors import message
-from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.figure import secondary_chart, show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.text import literal
 from quantviz.figures import int8 as figs
@@ -59,8 +59,7 @@ def drawn_image() -> tuple[np.ndarray, str] | None:
 def digit(image: np.ndarray) -> None:
     labels = {"title": t("fig.int8.digit.title"), "colorbar": t("fig.int8.digit.colorbar"),
               "hover": t("fig.int8.digit.hover")}
-    st.plotly_chart(figs.digit_figure(image, labels), theme="streamlit", key="int8_digit",
-                    config={"displayModeBar": False})
+    secondary_chart(figs.digit_figure(image, labels), "int8_digit", config={"displayModeBar": False})
 
 
 def probabilities(result: dict, key: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
-from quantviz.app.shell.figure_text import summary, table
+from quantviz.app.shell.figure_text import layout_of, summary, table
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import is_embed_view
 from quantviz.app.shell.text import markdown_text
@@ -113,6 +113,16 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
         row.download_button(t(f"export.{ext}"), data=data,
                             file_name=f"{file_name}.{ext}", mime=mime, key=f"{key}_{ext}",
                             on_click="ignore", icon=":material/download:")
+
+
+def secondary_chart(fig: go.Figure, key: str, config: dict | None = None) -> None:
+    """A chart without files (its page writes no title above it): what a screen reader says for
+    it, the chart, and the numbers behind it (not in the embed view)."""
+    words = summary(fig, titles(layout_of(fig))[0])
+    st.markdown(f'<span class="qv-sr-only">{as_text(words)}</span>', unsafe_allow_html=True)
+    st.plotly_chart(fig, theme="streamlit", key=key, config={**CONFIG, **(config or {})})
+    if not is_embed_view():
+        numbers_behind(fig, key, words)
 
 
 def numbers_behind(fig: go.Figure, key: str, words: str) -> None:

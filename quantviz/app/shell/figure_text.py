@@ -70,6 +70,27 @@ def series(fig: go.Figure) -> list[tuple[str, np.ndarray, np.ndarray, str, str]]
     return out
 
 
+def grids(fig: go.Figure) -> list[tuple[str, np.ndarray]]:
+    """(name, z) of every heatmap: a grid of values (an image) rather than points."""
+    out = []
+    for i, trace in enumerate(traces(fig), start=1):
+        z = trace.get("z")
+        if trace.get("type") != "heatmap" or z is None:
+            continue
+        z = _numeric(np.asarray(z, dtype=object).ravel())
+        shape = np.shape(trace["z"])
+        if z is None or len(shape) != 2:
+            continue
+        name = plain(str(trace.get("name") or "")).strip() or t("figure.series.unnamed", i=i)
+        out.append((name, z.reshape(shape)))
+    return out
+
+
+def grid_sentence(name: str, z: np.ndarray) -> str:
+    z0, z1 = _span(z.ravel()) or ("", "")
+    return t("figure.series.grid", name=name, rows=z.shape[0], cols=z.shape[1], z0=z0, z1=z1)
+
+
 def _span(a: np.ndarray) -> tuple[str, str] | None:
     x = _numeric(a)
     if x is None:
@@ -96,6 +117,9 @@ def summary(fig: go.Figure, title: str = "") -> str:
     sentences = [series_sentence(*found_series) for found_series in found[:MAX_SERIES]]
     if len(found) > MAX_SERIES:
         sentences.append(t("figure.series.more", n=len(found) - MAX_SERIES))
+    images = grids(fig)
+    sentences += [grid_sentence(name, z) for name, z in images]
+    found = found + images
     head = t("figure.summary", title=plain(title).strip(), n=len(found)) if title else t(
         "figure.summary.untitled", n=len(found))
     return " ".join([head, *sentences])
@@ -114,6 +138,12 @@ def table(fig: go.Figure) -> tuple[pd.DataFrame, int]:
         label = name if one_pair else f"{name} ({x_title}; {y_title})"
         rows += [(label, _cell(a), _cell(b)) for a, b in zip(x[:room], y[:room], strict=True)]
     x_head, y_head = next(iter(axes)) if one_pair else ("x", "y")
+    for name, z in grids(fig):  # a grid's cells, row by row
+        total += z.size
+        room = max(MAX_ROWS - len(rows), 0)
+        rows += [(name, t("figure.table.cell", row=r, col=c), _cell(z[r, c])) for r, c in np.ndindex(z.shape)][:room]
+        if not found:
+            x_head, y_head = t("figure.table.where"), t("figure.table.value")
     columns = [t("figure.table.series"), x_head, y_head]
     if len(set(columns)) < 3:  # the same words twice would make pandas refuse the table
         columns = [t("figure.table.series"), f"x: {x_head}", f"y: {y_head}"]

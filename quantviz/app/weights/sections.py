@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from quantviz.app.shell.errors import message
-from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.figure import secondary_chart, show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.text import literal, plotly_text
 from quantviz.figures.style import GREEN
@@ -118,8 +118,7 @@ def overview(items: list, selected: str, log: bool, total: int, key: str) -> Non
               "subplot": t("fig.weights.overview.subplot")}
     cols = 3 if len(items) > 4 else 2
     items = [(plotly_text(name, 40), counts, edges) for name, counts, edges in items]
-    st.plotly_chart(overview_figure(items, labels, log=log, cols=cols, selected=plotly_text(selected, 40)),
-                    theme="streamlit", key=key)
+    secondary_chart(overview_figure(items, labels, log=log, cols=cols, selected=plotly_text(selected, 40)), key)
     if total > len(items):
         st.caption(t("weights.overview.more", shown=len(items), total=total))
 
@@ -128,7 +127,7 @@ def activation_figure(name: str, summary: dict, n: int, log: bool, key: str) -> 
     stats = summary["stats"]
     fig = histogram_figure(summary["counts"], summary["edges"], hist_labels(name, "act", n), log=log,
                            color=GREEN)
-    st.plotly_chart(fig, theme="streamlit", key=key)
+    secondary_chart(fig, key)
     st.markdown(t("weights.acts.summary", name=literal(name), shape=summary["shape"], count=stats["finite"],
                   lo=stats["min"], hi=stats["max"], zeros=100 * summary["zeros"]))
 
