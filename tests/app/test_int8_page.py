@@ -47,6 +47,8 @@ def test_renders_every_section_in_both_languages(open_page, lang):
     table = at.dataframe[0].value
     assert table.shape == (7, 4) and table.iloc[0, 2:].tolist() == ["98.05", "98.61"]
     assert "int8_download" in downloads(at)
+    grid = "8 × 8 的数值网格" if zh else "a grid of 8 × 8 values from 0 to 15"  # image 0, for a screen reader
+    assert any("qv-sr-only" in m.value and grid in m.value for m in at.markdown)
 
 
 def test_probabilities_are_the_softmax_of_both_models(open_page):
