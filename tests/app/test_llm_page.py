@@ -216,6 +216,21 @@ def test_the_w8a8_errors_are_the_librarys(open_page):
             f"{e['rotation']:.3g} after the rotation") in line
 
 
+def test_the_cached_outlier_numbers_are_the_librarys_for_every_transform():
+    from quantviz.app.llm import data
+    from quantviz.llm import transforms
+    from quantviz.llm.outliers import ActivationModel, synthetic_activations
+    w = synthetic_weights(256, 512, 0, tail_df=5.0)
+    key = ("synthetic", 256, 512, 5.0, 0)
+    for outch, oscale, mix, alpha in [(4, 50.0, 2.0, 0.5), (7, 80.0, 0.0, 0.3), (4, 51.0, 2.0, 0.5)]:
+        x, _ = synthetic_activations(ActivationModel(tokens=data.TOKENS, channels=512, outlier_channels=outch,
+                                                     outlier_scale=oscale, seed=1, mixing=mix))
+        view = data.outlier_view(key, outch, oscale, mix, alpha, w)
+        for granularity in data.GRANULARITIES:
+            assert view["errors"][granularity] == transforms.w8a8_before_and_after(x, w, alpha, granularity)
+        assert np.array_equal(view["maxima"]["rotation"], np.abs(transforms.rotate(x, w)[0]).max(axis=0))
+
+
 def test_the_share_link_carries_every_setting(open_page):
     from urllib.parse import parse_qsl, urlsplit
 
