@@ -22,7 +22,8 @@ unless set): on a loaded machine a multi-threaded BLAS makes the LLM page's smal
 several times slower (at load 6-8 on 2 cores its press took 1.4 s instead of 0.5 s).
 
 ``--llm-slider`` times another control of the LLM page: alpha (SmoothQuant only), outch, mix, block
-(the block figure), calib or gstep (GPTQ opened).
+(the block figure), calib or gstep (GPTQ opened). Each press moves to a value not seen before, so a
+slider with few steps gets fewer presses (alpha 19, mix 15, gstep 6: printed).
 
     python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--llm-slider oscale]
                             [--no-int8] [--no-llm] [--no-first-render]
@@ -42,15 +43,15 @@ from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, 
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
 INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)
-# the LLM page's sliders: (address under the app, slider, the charts a press redraws, counted from the top;
-# the others stay as they are)
-LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4, 5]),  # new activations: two charts
-               "outch": ("llm", "Outlier channels", [4, 5]),
-               "mix": ("llm", "Mixing of channels m", [4, 5]),
-               "alpha": ("llm?alpha=0", "SmoothQuant's migration strength α", [4, 5]),  # 20 steps up to 1
-               "block": ("llm", "Block", [1]),
-               "calib": ("llm?gptq=true&calib=128", "Calibration rows", [6, 7]),
-               "gstep": ("llm?gptq=true", "Step: column", [7])}
+# the LLM page's sliders: (address under the app, slider, the charts a press redraws counted from the top
+# (the others stay as they are), the presses it has room for from there)
+LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4, 5], 150),  # new activations: two charts
+               "outch": ("llm", "Outlier channels", [4, 5], 28),
+               "mix": ("llm?mix=0", "Mixing of channels m", [4, 5], 16),
+               "alpha": ("llm?alpha=0", "SmoothQuant's migration strength α", [4, 5], 20),
+               "block": ("llm", "Block", [1], 511),
+               "calib": ("llm?gptq=true&calib=128", "Calibration rows", [6, 7], 120),
+               "gstep": ("llm?gptq=true", "Step: column", [7], 7)}
 
 ARM = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
@@ -163,7 +164,9 @@ def main():
         servers.append(start_streamlit(ROOT / "app.py", app_port))
         servers.append(start_streamlit(ROOT / "bench" / "apps" / "minimal.py", minimal_port))
         app_root = f"http://127.0.0.1:{app_port}/"
-        path, slider, redrawn = LLM_SLIDERS[args.llm_slider]
+        path, slider, redrawn, room = LLM_SLIDERS[args.llm_slider]
+        if not args.no_llm:
+            args.presses = min(args.presses, room - 1)   # one unmeasured press first
         others = {**({} if args.no_int8 else INT8_PAGES), **({} if args.no_llm else {"llm": (path, slider)})}
         mapping_url = f"{app_root}mapping?n={args.n}&calib=manual&bits=8"
         with sync_playwright() as p:

@@ -74,7 +74,7 @@ def time_page(presses: int) -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            path, slider, redrawn = LLM_SLIDERS["oscale"]
+            path, slider, redrawn, _ = LLM_SLIDERS["oscale"]
             pages = {"minimal": open_page(browser, f"http://127.0.0.1:{ports[1]}/", "value"),
                      "mapping": open_page(browser, f"{root}mapping?n=1000000&calib=manual&bits=8", SLIDERS["rmax"],
                                           warmup=root),
