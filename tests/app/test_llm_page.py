@@ -37,7 +37,7 @@ def test_renders_in_both_languages(open_page, lang):
 
 
 def test_the_main_numbers_are_the_librarys(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, table="true")
     w = synthetic_weights(256, 512, 0, tail_df=5.0)
     p = compare.evaluate(FORMATS["Q4_K"], w)
     line = result_line(at)
@@ -187,7 +187,7 @@ def test_a_large_upload_is_compared_format_by_format(open_page):
     w = synthetic_weights(1024, 1024, 4)                    # 2**20 values: compared with a progress bar
     buf = io.BytesIO()
     np.save(buf, w)
-    at = open_page(PAGE, src="upload")
+    at = open_page(PAGE, src="upload", table="true")
     at.file_uploader(key="llm_upload").set_value(("big.npy", buf.getvalue(), "application/octet-stream")).run()
     assert not at.exception
     p = compare.evaluate(FORMATS["Q4_K"], w)
@@ -214,6 +214,12 @@ def test_the_w8a8_errors_are_the_librarys(open_page):
     line = next(m.value for m in at.markdown if m.value.startswith("With activations quantized per tensor"))
     assert (f"{e['none']:.3g} as they are, {e['SmoothQuant']:.3g} after SmoothQuant (α = 0.8) and "
             f"{e['rotation']:.3g} after the rotation") in line
+
+
+def test_the_format_table_is_drawn_only_while_open(open_page):
+    at = open_page(PAGE)
+    assert not at.exception and len(at.dataframe) == 0
+    assert any(e.label == TABLE["llm.table.title"][0] for e in at.expander)
 
 
 def test_the_cached_outlier_numbers_are_the_librarys_for_every_transform():

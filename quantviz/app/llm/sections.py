@@ -98,12 +98,18 @@ def result_text(comp: dict, fmt: str) -> None:
 
 
 def format_table(comp: dict) -> None:
+    """Every format's numbers as a table, drawn only while its expander is open (``?table=true``):
+    closed, a control's rerun and the page's first render skip the data grid."""
+    panel = st.expander(t("llm.table.title"), icon=":material/table:", key="table", on_change="rerun",
+                        bind="query-params")
+    if not panel.open:
+        return
     families = family_labels()
     rows = [{t("llm.col.format"): p["name"], t("llm.col.family"): families[p["family"]],
              t("llm.col.bits"): round(p["bits_per_weight"], 4), t("llm.col.stored"): round(p["stored_bits"], 4),
              t("llm.col.mse"): p["mse"], t("llm.col.sqnr"): None if p["sqnr_db"] is None else round(p["sqnr_db"], 2),
              t("llm.col.front"): p["name"] in comp["front"]} for p in comp["points"]]
-    with st.expander(t("llm.table.title"), icon=":material/table:"):
+    with panel:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
