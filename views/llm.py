@@ -40,9 +40,9 @@ def gptq(key, w, fmt: str, outch: int, oscale: float, mix: float) -> None:
 
 
 @st.fragment
-def gptq_steps(steps: list[dict]) -> int:
+def gptq_steps(steps: list[dict], run: tuple) -> int:
     """The step slider reruns its figure only."""
-    return sections.gptq_steps(steps)
+    return sections.gptq_steps(steps, run)
 
 
 @st.fragment

@@ -221,7 +221,7 @@ def network_section(fmt: str) -> str:
 # ---- GPTQ --------------------------------------------------------------------------------------
 
 def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float, steps_part=None) -> dict:
-    """GPTQ against round-to-nearest (drawn while its expander is open); ``steps_part(steps)``
+    """GPTQ against round-to-nearest (drawn while its expander is open); ``steps_part(steps, run)``
     draws the step slider and its figure (``gptq_steps``, or a fragment of it)."""
     steps_part = steps_part or gptq_steps
     panel = st.expander(t("llm.gptq.title"), icon=":material/tune:", key="gptq", on_change="rerun",
@@ -261,17 +261,19 @@ def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float, steps_
         for formula in docstring_math(data.gptq_module())[:2]:
             st.latex(formula)
         if r["steps"]:
-            values["gstep"] = steps_part(r["steps"])
+            values["gstep"] = steps_part(r["steps"], (key, fmt, calib, outch, oscale, mix))
     return values
 
 
-def gptq_steps(steps: list[dict]) -> int:
-    """The step slider and the column it draws; the step."""
-    step = controls.slider(t("llm.gptq.step"), P["gstep"], 0, len(steps) - 1)
-    s = steps[min(step, len(steps) - 1)]
+def gptq_steps(steps: list[dict], run: tuple) -> int:
+    """The step slider and the column it draws (each step's figure built once for ``run``, the
+    GPTQ run's settings); the step."""
+    step = min(controls.slider(t("llm.gptq.step"), P["gstep"], 0, len(steps) - 1), len(steps) - 1)
+    s = steps[step]
     labels = {k: t(f"fig.llm.gptq.{k}") for k in ("x", "y", "hover", "before", "change")}
     labels["title"] = t("fig.llm.gptq.title", column=s["column"])
-    show_figure(gptq_figs.step_figure(s, labels), "llm_gptq_step", f"quantviz-llm-gptq-step-{s['column']}")
+    fig = cached("gstep", (*run, step), lambda: gptq_figs.step_figure(s, labels))
+    show_figure(fig, "llm_gptq_step", f"quantviz-llm-gptq-step-{s['column']}")
     return step
 
 
