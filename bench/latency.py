@@ -10,9 +10,9 @@ renderer process and its main thread (Chrome's ``Performance.getMetrics``). On a
 the times follow the load; the ratio, measured in one interleaved run, much less so.
 
 The int8 page is timed the same way on its test-image slider (each press: a new image through
-the float32 and the int8 network, every figure of the page redrawn), and the LLM page on the
-slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, two charts
-redrawn; alpha's 0.05 steps would reach 1 within 11 presses).
+the float32 and the int8 network, every figure of the page redrawn), and the LLM page by default on
+the slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, two charts
+redrawn).
 
 Then the first render of every page, each on a fresh server, against the minimal page opened
 between (``bench/first_render.py`` says how).
@@ -23,7 +23,7 @@ several times slower (at load 6-8 on 2 cores its press took 1.4 s instead of 0.5
 
 ``--llm-slider`` times another control of the LLM page: alpha (SmoothQuant only), outch, mix, block
 (the block figure), calib or gstep (GPTQ opened). Each press moves to a value not seen before, so a
-slider with few steps gets fewer presses (alpha 19, mix 15, gstep 6: printed).
+slider with few steps gets fewer presses (alpha 19, mix 15, gstep 6; the count is printed).
 
     python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--llm-slider oscale]
                             [--no-int8] [--no-llm] [--no-first-render]
