@@ -10,19 +10,31 @@ renderer process and its main thread (Chrome's ``Performance.getMetrics``). On a
 the times follow the load; the ratio, measured in one interleaved run, much less so.
 
 The int8 page is timed the same way on its test-image slider (each press: a new image through
-the float32 and the int8 network, every figure of the page redrawn), and the LLM page on the
-slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, two charts
-redrawn; alpha's 0.05 steps would reach 1 within 11 presses).
+the float32 and the int8 network, every figure of the page redrawn), and the LLM page by default on
+the slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, two charts
+redrawn).
 
 Then the first render of every page, each on a fresh server, against the minimal page opened
 between (``bench/first_render.py`` says how).
 
-    python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--no-int8] [--no-llm] [--no-first-render]
+The servers run BLAS on one thread, as ``make serve`` and ``make run`` do (``OPENBLAS_NUM_THREADS``,
+unless set): on a loaded machine a multi-threaded BLAS makes the LLM page's small matrix products
+several times slower (at load 6-8 on 2 cores its press took 1.4 s instead of 0.5 s).
+
+``--llm-slider`` times another control of the LLM page: alpha (SmoothQuant only), outch, mix, block
+(the block figure), calib or gstep (GPTQ opened). Each press moves to a value not seen before, so a
+slider with few steps gets fewer presses (alpha 19, mix 15, gstep 6; the count is printed).
+
+    python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--llm-slider oscale]
+                            [--no-int8] [--no-llm] [--no-first-render]
 """
 from __future__ import annotations
 
 import argparse
 import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy is imported; the servers inherit it
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 import statistics
 import time
 
@@ -31,8 +43,15 @@ from tests.e2e.e2e_helpers import CHROMIUM_ARGS, IDLE, OUTPUT, ROOT, free_port, 
 
 SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real value)"}
 INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)
-LLM_PAGES = {"llm": ("llm", "Outliers' size (times the others)")}   # new activations each press: two charts redrawn
-REDRAWN = {"llm": [4, 5]}   # the charts a press changes, where the others stay as they are (not redrawn)
+# the LLM page's sliders: (address under the app, slider, the charts a press redraws counted from the top
+# (the others stay as they are), the presses it has room for from there)
+LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4, 5], 150),  # new activations: two charts
+               "outch": ("llm", "Outlier channels", [4, 5], 28),
+               "mix": ("llm?mix=0", "Mixing of channels m", [4, 5], 16),
+               "alpha": ("llm?alpha=0", "SmoothQuant's migration strength α", [4, 5], 20),
+               "block": ("llm", "Block", [1], 511),
+               "calib": ("llm?gptq=true&calib=128", "Calibration rows", [6, 7], 120),
+               "gstep": ("llm?gptq=true", "Step: column", [7], 7)}
 
 ARM = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
@@ -131,6 +150,7 @@ def main():
     parser.add_argument("--presses", type=int, default=25)
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--slider", choices=sorted(SLIDERS), default="rmax")
+    parser.add_argument("--llm-slider", choices=list(LLM_SLIDERS), default="oscale")
     parser.add_argument("--no-int8", action="store_true", help="do not time the int8 page")
     parser.add_argument("--no-llm", action="store_true", help="do not time the LLM page")
     parser.add_argument("--no-first-render", action="store_true", help="time the key presses only")
@@ -144,7 +164,10 @@ def main():
         servers.append(start_streamlit(ROOT / "app.py", app_port))
         servers.append(start_streamlit(ROOT / "bench" / "apps" / "minimal.py", minimal_port))
         app_root = f"http://127.0.0.1:{app_port}/"
-        others = {**({} if args.no_int8 else INT8_PAGES), **({} if args.no_llm else LLM_PAGES)}
+        path, slider, redrawn, room = LLM_SLIDERS[args.llm_slider]
+        if not args.no_llm:
+            args.presses = min(args.presses, room - 1)   # one unmeasured press first
+        others = {**({} if args.no_int8 else INT8_PAGES), **({} if args.no_llm else {"llm": (path, slider)})}
         mapping_url = f"{app_root}mapping?n={args.n}&calib=manual&bits=8"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -153,13 +176,13 @@ def main():
             for name, (path, slider) in others.items():
                 pages[name] = (open_page(browser, app_root + path, slider, warmup=app_root), servers[0])
             for name, (page, _) in pages.items():    # one unmeasured press each
-                press(page, REDRAWN.get(name))
+                press(page, redrawn if name == "llm" else None)
             meters = {name: CpuMeter(page, server.pid) for name, (page, server) in pages.items()}
             times = {name: [] for name in pages}
             loads = [os.getloadavg()[0]]
             for _ in range(args.presses):
                 for name, (page, _) in pages.items():
-                    charts = REDRAWN.get(name)
+                    charts = redrawn if name == "llm" else None
                     times[name].append(meters[name].measure(lambda page=page, charts=charts: press(page, charts)))
             loads.append(os.getloadavg()[0])
             for page, _ in pages.values():
@@ -172,7 +195,8 @@ def main():
             proc.terminate()
             proc.wait(timeout=20)
     print(f"keyboard presses on a slider, {args.presses} each, interleaved in one run "
-          f"(mapping page: {args.n:,} values, slider {args.slider})")
+          f"(mapping page: {args.n:,} values, slider {args.slider}; LLM page: {args.llm_slider}; "
+          f"BLAS threads {os.environ['OPENBLAS_NUM_THREADS']})")
     print(f"load average (1 min, {os.cpu_count()} cores): {loads[0]:.1f} at the first press, {loads[1]:.1f} "
           f"at the last")
     print(f"{'page':<12}{'median ms':>11}{'p90 ms':>9}   CPU ms per press (medians): server, renderer (main thread)")

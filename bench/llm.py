@@ -65,7 +65,7 @@ def time_page(presses: int) -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from bench.latency import LLM_PAGES, REDRAWN, SLIDERS, open_page, press
+    from bench.latency import LLM_SLIDERS, SLIDERS, open_page, press
     from tests.e2e.e2e_helpers import CHROMIUM_ARGS, ROOT, free_port, start_streamlit
     ports = free_port(), free_port()
     servers = [start_streamlit(ROOT / "app.py", ports[0]), start_streamlit(ROOT / "bench" / "apps" / "minimal.py",
@@ -74,17 +74,17 @@ def time_page(presses: int) -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            path, slider = LLM_PAGES["llm"]
+            path, slider, redrawn, _ = LLM_SLIDERS["oscale"]
             pages = {"minimal": open_page(browser, f"http://127.0.0.1:{ports[1]}/", "value"),
                      "mapping": open_page(browser, f"{root}mapping?n=1000000&calib=manual&bits=8", SLIDERS["rmax"],
                                           warmup=root),
                      "llm": open_page(browser, root + path, slider, warmup=root)}
             for name, page in pages.items():
-                press(page, REDRAWN.get(name))
+                press(page, redrawn if name == "llm" else None)
             times = {name: [] for name in pages}
             for _ in range(presses):
                 for name, page in pages.items():
-                    times[name].append(press(page, REDRAWN.get(name)))
+                    times[name].append(press(page, redrawn if name == "llm" else None))
             browser.close()
     finally:
         for proc in servers:

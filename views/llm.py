@@ -28,9 +28,21 @@ def one_block(key, w, fmt: str) -> None:
 
 @st.fragment
 def activation_sections(key, w, fmt: str) -> None:
-    """The activations' controls rerun the outlier and GPTQ sections only (GPTQ calibrates on them)."""
+    """The activations' controls rerun the outlier charts and GPTQ only (GPTQ calibrates on them)."""
     values = sections.outlier_section(key, w)
-    sections.gptq_section(key, w, fmt, values["outch"], values["oscale"], values["mix"])
+    gptq(key, w, fmt, values["outch"], values["oscale"], values["mix"])
+
+
+@st.fragment
+def gptq(key, w, fmt: str, outch: int, oscale: float, mix: float) -> None:
+    """GPTQ's controls rerun GPTQ only."""
+    sections.gptq_section(key, w, fmt, outch, oscale, mix, steps_part=gptq_steps)
+
+
+@st.fragment
+def gptq_steps(steps: list[dict], run: tuple) -> int:
+    """The step slider reruns its figure only."""
+    return sections.gptq_steps(steps, run)
 
 
 @st.fragment
@@ -45,9 +57,11 @@ def interactive() -> None:
         comp = sections.main_figure(key, w, title, fmt)
         sections.result_text(comp, fmt)
     sections.format_table(comp)
+    sections.block_intro()           # headings, text and formulas outside the fragments that rerun
     one_block(key, w, fmt)
     sections.codebook_section()
     sections.network_section(fmt)
+    sections.outlier_intro()
     activation_sections(key, w, fmt)
     # every control is bound to the URL: the link is the URL's settings, read when the panel opens
     share_panel(lambda: link_values(from_query(Settings, current_params())), embed_height(), lazy=True)

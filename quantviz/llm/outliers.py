@@ -63,13 +63,30 @@ class ActivationModel:
 
 def synthetic_activations(model: ActivationModel = ActivationModel()) -> tuple[np.ndarray, np.ndarray]:
     """Activations ``(tokens, channels)`` float32 and the indices of the outlier channels."""
+    return with_outliers(*ordinary_activations(model), model)
+
+
+def ordinary_activations(model: ActivationModel) -> tuple[np.ndarray, dict]:
+    """The activations before any channel is made an outlier (float64, read-only), and the state of
+    the random generator after drawing them (``with_outliers`` continues from it). They do not
+    depend on ``outlier_channels`` or ``outlier_scale``: a page can keep them while those move."""
     rng = np.random.default_rng(model.seed)
     x = rng.standard_t(model.tail_df, (model.tokens, model.channels))
     if model.mixing:
         c = model.channels
         x = x @ (np.eye(c) + model.mixing * rng.standard_normal((c, c)) / np.sqrt(c))
     x *= model.scale * np.exp(0.3 * rng.standard_normal(model.channels))
+    x.flags.writeable = False
+    return x, rng.bit_generator.state
+
+
+def with_outliers(x: np.ndarray, state: dict, model: ActivationModel) -> tuple[np.ndarray, np.ndarray]:
+    """``ordinary_activations``' ``x`` with ``outlier_channels`` random channels times
+    ``outlier_scale`` (float32), and those channels' indices."""
+    rng = np.random.default_rng(model.seed)
+    rng.bit_generator.state = state
     outliers = np.sort(rng.choice(model.channels, model.outlier_channels, replace=False))
+    x = x.copy()
     x[:, outliers] *= model.outlier_scale
     return x.astype(np.float32), outliers
 
@@ -102,13 +119,18 @@ def quantize_activations(x, granularity: str = "per-token", bits: int = 8) -> np
     return fake_quantize(x, int8_symmetric(x, GRANULARITIES[granularity], bits))
 
 
-def w8a8_output(x, w, granularity: str = "per-token") -> np.ndarray:
+def w8a8_output(x, w, granularity: str = "per-token", w_hat: np.ndarray | None = None) -> np.ndarray:
     r""":math:`\hat{Y} = \hat{X} \hat{W}^\top`: activations int8 at ``granularity``, weights int8
-    per output channel (float64; equal to the int32 product times the two scales)."""
-    w = _matrix(w, "weights")
+    per output channel (float64; equal to the int32 product times the two scales).
+    ``w_hat``: ``int8_weights(w)`` when already known (the same for every activation)."""
     x_hat = quantize_activations(x, granularity).astype(np.float64)
-    w_hat = fake_quantize(w, int8_symmetric(w, axis=0)).astype(np.float64)
-    return x_hat @ w_hat.T
+    return x_hat @ (int8_weights(w) if w_hat is None else w_hat).T
+
+
+def int8_weights(w) -> np.ndarray:
+    r""":math:`\hat{W}`: the weights through symmetric int8 per output channel (float64)."""
+    w = _matrix(w, "weights")
+    return fake_quantize(w, int8_symmetric(w, axis=0)).astype(np.float64)
 
 
 def relative_error(y, y_hat) -> float:

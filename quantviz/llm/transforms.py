@@ -79,8 +79,13 @@ def rotate(x, w, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     x, w = _matrix(x, "activations"), _matrix(w, "weights")
     if x.shape[1] != w.shape[1]:
         raise ValueError(f"activations have {x.shape[1]} channels but the weights take {w.shape[1]}")
-    signs = random_signs(x.shape[1], seed)
-    return hadamard_transform(x * signs), hadamard_transform(w * signs)
+    return rotated(x, seed), rotated(w, seed)
+
+
+def rotated(a, seed: int = 0) -> np.ndarray:
+    """One matrix times :math:`Q` (``X Q`` or ``W Q``, module docstring) in float64."""
+    a = np.asarray(a)
+    return hadamard_transform(a * random_signs(a.shape[-1], seed))
 
 
 def w8a8_before_and_after(x, w, alpha: float = 0.5, granularity: str = "per-tensor", seed: int = 0) -> dict:

@@ -37,7 +37,7 @@ def test_renders_in_both_languages(open_page, lang):
 
 
 def test_the_main_numbers_are_the_librarys(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, table="true")
     w = synthetic_weights(256, 512, 0, tail_df=5.0)
     p = compare.evaluate(FORMATS["Q4_K"], w)
     line = result_line(at)
@@ -187,7 +187,7 @@ def test_a_large_upload_is_compared_format_by_format(open_page):
     w = synthetic_weights(1024, 1024, 4)                    # 2**20 values: compared with a progress bar
     buf = io.BytesIO()
     np.save(buf, w)
-    at = open_page(PAGE, src="upload")
+    at = open_page(PAGE, src="upload", table="true")
     at.file_uploader(key="llm_upload").set_value(("big.npy", buf.getvalue(), "application/octet-stream")).run()
     assert not at.exception
     p = compare.evaluate(FORMATS["Q4_K"], w)
@@ -214,6 +214,27 @@ def test_the_w8a8_errors_are_the_librarys(open_page):
     line = next(m.value for m in at.markdown if m.value.startswith("With activations quantized per tensor"))
     assert (f"{e['none']:.3g} as they are, {e['SmoothQuant']:.3g} after SmoothQuant (α = 0.8) and "
             f"{e['rotation']:.3g} after the rotation") in line
+
+
+def test_the_format_table_is_drawn_only_while_open(open_page):
+    at = open_page(PAGE)
+    assert not at.exception and len(at.dataframe) == 0
+    assert any(e.label == TABLE["llm.table.title"][0] for e in at.expander)
+
+
+def test_the_cached_outlier_numbers_are_the_librarys_for_every_transform():
+    from quantviz.app.llm import data
+    from quantviz.llm import transforms
+    from quantviz.llm.outliers import ActivationModel, synthetic_activations
+    w = synthetic_weights(256, 512, 0, tail_df=5.0)
+    key = ("synthetic", 256, 512, 5.0, 0)
+    for outch, oscale, mix, alpha in [(4, 50.0, 2.0, 0.5), (7, 80.0, 0.0, 0.3), (4, 51.0, 2.0, 0.5)]:
+        x, _ = synthetic_activations(ActivationModel(tokens=data.TOKENS, channels=512, outlier_channels=outch,
+                                                     outlier_scale=oscale, seed=1, mixing=mix))
+        view = data.outlier_view(key, outch, oscale, mix, alpha, w)
+        for granularity in data.GRANULARITIES:
+            assert view["errors"][granularity] == transforms.w8a8_before_and_after(x, w, alpha, granularity)
+        assert np.array_equal(view["maxima"]["rotation"], np.abs(transforms.rotate(x, w)[0]).max(axis=0))
 
 
 def test_the_share_link_carries_every_setting(open_page):

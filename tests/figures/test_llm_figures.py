@@ -75,3 +75,14 @@ def test_every_figure_exports(figures, name):
     assert static.to_png(fig)[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in static.to_svg(fig)[:400]
     assert b"plotly" in static.to_html(fig)[:100_000].lower()
+
+
+@pytest.mark.parametrize("name", ["Q4_K", "Q4_0", "NF4", "MXFP4"])
+def test_the_block_grid_lines_pass_over_every_level_of_every_position_and_no_other(w, name):
+    levels = anatomy.block_anatomy(FORMATS[name], w, 1).levels
+    xs, ys = block.grid_lines(levels)
+    lines = [(xs[i], xs[i + 1], ys[i]) for i in range(0, len(xs), 3)]
+    drawn = {(p, y) for x0, x1, y in lines for p in range(int(np.ceil(x0)), int(np.floor(x1)) + 1)}
+    wanted = {(p, float(y)) for p in range(levels.shape[1]) for y in levels[:, p] if np.isfinite(y)}
+    assert drawn == wanted
+    assert len(lines) < levels.size / 4     # a line per level of each run of positions sharing a scale

@@ -30,6 +30,24 @@ def test_synthetic_activations_have_the_outliers_asked_for(layer):
     assert set(np.argsort(size)[-4:]) == set(planted)
 
 
+def test_ordinary_activations_kept_while_the_outliers_move_give_the_same_activations():
+    base = ol.ActivationModel(tokens=64, channels=128, seed=5, mixing=1.5)
+    x, state = ol.ordinary_activations(base)
+    assert not x.flags.writeable
+    for n, size in [(0, 1.0), (3, 40.0), (9, 200.0)]:
+        model = ol.ActivationModel(tokens=64, channels=128, seed=5, mixing=1.5, outlier_channels=n, outlier_scale=size)
+        got, where = ol.with_outliers(x, state, model)
+        want, want_where = ol.synthetic_activations(model)
+        assert np.array_equal(got, want) and np.array_equal(where, want_where) and where.size == n
+
+
+def test_w8a8_with_the_int8_weights_given_is_w8a8(layer):
+    x, w, _ = layer
+    for granularity in ("per-tensor", "per-token"):
+        assert np.array_equal(ol.w8a8_output(x, w, granularity, ol.int8_weights(w)), ol.w8a8_output(x, w, granularity))
+    assert np.array_equal(tf.rotated(w), tf.rotate(x, w)[1])
+
+
 @pytest.mark.parametrize("field, value, message", [
     ("outlier_scale", 0.5, "outlier scale must be from 1 to 1000"), ("outlier_channels", 600, "from 0 to 512"),
     ("tail_df", 0.5, "degrees of freedom"), ("scale", 0.0, "scale of ordinary channels"), ("tokens", 0, "tokens")])

@@ -77,13 +77,39 @@ def codebooks() -> dict[str, np.ndarray]:
     return {"int4": np.arange(-7, 8) / 7.0, "nf4": nf4.LEVELS.astype(np.float64), "fp4": fp4}
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def ordinary_activations(channels: int, mix: float, tokens: int, seed: int):
+    """The activations before their outlier channels are chosen (``outliers.ordinary_activations``):
+    kept while the outliers' number and size move."""
+    return outliers.ordinary_activations(outliers.ActivationModel(tokens=tokens, channels=channels, seed=seed,
+                                                                  mixing=mix))
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def activations(channels: int, outch: int, oscale: float, mix: float, tokens: int = TOKENS, seed: int = 1):
     """Synthetic LLM-like activations ``(tokens, channels)`` and their outlier channels."""
-    n_out = min(outch, channels)
-    x, where = outliers.synthetic_activations(outliers.ActivationModel(
-        tokens=tokens, channels=channels, outlier_channels=n_out, outlier_scale=oscale, seed=seed, mixing=mix))
+    model = outliers.ActivationModel(tokens=tokens, channels=channels, outlier_channels=min(outch, channels),
+                                     outlier_scale=oscale, seed=seed, mixing=mix)
+    x, where = outliers.with_outliers(*ordinary_activations(channels, mix, tokens, seed), model)
     return _read_only(x), where
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def weight_side(key: tuple, _w: np.ndarray) -> dict:
+    """What the outlier section needs of the weights alone, once per layer: ``W`` as a float32
+    matrix, rotated, and each through int8 per output channel (read-only)."""
+    w = compare.as_matrix(_w).astype(np.float32)
+    wr = transforms.rotated(w)
+    return {name: _read_only(a) for name, a in {"w": w, "w64": w.astype(np.float64), "rotated": wr,
+                                                 "w_hat": outliers.int8_weights(w),
+                                                 "rotated_hat": outliers.int8_weights(wr)}.items()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def layer_output(key: tuple, outch: int, oscale: float, mix: float, _w: np.ndarray) -> np.ndarray:
+    """:math:`Y = X W^T` in float64 on the section's activations (read-only)."""
+    x, _ = activations(_w.shape[1], outch, oscale, mix)
+    return _read_only(x.astype(np.float64) @ _w.T)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -91,13 +117,15 @@ def outlier_base(key: tuple, outch: int, oscale: float, mix: float, _w: np.ndarr
     """What does not depend on SmoothQuant's alpha: each channel's largest activation as it is and
     after the rotation, and W8A8's output error as it is, rotated and with LLM.int8, per tensor
     and per token."""
-    w = compare.as_matrix(_w).astype(np.float32)
-    x, where = activations(w.shape[1], outch, oscale, mix)
-    y = x.astype(np.float64) @ w.astype(np.float64).T
-    xr, wr = transforms.rotate(x, w)
-    int8 = outliers.relative_error(y, outliers.llm_int8(x, w).y)      # per-token int8 by its design
-    errors = {g: {"none": outliers.w8a8_error(x, w, g),
-                  "rotation": outliers.relative_error(y, outliers.w8a8_output(xr, wr, g)), "LLM.int8": int8}
+    ws = weight_side(key, _w)
+    x, where = activations(ws["w"].shape[1], outch, oscale, mix)
+    y = layer_output(key, outch, oscale, mix, ws["w64"])
+    xr = transforms.rotated(x)
+    int8 = outliers.relative_error(y, outliers.llm_int8(x, ws["w"]).y)      # per-token int8 by its design
+    errors = {g: {"none": outliers.relative_error(y, outliers.w8a8_output(x, ws["w"], g, ws["w_hat"])),
+                  "rotation": outliers.relative_error(y, outliers.w8a8_output(xr, ws["rotated"], g,
+                                                                              ws["rotated_hat"])),
+                  "LLM.int8": int8}
               for g in GRANULARITIES}
     return {"maxima": {"none": np.abs(x).max(axis=0).astype(np.float64), "rotation": np.abs(xr).max(axis=0)},
             "errors": errors, "outliers": where}
@@ -106,12 +134,13 @@ def outlier_base(key: tuple, outch: int, oscale: float, mix: float, _w: np.ndarr
 @st.cache_data(show_spinner=False, max_entries=256)
 def smoothed(key: tuple, outch: int, oscale: float, mix: float, alpha: float, _w: np.ndarray) -> dict:
     """Each channel's largest activation after SmoothQuant with ``alpha``, and W8A8's error."""
-    w = compare.as_matrix(_w).astype(np.float32)
-    x, _ = activations(w.shape[1], outch, oscale, mix)
-    y = x.astype(np.float64) @ w.astype(np.float64).T
-    xs, ws = transforms.smooth(x, w, transforms.smoothquant_scales(x, w, alpha))
+    ws = weight_side(key, _w)
+    x, _ = activations(ws["w"].shape[1], outch, oscale, mix)
+    y = layer_output(key, outch, oscale, mix, ws["w64"])
+    xs, w_s = transforms.smooth(x, ws["w"], transforms.smoothquant_scales(x, ws["w"], alpha))
+    w_hat = outliers.int8_weights(w_s)
     return {"maxima": np.abs(xs).max(axis=0),
-            "errors": {g: outliers.relative_error(y, outliers.w8a8_output(xs, ws, g)) for g in GRANULARITIES}}
+            "errors": {g: outliers.relative_error(y, outliers.w8a8_output(xs, w_s, g, w_hat)) for g in GRANULARITIES}}
 
 
 def outlier_view(key: tuple, outch: int, oscale: float, mix: float, alpha: float, w: np.ndarray) -> dict:

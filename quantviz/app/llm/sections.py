@@ -98,20 +98,30 @@ def result_text(comp: dict, fmt: str) -> None:
 
 
 def format_table(comp: dict) -> None:
+    """Every format's numbers as a table, drawn only while its expander is open (``?table=true``):
+    closed, a control's rerun and the page's first render skip the data grid."""
+    panel = st.expander(t("llm.table.title"), icon=":material/table:", key="table", on_change="rerun",
+                        bind="query-params")
+    if not panel.open:
+        return
     families = family_labels()
     rows = [{t("llm.col.format"): p["name"], t("llm.col.family"): families[p["family"]],
              t("llm.col.bits"): round(p["bits_per_weight"], 4), t("llm.col.stored"): round(p["stored_bits"], 4),
              t("llm.col.mse"): p["mse"], t("llm.col.sqnr"): None if p["sqnr_db"] is None else round(p["sqnr_db"], 2),
              t("llm.col.front"): p["name"] in comp["front"]} for p in comp["points"]]
-    with st.expander(t("llm.table.title"), icon=":material/table:"):
+    with panel:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 # ---- one block ---------------------------------------------------------------------------------
 
-def block_section(key, w, fmt: str) -> None:
+def block_intro() -> None:
     st.subheader(t("llm.block.title"))
     st.markdown(t("llm.block.text"))
+
+
+def block_section(key, w, fmt: str) -> None:
+    """The block slider, the block drawn and what it stores."""
     count = data.block_count(fmt, w)
     if isinstance(st.session_state.get("block"), int) and st.session_state["block"] > count - 1:
         st.session_state["block"] = count - 1          # another format or layer has fewer blocks
@@ -150,11 +160,16 @@ def codebook_section() -> None:
 
 # ---- outliers ----------------------------------------------------------------------------------
 
-def outlier_section(key, w) -> dict:
+def outlier_intro() -> None:
+    """The outlier section's heading, text and formulas (drawn once: no control changes them)."""
     st.subheader(t("llm.outliers.title"))
     st.markdown(t("llm.outliers.text"))
     for formula in docstring_math(transforms)[:2]:
         st.latex(formula)
+
+
+def outlier_section(key, w) -> dict:
+    """The activations' controls, the two charts and the errors in words; the controls' values."""
     a, b, c, d = st.columns(4)
     with a:
         outch = controls.slider(t("llm.outch.label"), P["outch"])
@@ -205,7 +220,10 @@ def network_section(fmt: str) -> str:
 
 # ---- GPTQ --------------------------------------------------------------------------------------
 
-def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float) -> dict:
+def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float, steps_part=None) -> dict:
+    """GPTQ against round-to-nearest (drawn while its expander is open); ``steps_part(steps, run)``
+    draws the step slider and its figure (``gptq_steps``, or a fragment of it)."""
+    steps_part = steps_part or gptq_steps
     panel = st.expander(t("llm.gptq.title"), icon=":material/tune:", key="gptq", on_change="rerun",
                         bind="query-params")
     values = {}
@@ -242,14 +260,21 @@ def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float) -> dic
         show_figure(gptq_figs.error_figure(r, labels), "llm_gptq_error", f"quantviz-llm-gptq-{fmt}")
         for formula in docstring_math(data.gptq_module())[:2]:
             st.latex(formula)
-        steps = r["steps"]
-        if steps:
-            values["gstep"] = step = controls.slider(t("llm.gptq.step"), P["gstep"], 0, len(steps) - 1)
-            s = steps[min(step, len(steps) - 1)]
-            labels = {k: t(f"fig.llm.gptq.{k}") for k in ("x", "y", "hover", "before", "change")}
-            labels["title"] = t("fig.llm.gptq.title", column=s["column"])
-            show_figure(gptq_figs.step_figure(s, labels), "llm_gptq_step", f"quantviz-llm-gptq-step-{s['column']}")
+        if r["steps"]:
+            values["gstep"] = steps_part(r["steps"], (key, fmt, calib, outch, oscale, mix))
     return values
+
+
+def gptq_steps(steps: list[dict], run: tuple) -> int:
+    """The step slider and the column it draws (each step's figure built once for ``run``, the
+    GPTQ run's settings); the step."""
+    step = min(controls.slider(t("llm.gptq.step"), P["gstep"], 0, len(steps) - 1), len(steps) - 1)
+    s = steps[step]
+    labels = {k: t(f"fig.llm.gptq.{k}") for k in ("x", "y", "hover", "before", "change")}
+    labels["title"] = t("fig.llm.gptq.title", column=s["column"])
+    fig = cached("gstep", (*run, step), lambda: gptq_figs.step_figure(s, labels))
+    show_figure(fig, "llm_gptq_step", f"quantviz-llm-gptq-step-{s['column']}")
+    return step
 
 
 def settings_from(values: dict) -> Settings:

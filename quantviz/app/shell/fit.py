@@ -38,15 +38,22 @@ SCRIPT = """
   const embedded = window.parent !== window;
   let lastHeight = 0, queued = false;
   const fitFormulas = () => {
+    // every size reset first, every width read next, every new size written last: the page is laid
+    // out once per refit, not once per formula (a long page has many)
+    const fits = [];
     for (const box of document.querySelectorAll('.katex-display')) {
       const formula = box.querySelector(':scope > .katex');
       if (!formula) continue;
       formula.style.fontSize = '';
+      fits.push([box, formula]);
+    }
+    const sizes = fits.map(([box, formula]) => {
       const pad = getComputedStyle(box);   // the box's padding leaves room for overhanging glyphs
       const need = formula.scrollWidth;
       const have = box.clientWidth - parseFloat(pad.paddingLeft) - parseFloat(pad.paddingRight);
-      if (have > 0 && need > have) formula.style.fontSize = (1.21 * Math.max(0.5, have / need)) + 'em';
-    }
+      return have > 0 && need > have ? (1.21 * Math.max(0.5, have / need)) + 'em' : '';
+    });
+    fits.forEach(([, formula], i) => { if (sizes[i]) formula.style.fontSize = sizes[i]; });
   };
   const postHeight = () => {
     const content = document.querySelector('[data-testid="stMainBlockContainer"]');
