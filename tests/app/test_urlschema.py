@@ -64,3 +64,25 @@ def test_the_home_page_reads_its_link_from_its_table(open_page):
     assert from_query(Home, {"hbits": "99", "x": "-0.5"}) == Home(x=-0.5, bits=8)   # clamped to the table's bounds
     at = open_page("views/home.py", hbits="5", x="-0.5")
     assert at.slider(key="hbits").value == 5 and at.slider(key="x").value == -0.5
+
+
+def test_the_mapping_figure_choice_holds_its_code_and_old_label_links_still_open(open_page):
+    from quantviz.app.strings import TABLE
+    for lang, label in (("zh", TABLE["mapping.tab.levels"][0]), ("en", TABLE["mapping.tab.levels"][1])):
+        at = open_page("views/mapping.py", fig=label, lang=lang)   # a label, in the other language
+        assert not at.exception and not at.warning
+        assert at.button_group(key="fig").value == "levels" and at.query_params["fig"] in ("levels", ["levels"])
+        assert len(at.get("plotly_chart")) == 2
+    at.button_group(key="fig").set_value("tradeoff").run()
+    assert at.query_params["fig"] in ("tradeoff", ["tradeoff"])
+    at.button_group(key="fig").set_value(None).run()            # hidden again: out of the link
+    assert "fig" not in at.query_params and len(at.get("plotly_chart")) == 1
+
+
+def test_the_mapping_pages_folded_parts_are_kept_as_true_in_the_link(open_page):
+    """The expanders bound to the URL write a code (true), not their label, in either language."""
+    from quantviz.app.strings import TABLE
+    at = open_page("views/mapping.py", formulas="true", frameworks="true", lang="zh")
+    assert not at.exception and not at.warning
+    assert [at.query_params[k] in ("true", ["true"]) for k in ("formulas", "frameworks")] == [True, True]
+    assert len(at.latex) > 0 and any(TABLE["mapping.frameworks"][1] == e.label for e in at.expander)
