@@ -11,7 +11,7 @@ from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math, num, real
-from quantviz.app.shell.layout import is_embed_view, page_header
+from quantviz.app.shell.layout import is_embed_view, is_presenting, page_header
 from quantviz.figures.arithmetic import error_figure, overflow_figure, rounding_figure
 from quantviz.intarith import fixedpoint
 from quantviz.intarith.arith import quantized_add, quantized_multiply
@@ -174,7 +174,8 @@ def matmul_section():
         shape = tr.q_out.shape
         elements = [f"{i},{j}" for i in range(shape[0]) for j in range(shape[1])]
         names = [mm.element_name(*map(int, e.split(","))) for e in elements]
-        show_figure(error_figure(names, tr.error_lsb, labels("fig.mm", ["title", "x", "y", "band", "hover"])),
+        ticks = [f"{i + 1},{j + 1}" for i in range(shape[0]) for j in range(shape[1])]
+        show_figure(error_figure(names, tr.error_lsb, labels("fig.mm", ["title", "x", "y", "band", "hover"]), ticks),
                     key="arith_error", file_name="quantviz-integer-matmul-error")
     choose, formula = st.columns([1, 2], gap="medium")
     with choose:
@@ -221,7 +222,7 @@ def further_sections(traces):
             overflow_section(*traces)
 
 
-page_header("arith.title", "arith.intro")
+page_header("arith.title", None if is_presenting() else "arith.intro")  # a projector: the example first
 notices = st.container()  # URL values that were replaced are listed here, at the top
 if is_embed_view():  # ?embed=true&view=figure: the requantization figure and its inputs
     requantization_section(embed=True)
