@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from quantviz import article
+from quantviz import article, choose_qparams
 from quantviz.app.mapping.state import ARTICLE, Settings, resolve
 from quantviz.calibrate import METHODS
 
@@ -96,3 +96,10 @@ def test_onnxruntime_symmetric_int8_scale_for_127_codes_to_minus_128():
     assert resolve(replace(ort, scheme="pytorch"), PICKS).chosen is None
     by_hand = resolve(replace(ort, mode="qparams", scale=0.01, zp=0), PICKS)   # QuantizeLinear's codes
     assert (by_hand.qp.qmin, by_hand.qp.qmax) == (-128, 127) and by_hand.chosen is None
+
+
+def test_set_by_scale_and_zero_point_the_defaults_fit_the_default_bits():
+    """A link that only says ?mode=qparams maps [-1, 1] onto the default codes, with no notice."""
+    res = resolve(Settings(mode="qparams"), PICKS)
+    assert keys(res) == [] and (res.qp.qmin, res.qp.qmax, res.qp.zero_point) == (0, 2**Settings().bits - 1, 8)
+    assert res.qp.scale == choose_qparams(-1.0, 1.0, bits=Settings().bits).scale
