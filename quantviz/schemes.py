@@ -20,6 +20,13 @@ from .numbers import int_range, storage_dtype
 
 SCHEMES = ("exact", "pytorch", "onnxruntime", "tflite")
 FRAMEWORKS = {"pytorch": "PyTorch", "onnxruntime": "ONNX Runtime", "tflite": "TFLite"}  # whose arithmetic
+# The integer codes (bits, signed) each framework quantizes to, where ``tests/conformance`` checks
+# the scheme against the library itself: PyTorch's 8-bit types with any narrower quant_min /
+# quant_max and its 16-bit observers; ONNX Runtime's (u)int4, (u)int8, (u)int16; LiteRT's uint8,
+# int8 and int16. At other widths a scheme applies its framework's rules to the codes, unchecked.
+FRAMEWORK_CODES = {"pytorch": {(b, s) for b in (*range(1, 9), 16) for s in (False, True)},
+                   "onnxruntime": {(b, s) for b in (4, 8, 16) for s in (False, True)},
+                   "tflite": {(8, False), (8, True), (16, True)}}
 PYTORCH_EPS = np.float32(2.0**-23)  # torch.finfo(torch.float32).eps floors PyTorch's scale
 F32_TINY = np.finfo(np.float32).tiny
 

@@ -9,10 +9,12 @@ from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math, float_formula_tex, int_formula_tex, tex_text
 from quantviz.app.shell.layout import is_embed_view, page_header
+from quantviz.app.shell.urlschema import params
 from quantviz.encode import FORMATS, INT_FORMATS, float_terms, int_terms
 from quantviz.figures.formats import formats_table_html, legend_html, spacing_figure
 
 FIELDS = ("sign", "exponent", "mantissa", "integer")
+P = params(view.Settings)   # the page's URL: keys, defaults, bounds, options
 page_header("formats.title", "formats.intro")
 embed = is_embed_view()
 notices = st.container()
@@ -20,11 +22,9 @@ left, middle, right = st.columns([2, 1, 1])
 with left:
     x = view.real_input(t("formats.value.label"), "value", "0.1", help=t("formats.value.help"))
 with middle:
-    scale = controls.number(t("formats.scale.label"), "scale", 0.01, min_value=1e-12, max_value=1e12,
-                            step=0.001, format="%g", help=t("formats.scale.help"))
+    scale = controls.number(t("formats.scale.label"), P["scale"], step=0.001, format="%g", help=t("formats.scale.help"))
 with right:
-    zp = controls.number(t("formats.zp.label"), "zp", 128, min_value=0, max_value=255, step=1,
-                         help=t("formats.zp.help"))
+    zp = controls.number(t("formats.zp.label"), P["zp"], step=1, help=t("formats.zp.help"))
 field_names = {f: t(f"formats.field.{f}") for f in FIELDS}
 
 if not embed:
@@ -42,7 +42,7 @@ if not embed:
 
     st.subheader(t("formats.edit.title"))
     st.markdown(t("formats.edit.text"))
-    fmt = controls.choice(t("formats.edit.format"), "format", list(FORMATS), index=FORMATS.index("float8_e4m3fn"))
+    fmt = controls.choice(t("formats.edit.format"), P["format"], list(FORMATS))   # in the formats' order
     stored = view.bit_editor(fmt, x, scale, zp, value_key="value")
     value = tex_text(view.value_text(stored.stored, fmt))
     if stored.code is None:
@@ -59,8 +59,7 @@ if not embed:
     st.caption(t("formats.ranges.text", scale=f"{scale:g}", zp=zp))
     st.subheader(t("formats.spacing.title"))
 
-gap = controls.choice(t("formats.gap.label"), "gap", ["relative", "absolute"],
-                      format_func=lambda c: t(f"formats.gap.{c}"), widget=st.segmented_control)
+gap = controls.choice(t("formats.gap.label"), P["gap"], widget=st.segmented_control)
 labels = {k: t(f"fig.spacing.{k}") for k in ("title", "x", "hover", "mark")}
 labels["y"] = t(f"fig.spacing.y.{gap}")
 show_figure(spacing_figure(view.spacing_curves(gap == "relative", scale), labels, x_mark=abs(x)),

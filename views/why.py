@@ -8,6 +8,7 @@ from quantviz.app.shell.figure import show_figure
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.layout import end_page, is_embed_view, page_header, side_by_side
+from quantviz.app.shell.urlschema import params
 from quantviz.figures.why import accuracy_figure, gap_figure
 from quantviz.nn import simulate, widthsweep
 
@@ -19,8 +20,8 @@ counts = view.image_counts()
 
 words, chart = side_by_side()   # the idea and the control beside the figure that tests it
 with words:
-    mode = controls.choice(t("why.mode.label"), "quantized", list(widthsweep.MODES), widget=st.segmented_control,
-                           format_func=lambda m: t(f"why.mode.{m}"), help=t("why.mode.help"))
+    mode = controls.choice(t("why.mode.label"), params(view.Settings)["quantized"], widget=st.segmented_control,
+                           help=t("why.mode.help"))
     if not embed:
         st.subheader(t("why.over.title"))
         st.markdown(t("why.over.text"))

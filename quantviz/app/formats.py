@@ -3,6 +3,7 @@ its tables (numbers shown exactly, or marked ≈ where they are rounded for disp
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -10,7 +11,22 @@ from quantviz import encode as enc
 from quantviz.app.shell import controls
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.text import literal
+from quantviz.app.shell.urlschema import url
 from quantviz.numbers import int_spacing_curve, spacing_curve
+
+GAPS = ("relative", "absolute")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The page's URL parameters besides the value (a text box that reads ``nan`` or ``2^-130``,
+    ``real_input``): the integer grid, the format in the bit editor and the spacing chart's gap."""
+
+    scale: float = url(0.01, lo=1e-12, hi=1e12)
+    zp: int = url(128, lo=0, hi=255)
+    format: str = url("float8_e4m3fn", options=enc.FORMATS)
+    gap: str = url("relative", options=GAPS, label=lambda c: t(f"formats.gap.{c}"))
+
 
 _CHECKED = "_real_input_checked"
 _RESET = "_real_input_reset"

@@ -3,13 +3,22 @@ progress bar, and the labels, reading and table built from either."""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import streamlit as st
 
 from quantviz.app.shell.i18n import t
+from quantviz.app.shell.urlschema import url
 from quantviz.nn import widthsweep, zoo
 
 LIVE = "why_live"  # session state: the results recomputed in this session, and how long it took
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The page's URL, one parameter (``quantviz.app.shell.urlschema``): what is quantized, by its code."""
+
+    quantized: str = url("weights_activations", options=widthsweep.MODES, label=lambda m: t(f"why.mode.{m}"))
 
 
 @st.cache_data(show_spinner=False)

@@ -39,17 +39,18 @@ def rounding_figure(x: np.ndarray, exact: np.ndarray, double: np.ndarray, single
     return _styled(fig, labels["title"], labels["x"], labels["y"])
 
 
-def error_figure(names: list[str], error_lsb: np.ndarray, labels: dict) -> go.Figure:
+def error_figure(names: list[str], error_lsb: np.ndarray, labels: dict, ticks: list[str] | None = None) -> go.Figure:
     """Bars of (integer result - float result) / s_out per output element, with the ±½ step band.
 
-    ``labels``: title, x, y (with units), band, hover (format string with %{y}).
+    ``labels``: title, x, y (with units), band, hover (format string with %{y}). ``ticks``: shorter
+    names under the bars (``1,2`` under an axis named ``C[i, j]``: upright on a phone), else ``names``.
     """
     error_lsb = np.asarray(error_lsb, dtype=np.float64).ravel()
     colors = [BLUE if abs(e) <= 0.5 else ORANGE for e in error_lsb]
     position = np.arange(error_lsb.size)  # numeric positions named by tick labels (exports need numbers)
     fig = go.Figure(go.Bar(x=position, y=error_lsb, marker_color=colors, name=labels["y"], customdata=names,
                            hovertemplate=labels["hover"] + "<extra></extra>"))
-    fig.update_xaxes(tickvals=position, ticktext=names)
+    fig.update_xaxes(tickvals=position, ticktext=ticks or names)
     fig.add_hrect(y0=-0.5, y1=0.5, fillcolor=GREY, opacity=0.18, line_width=0)
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=labels["band"],
                              marker={"color": GREY, "symbol": "square", "size": 12, "opacity": 0.4}))

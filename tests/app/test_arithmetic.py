@@ -4,11 +4,16 @@ import pytest
 from quantviz.app.strings import TABLE
 
 PAGE = "views/arithmetic.py"
+# the folded parts, each drawn only when its expander is open (?key=true)
+FOLDED = {"mhow": "arith.mul.how", "mtrace": "arith.trace.expander", "mmnums": "arith.mm.numbers",
+          "adding": "arith.add.title", "requant": "arith.rq.title", "overflow": "arith.ov.title"}
+OPEN = dict.fromkeys(FOLDED, "true")
 
 
 @pytest.fixture
 def page(open_page):
-    return lambda **query: open_page(PAGE, **query)
+    """The page with every folded part open, unless the query says otherwise."""
+    return lambda **query: open_page(PAGE, **{**OPEN, **query})
 
 
 def metric(at, label_key, lang=0):
@@ -34,6 +39,23 @@ def test_the_article_example_renders_253_and_127(page):
     assert "0.00784314 \\cdot 32258 = 253.004" in texts(at.latex)
 
 
+def test_the_main_story_first_and_the_rest_folded(open_page):
+    """Closed, the folded parts draw nothing: the two results, the matmul's error figure and one
+    element's requantization are what the page opens on."""
+    at = open_page(PAGE)
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["127 × 255 = 32385 → 253.0", "127 → 0.0"]
+    assert len(at.dataframe) == 3    # the matrices' tables only (A, B, bias)
+    assert {n.key for n in at.number_input} == {"mx", "my", "ms", "mz"}   # addition's and M's are folded
+    latex = texts(at.latex)
+    assert "253.004" not in latex and "M_0 = " not in latex and "2^{-9 - 31}" in latex
+    labels = [e.label for e in at.expander]
+    for key, label in FOLDED.items():
+        assert TABLE[label][0] in labels and key not in at.query_params
+    opened = open_page(PAGE, adding="true")
+    assert metric(opened, "arith.add.correct") == "125 → 1.5"
+
+
 def test_chinese(page):
     at = page(lang="zh")
     assert at.title[0].value == TABLE["arith.title"][1]
@@ -42,8 +64,6 @@ def test_chinese(page):
 
 def test_changing_the_inputs_changes_the_trace(page):
     at = page()
-    assert frame_column(at, "arith.col.value")[0] != "127", "the trace is drawn only when opened"
-    at = page(mtrace="true")
     before = frame_column(at, "arith.col.value")
     at.number_input(key="mx").set_value(0.5).run()
     after = frame_column(at, "arith.col.value")

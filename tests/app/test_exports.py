@@ -7,7 +7,8 @@ from quantviz.app.shell import figure
 from quantviz.app.shell.registry import PAGES
 from quantviz.figures.static import to_matplotlib
 
-QUERIES = {"mapping": {"fig": "error"}, "int8": {"src": "noise"}}   # secondary figures drawn too
+QUERIES = {"mapping": {"fig": "error"}, "int8": {"src": "noise"},   # secondary figures drawn too
+           "arithmetic": {"requant": "true", "overflow": "true"}}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path)

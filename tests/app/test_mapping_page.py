@@ -1,6 +1,7 @@
 """The mapping page in AppTest: controls change what they should, the article preset, bad links."""
 import pytest
 
+from quantviz.app.mapping.state import Settings
 from quantviz.app.strings import TABLE
 
 PAGE = "views/mapping.py"
@@ -43,8 +44,8 @@ def page(open_page):
 def test_renders_with_numbers_and_the_main_figure(page):
     at = page()
     assert at.title[0].value == TABLE["mapping.title"][0]
-    assert value(at, "mapping.m.codes").startswith("[0, 255]")
-    assert value(at, "mapping.m.levels").endswith("of 256 (2^8)")
+    assert value(at, "mapping.m.codes").startswith("[0, 15]")   # 4 bits by default: the steps show
+    assert value(at, "mapping.m.levels").endswith("of 16 (2^4)")
     assert value(at, "mapping.m.values") == "20,000 of 20,000"
     assert len(at.get("plotly_chart")) == 1
 
@@ -70,7 +71,7 @@ def test_the_article_preset_gives_scale_2_over_255(page):
 
 
 def test_formulas_with_the_numbers_plugged_in(page):
-    at = page(data="article", formulas="true")
+    at = page(data="article", bits="8", formulas="true")
     latex = "\n".join(block.value for block in at.latex)
     assert r"\frac{1 - (-1)}{255 - 0} = 0.0078431373" in latex
     assert r"= 127.5 \;\rightarrow\; 128" in latex
@@ -78,7 +79,7 @@ def test_formulas_with_the_numbers_plugged_in(page):
 
 
 def test_each_control_changes_what_it_should(page):
-    at = page(data="article")
+    at = page(data="article", bits="8")
     assert value(at, "mapping.m.zp") == "127.5 → 128"
     at.slider(key="bits").set_value(4).run()
     assert value(at, "mapping.m.levels") == "16 of 16 (2^4)" and value(at, "mapping.m.zp") == "7.5 → 8"
@@ -113,7 +114,7 @@ def test_calibration_and_manual_range(page):
 
 
 def test_set_by_scale_and_zero_point(page):
-    at = page(data="article")
+    at = page(data="article", bits="8")
     at.button_group(key="mode").set_value("qparams").run()
     ok(at)
     assert at.number_input(key="scale").value == pytest.approx(2 / 255) and at.number_input(key="zp").value == 128
@@ -163,7 +164,7 @@ def test_garbage_in_the_link_falls_back_with_a_notice(page):
     shown = notices(at)
     for key in ("bits=banana", "data=cauchy", "scheme=fortran", "fig=3d", "signed=maybe", "n=-4"):
         assert key in shown
-    assert at.slider(key="bits").value == 8 and at.selectbox(key="data").value == "normal"
+    assert at.slider(key="bits").value == Settings().bits and at.selectbox(key="data").value == "normal"
 
 
 def test_share_panel_has_the_link_and_the_embed_snippet(page):
@@ -215,7 +216,7 @@ def test_key_html_escapes_labels():
 def test_onnxruntime_scale_chosen_for_127_saturates_at_minus_128(page):
     """ONNX Runtime's symmetric int8: the scale is chosen for [-127, 127], QuantizeLinear saturates to
     [-128, 127]; the page says so, marks the step on the staircase and lists both TFLite rows."""
-    at = page(scheme="onnxruntime", signed="true", symmetric="true", frameworks="true")
+    at = page(bits="8", scheme="onnxruntime", signed="true", symmetric="true", frameworks="true")
     assert value(at, "mapping.m.codes").startswith("[-128, 127]")
     note = TABLE["mapping.saturation.note"][0].format(lo=-127, hi=127, qmin=-128, qmax=127)
     assert note in [c.value for c in at.caption]
@@ -236,3 +237,15 @@ def test_the_versions_each_scheme_reproduces_in_chinese(page):
     at = page(frameworks="true", lang="zh")
     assert TABLE["mapping.frameworks.versions"][1] in [c.value for c in at.caption]
     assert TABLE["mapping.frameworks.more.body"][1] in text(at)
+
+
+def test_the_frameworks_table_says_which_rows_no_library_checks_at_these_bits(page):
+    """At the default 4 unsigned bits PyTorch and ONNX Runtime (uint4) are checked against the
+    library, LiteRT has no 4-bit unsigned type; at 8 bits every row is checked; at 3 bits only PyTorch."""
+    def unchecked(at) -> list[str]:
+        said = TABLE["mapping.frameworks.unchecked"][0].split("{kind}")[1][:25]   # " codes in the library, ..."
+        return [c.value.split(":")[0] for c in at.caption if said in c.value]
+
+    assert unchecked(page(frameworks="true")) == ["TFLite"]
+    assert unchecked(page(bits="8", frameworks="true")) == []
+    assert unchecked(page(bits="3", frameworks="true")) == ["ONNX Runtime, TFLite"]

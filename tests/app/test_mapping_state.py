@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from quantviz import article
+from quantviz import article, choose_qparams
 from quantviz.app.mapping.state import ARTICLE, Settings, resolve
 from quantviz.calibrate import METHODS
 
@@ -28,7 +28,7 @@ def test_a_calibration_method_sets_the_range(calib):
 
 
 def test_manual_range_uses_the_sliders():
-    res = resolve(Settings(calib="manual", rmin=-0.5, rmax=2.0), PICKS)
+    res = resolve(Settings(bits=8, calib="manual", rmin=-0.5, rmax=2.0), PICKS)
     assert res.range_used == (-0.5, 2.0) and res.qp.zero_point == 51
 
 
@@ -56,20 +56,20 @@ def test_one_bit():
 
 @pytest.mark.parametrize("scale", [0.0, -1.0, float("nan"), float("inf")])
 def test_a_scale_that_is_not_positive_falls_back_to_min_max(scale):
-    res = resolve(Settings(mode="qparams", scale=scale, zp=128), PICKS)
+    res = resolve(Settings(bits=8, mode="qparams", scale=scale, zp=128), PICKS)
     assert keys(res) == ["mapping.notice.scale"] and res.qp.scale == article.SCALE
 
 
 def test_a_tiny_scale_is_floored_and_everything_clips():
-    res = resolve(Settings(mode="qparams", scale=1e-300, zp=0), PICKS)
+    res = resolve(Settings(bits=8, mode="qparams", scale=1e-300, zp=0), PICKS)
     assert keys(res) == ["mapping.notice.tiny_scale"] and res.qp.scale == 1e-30
-    near_zero = resolve(Settings(mode="qparams", scale=1e-9, zp=128), PICKS)
+    near_zero = resolve(Settings(bits=8, mode="qparams", scale=1e-9, zp=128), PICKS)
     assert near_zero.notices == [] and near_zero.qp.rmax == pytest.approx(127e-9)
 
 
 @pytest.mark.parametrize("zp, fixed", [(300, 255), (-7, 0)])
 def test_zero_point_outside_the_codes_is_clamped(zp, fixed):
-    res = resolve(Settings(mode="qparams", scale=0.01, zp=zp), PICKS)
+    res = resolve(Settings(bits=8, mode="qparams", scale=0.01, zp=zp), PICKS)
     assert keys(res) == ["mapping.notice.zp"] and res.qp.zero_point == fixed
     assert res.range_used is None and res.qp.zero_point_real == fixed
 
@@ -78,7 +78,7 @@ def test_scale_and_zero_point_set_by_hand():
     res = resolve(Settings(mode="qparams", scale=0.5, zp=3, bits=4, signed=True), PICKS)
     assert (res.qp.qmin, res.qp.qmax, res.qp.scale, res.qp.zero_point) == (-8, 7, 0.5, 3)
     assert res.qp.rmin == -5.5 and res.qp.rmax == 2.0
-    sym = resolve(Settings(mode="qparams", symmetric=True), PICKS)
+    sym = resolve(Settings(bits=8, mode="qparams", symmetric=True), PICKS)
     assert keys(sym) == ["mapping.notice.symmetric_qparams"]
 
 
@@ -88,7 +88,7 @@ def test_data_key_ignores_size_and_seed_of_fixed_tensors():
 
 
 def test_onnxruntime_symmetric_int8_scale_for_127_codes_to_minus_128():
-    ort = Settings(scheme="onnxruntime", signed=True, symmetric=True)
+    ort = Settings(bits=8, scheme="onnxruntime", signed=True, symmetric=True)
     res = resolve(ort, PICKS)
     assert res.chosen == (-127, 127) and (res.qp.qmin, res.qp.qmax) == (-128, 127)
     assert res.qp.scale == pytest.approx(1 / 127)
@@ -96,3 +96,10 @@ def test_onnxruntime_symmetric_int8_scale_for_127_codes_to_minus_128():
     assert resolve(replace(ort, scheme="pytorch"), PICKS).chosen is None
     by_hand = resolve(replace(ort, mode="qparams", scale=0.01, zp=0), PICKS)   # QuantizeLinear's codes
     assert (by_hand.qp.qmin, by_hand.qp.qmax) == (-128, 127) and by_hand.chosen is None
+
+
+def test_set_by_scale_and_zero_point_the_defaults_fit_the_default_bits():
+    """A link that only says ?mode=qparams maps [-1, 1] onto the default codes, with no notice."""
+    res = resolve(Settings(mode="qparams"), PICKS)
+    assert keys(res) == [] and (res.qp.qmin, res.qp.qmax, res.qp.zero_point) == (0, 2**Settings().bits - 1, 8)
+    assert res.qp.scale == choose_qparams(-1.0, 1.0, bits=Settings().bits).scale

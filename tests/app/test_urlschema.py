@@ -64,3 +64,43 @@ def test_the_home_page_reads_its_link_from_its_table(open_page):
     assert from_query(Home, {"hbits": "99", "x": "-0.5"}) == Home(x=-0.5, bits=8)   # clamped to the table's bounds
     at = open_page("views/home.py", hbits="5", x="-0.5")
     assert at.slider(key="hbits").value == 5 and at.slider(key="x").value == -0.5
+
+
+def test_the_mapping_figure_choice_holds_its_code_and_old_label_links_still_open(open_page):
+    from quantviz.app.strings import TABLE
+    for lang, label in (("zh", TABLE["mapping.tab.levels"][0]), ("en", TABLE["mapping.tab.levels"][1])):
+        at = open_page("views/mapping.py", fig=label, lang=lang)   # a label, in the other language
+        assert not at.exception and not at.warning
+        assert at.button_group(key="fig").value == "levels" and at.query_params["fig"] in ("levels", ["levels"])
+        assert len(at.get("plotly_chart")) == 2
+    at.button_group(key="fig").set_value("tradeoff").run()
+    assert at.query_params["fig"] in ("tradeoff", ["tradeoff"])
+    at.button_group(key="fig").set_value(None).run()            # hidden again: out of the link
+    assert "fig" not in at.query_params and len(at.get("plotly_chart")) == 1
+
+
+def test_the_mapping_pages_folded_parts_are_kept_as_true_in_the_link(open_page):
+    """The expanders bound to the URL write a code (true), not their label, in either language."""
+    from quantviz.app.strings import TABLE
+    at = open_page("views/mapping.py", formulas="true", frameworks="true", lang="zh")
+    assert not at.exception and not at.warning
+    assert [at.query_params[k] in ("true", ["true"]) for k in ("formulas", "frameworks")] == [True, True]
+    assert len(at.latex) > 0 and any(TABLE["mapping.frameworks"][1] == e.label for e in at.expander)
+
+
+def test_the_why_and_formats_pages_declare_their_links_in_one_table(open_page):
+    from quantviz.app import formats, why
+    from quantviz.app.strings import TABLE
+    f = replace(formats.Settings(), scale=0.5, zp=3, format="int4", gap="absolute")
+    w = replace(why.Settings(), quantized="weights")
+    for lang in ("en", "zh"):
+        with in_language(lang):
+            assert from_query(formats.Settings, link_values(f)) == f and link_values(f)["gap"] == "absolute"
+            assert from_query(why.Settings, link_values(w)) == w and link_values(w) == {"quantized": "weights"}
+    at = open_page("views/why.py", quantized=TABLE["why.mode.weights"][1])        # an old link, in Chinese
+    assert not at.exception and not at.warning and at.button_group(key="quantized").value == "weights"
+    assert at.query_params["quantized"] in ("weights", ["weights"])
+    at = open_page("views/formats.py", gap=TABLE["formats.gap.absolute"][0], format="int4", zp="3")
+    assert not at.exception and not at.warning
+    assert at.button_group(key="gap").value == "absolute" and at.query_params["gap"] in ("absolute", ["absolute"])
+    assert at.selectbox(key="format").value == "int4" and at.number_input(key="zp").value == 3

@@ -41,7 +41,8 @@ def test_the_example_updates_when_an_input_changes(page, app_url):
 
 
 def test_matrix_text_drives_the_matmul_and_the_link(page, app_url):
-    open_arithmetic(page, app_url + "/arithmetic?mmw=per_channel")
+    open_arithmetic(page, app_url + "/arithmetic?mmw=per_channel&overflow=true")
+    page.locator('[data-testid="stExpander"] summary', has_text="The matrices A, B and the bias").click()
     field = page.get_by_role("textbox", name="A (activations, batch × N)")
     field.fill("1,0,0")
     field.press("Enter")

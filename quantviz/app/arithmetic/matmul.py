@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from quantviz.app.arithmetic.operands import table
 from quantviz.app.shell import controls
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import num, tex
@@ -18,30 +19,38 @@ DEFAULT_B = "0.7,-0.4;0.8,0.3;0.9,-0.6"
 DEFAULT_BIAS = "0.1,-0.2"
 
 
-def matmul_inputs():
-    """The matrices A, B and the bias (tables kept in the URL) and the options; None if unusable."""
-    cols = st.columns([3, 2, 2])
-    with cols[0]:
-        a = matrix_input(t("arith.mm.A"), "mmA", DEFAULT_A)
-    with cols[1]:
-        b = matrix_input(t("arith.mm.B"), "mmB", DEFAULT_B)
-    with cols[2]:
-        bias = matrix_input(t("arith.mm.bias"), "mmbias", DEFAULT_BIAS)
-    cols = st.columns(3)
-    with cols[0]:
+def matmul_inputs(container):
+    """In ``container``: the matrices A, B and the bias (tables kept in the URL, folded) and the
+    options. Returns them, or None if the matrices cannot be multiplied (with a warning)."""
+    with container:
+        with st.expander(t("arith.mm.matrices"), icon=":material/grid_on:"):  # widgets: always drawn
+            a = matrix_input(t("arith.mm.A"), "mmA", DEFAULT_A)
+            b = matrix_input(t("arith.mm.B"), "mmB", DEFAULT_B)
+            bias = matrix_input(t("arith.mm.bias"), "mmbias", DEFAULT_BIAS)
         weights = controls.choice(t("arith.mm.weights"), "mmw", list(WEIGHT_MODES),
                                   format_func=lambda m: t(f"arith.mm.weights.{m}"))
-    with cols[1]:
         activation = controls.choice(t("arith.mm.act"), "mmact", list(ACTIVATIONS),
                                      format_func=lambda m: t(f"arith.mm.act.{m}"), widget=st.radio,
                                      horizontal=True)
-    with cols[2]:
         single = controls.toggle(t("arith.mm.single"), "mmsingle", False, help=t("arith.mm.single.help"))
-    problem = _problem(a, b, bias)
-    if problem:
-        st.warning(problem)
-        return None
+        problem = _problem(a, b, bias)
+        if problem:
+            st.warning(problem)
+            return None
     return a, b, bias.ravel(), weights, activation, single
+
+
+def numbers(tr: MatmulTrace) -> None:
+    """The quantization parameters, the codes of A and B, and every output element step by step."""
+    st.markdown(t("arith.mm.params"))
+    st.dataframe(params_frame(tr), hide_index=True, width="stretch")
+    cols = st.columns(2)
+    cols[0].markdown(t("arith.mm.codes.A"))
+    cols[0].dataframe(codes_frame(tr.q_a, "A"), width="stretch")
+    cols[1].markdown(t("arith.mm.codes.B"))
+    cols[1].dataframe(codes_frame(tr.q_w.T, "B"), width="stretch")
+    st.markdown(t("arith.mm.trace"))
+    table(trace_frame(tr))
 
 
 def _problem(a: np.ndarray, b: np.ndarray, bias: np.ndarray) -> str | None:

@@ -135,18 +135,19 @@ def _qparams_controls(s: Settings) -> Settings:
 
 
 def figure_choice() -> str | None:
-    """Which secondary figure to draw (none until one is picked), bound to the URL as ``fig``."""
+    """Which secondary figure to draw (none until one is picked), kept in the URL by its code
+    (``?fig=levels``): not a bound widget, which would write its label. The link's value (a code,
+    or a label in either language) seeds it once per session; each run writes the code back."""
     fig = P["fig"]
-    raw = None
     if not st.session_state.get("_mapping_fig_checked"):  # the link's value, looked at once per session
         st.session_state["_mapping_fig_checked"] = True
         raw = st.query_params.get(fig.name)
-    if raw is not None:
-        option = fig.parse(raw)
-        if option is None:
+        option = None if raw is None else fig.parse(raw)
+        if raw is not None and option is None:
             labels = [fig.label(o) for o in FIGURES]
             controls.note(fig.name, raw, t("url.reason.choice", options=controls.options_text(labels)), "—")
-        elif fig.label(option) != raw:
-            st.session_state[fig.name] = option
-    return st.segmented_control(t("mapping.figure"), list(FIGURES), format_func=fig.label, key=fig.name,
-                                bind="query-params", help=t("mapping.figure.help"))
+        st.session_state[fig.name] = option
+    choice = st.segmented_control(t("mapping.figure"), list(FIGURES), format_func=fig.label, key=fig.name,
+                                  help=t("mapping.figure.help"))
+    controls.link_code(fig.name, choice, None)
+    return choice

@@ -65,7 +65,7 @@ class Settings:
     n: int = url(100_000, lo=1, hi=SIZE_MAX)
     seed: int = url(0, lo=0, hi=2**31 - 1)
     nonfinite: bool = url(False)
-    bits: int = url(8, lo=1, hi=16)
+    bits: int = url(4, lo=1, hi=16)   # 16 codes: the staircase's steps show (at 8 bits it looks a line)
     signed: bool = url(False)
     symmetric: bool = url(False)
     narrow: bool = url(False)
@@ -75,8 +75,8 @@ class Settings:
     pct: float = url(99.99, lo=90.0, hi=100.0, when=lambda s: _range_mode(s) and s.calib == "percentile")
     rmin: float = url(-1.0, when=lambda s: _range_mode(s) and s.calib == "manual")
     rmax: float = url(1.0, when=lambda s: _range_mode(s) and s.calib == "manual")
-    scale: float = url(article.SCALE, when=lambda s: s.mode == "qparams")
-    zp: int = url(128, when=lambda s: s.mode == "qparams")
+    scale: float = url(2 / 15, when=lambda s: s.mode == "qparams")   # [-1, 1] on the default 4-bit codes
+    zp: int = url(8, when=lambda s: s.mode == "qparams")               # 7.5 -> 8 (ties to even)
     logy: bool = url(False)
     fig: str | None = url(None, options=FIGURES, label=figure_label)   # the secondary figure drawn
 

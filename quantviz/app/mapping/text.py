@@ -10,7 +10,7 @@ from quantviz.app.mapping.state import Settings
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.latex import docstring_math, qparams_tex, tex
 from quantviz.numbers import int_range
-from quantviz.schemes import SCHEMES, scheme_qrange
+from quantviz.schemes import FRAMEWORK_CODES, FRAMEWORKS, SCHEMES, scheme_qrange
 
 HIGHLIGHT = "background-color: rgba(230, 159, 0, 0.35)"
 
@@ -145,6 +145,10 @@ def frameworks(s: Settings, qp: QParams, range_used) -> None:
     st.dataframe(frame.style.apply(highlight, axis=1), hide_index=True, width="stretch")
     st.caption(t("mapping.frameworks.caption"))
     st.caption(t("mapping.frameworks.versions"))
+    unchecked = [FRAMEWORKS[code] for code, codes in FRAMEWORK_CODES.items() if (s.bits, s.signed) not in codes]
+    if unchecked:
+        st.caption(t("mapping.frameworks.unchecked", bits=s.bits, names=", ".join(unchecked),
+                     kind=t("mapping.fw.kind.signed" if s.signed else "mapping.fw.kind.unsigned")))
     with st.popover(t("mapping.frameworks.more"), icon=":material/history:"):
         st.markdown(t("mapping.frameworks.more.body"))
     if _is_article(s, range_used):

@@ -24,6 +24,9 @@ CSS = """
   [data-testid="stMainBlockContainer"] { padding-top: 3.25rem; padding-left: 0.75rem; padding-right: 0.75rem; }
   h1 { font-size: 1.75rem !important; }
   h2 { font-size: 1.4rem !important; }
+  /* a metric's whole value, smaller, wrapped if it must be (never cut off with an ellipsis) */
+  [data-testid="stMetricValue"] { font-size: 1.75rem; }
+  [data-testid="stMetricValue"] > div { white-space: normal; overflow-wrap: anywhere; }
 }
 </style>
 """

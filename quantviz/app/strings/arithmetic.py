@@ -57,6 +57,10 @@ STRINGS = {
         "x and y to their codes lost).",
         "真实乘积 x · y 为 **{exact}**。朴素结果偏差 {naive_err}；正确编码 {zq} 代表 {zr}，偏差 {err}"
         "（最多半个输出台阶，再加上 x、y 量化时的舍入误差）。"),
+    "arith.grid.expander": ("Scales and zero points (the article's: one grid for x, y and the product)",
+                            "缩放因子与零点（原文的设定：x、y 与乘积共用一套）"),
+    "arith.mul.how": ("Both computations with the numbers in", "两种算法，代入数值"),
+    "arith.mul.correct.numbers": ("**Correct**, with the numbers in:", "**正确做法**，代入数值："),
     "arith.trace.expander": ("Every intermediate value", "全部中间值"),
     "arith.col.step": ("Step", "步骤"),
     "arith.col.value": ("Integer (or multiplier)", "整数（或乘数）"),
@@ -96,7 +100,7 @@ STRINGS = {
     "arith.step.M0_out": ("M0 of M_out", "M_out 的 M0"),
     "arith.step.shift_out": ("shift of M_out", "M_out 的 shift"),
     # 2. add
-    "arith.add.title": ("2. Adding: rescale into the output's scale first", "2. 加法：先换算到输出的缩放因子"),
+    "arith.add.title": ("3. Adding: rescale into the output's scale first", "3. 加法：先换算到输出的缩放因子"),
     "arith.add.text": (
         "x_q + y_q is wrong twice over: the zero points are counted twice, and the two codes count "
         "steps of different sizes (s_x and s_y). Remove each zero point, convert each operand into "
@@ -115,8 +119,8 @@ STRINGS = {
         "TFLite 只用整数完成这种换算：先把去掉零点的编码左移 {ls} 位留出余量，各自乘以定点数形式 (M0, shift) "
         "的 s / (2 · max(s_x, s_y))，相加后再把和换算到 s_z："),
     # 3. requantization
-    "arith.rq.title": ("3. Requantization up close: a real multiplier with integers only",
-                       "3. 细看重量化：只用整数乘以一个实数"),
+    "arith.rq.title": ("4. Requantization up close: a real multiplier with integers only",
+                       "4. 细看重量化：只用整数乘以一个实数"),
     "arith.rq.text": (
         "Every integer kernel ends by multiplying an int32 accumulator by a real M (s_x · s_y / s_z "
         "above). Integer hardware stores M as an int32 M0, read as a fraction in [0.5, 1) (Q0.31), "
@@ -178,7 +182,7 @@ STRINGS = {
     "fig.rq.disagree": ("they disagree", "两者不一致"),
     "fig.rq.mark": ("your x", "你的 x"),
     # 4. matmul
-    "arith.mm.title": ("4. An integer-only matrix multiplication, step by step", "4. 纯整数矩阵乘法，逐步展开"),
+    "arith.mm.title": ("2. An integer-only matrix multiplication, step by step", "2. 纯整数矩阵乘法，逐步展开"),
     "arith.mm.text": (
         "A fully connected layer computes C = A · B + bias. Quantized, A (activations) is int8 with a "
         "zero point Z_a, B (weights) int8 with Z_b, the bias int32 with scale s_A · s_B and zero point "
@@ -221,6 +225,15 @@ STRINGS = {
                          "**B 的编码**（q_B；TFLite 按转置存储，out × N）"),
     "arith.mm.trace": ("**Every output element, step by step** (integers until the last three columns):",
                        "**每个输出元素的逐步计算**（除最后三列外都是整数）："),
+    "arith.mm.matrices": ("The matrices A, B and the bias (edit them)", "矩阵 A、B 与 bias（可编辑）"),
+    "arith.mm.numbers": ("The parameters, the codes and every output element, step by step",
+                         "量化参数、编码，以及每个输出元素的逐步计算"),
+    "arith.mm.fixed": (
+        "M is applied with integers only: M0 · 2^(shift − 31), M0 an int32 read as a fraction in "
+        "[0.5, 1). Section 4 below takes one such multiplication apart, rounding by rounding.",
+        "M 的乘法只用整数完成：M0 · 2^(shift − 31)，M0 是按 [0.5, 1) 内小数解读的 int32。下文第 4 节把"
+        "这样一次乘法逐次舍入地拆开来看。"),
+    "arith.more": ("Going further: addition, requantization, overflow", "更进一步：加法、重量化、溢出"),
     "arith.mm.col.tensor": ("tensor", "张量"),
     "arith.mm.col.scale": ("scale", "缩放因子"),
     "arith.mm.col.zp": ("zero point", "零点"),

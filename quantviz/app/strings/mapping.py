@@ -238,6 +238,12 @@ STRINGS = {
         "并已用这些库本身在随机值、恰好居中的值和超出范围的值上核对。“scale 依据的编码”是 scale 用来铺开数值的编码范围；"
         "“编码”是量化运算饱和的位置。ONNX Runtime 按 [−127, 127] 选取对称 int8 的 scale，但其 QuantizeLinear "
         "饱和到 [−128, 127]；TFLite 的转换器把权重截断到 [−127, 127]，而 LiteRT 的 QUANTIZE 运算饱和到 [−128, 127]。"),
+    "mapping.frameworks.unchecked": (
+        "{names}: no {bits}-bit {kind} codes in the library, so its rows apply its rules to these codes "
+        "(checked against the library only at the widths it has).",
+        "{names}：库中没有 {bits} 位{kind}编码，这些行只是把它的规则套用到这些编码上（仅在库支持的位宽上与库本身核对过）。"),
+    "mapping.fw.kind.signed": ("signed", "有符号"),
+    "mapping.fw.kind.unsigned": ("unsigned", "无符号"),
     "mapping.frameworks.more": ("What depends on the version", "哪些取决于版本"),
     "mapping.frameworks.more.body": (
         "- **ONNX Runtime 1.32** converts rmin and rmax to float64 *before* computing rmax − rmin; earlier "
