@@ -28,7 +28,7 @@ with right:
 field_names = {f: t(f"formats.field.{f}") for f in FIELDS}
 
 if not embed:
-    st.subheader(t("formats.table.title"))
+    st.header(t("formats.table.title"))
     st.markdown(t("formats.table.text"))
     st.caption(t("formats.value.read", exact=view.value_text(x, "float64")))
     headers = {c: t(f"formats.col.{c}") for c in ("stored", "error", "relative", "raw")}
@@ -40,7 +40,7 @@ if not embed:
     st.markdown(t("formats.formula.int"))
     st.latex(docstring_math(affine)[0])
 
-    st.subheader(t("formats.edit.title"))
+    st.header(t("formats.edit.title"))
     st.markdown(t("formats.edit.text"))
     fmt = controls.choice(t("formats.edit.format"), P["format"], list(FORMATS))   # in the formats' order
     stored = view.bit_editor(fmt, x, scale, zp, value_key="value")
@@ -54,10 +54,10 @@ if not embed:
         st.latex(float_formula_tex(terms, value))
         st.markdown(t("formats.edit.kind", kind=t(f"formats.kind.{terms['kind']}")))
 
-    st.subheader(t("formats.ranges.title"))
+    st.header(t("formats.ranges.title"))
     st.table(pd.DataFrame(view.range_rows(scale, zp)).set_index(t("formats.rcol.format")))
     st.caption(t("formats.ranges.text", scale=f"{scale:g}", zp=zp))
-    st.subheader(t("formats.spacing.title"))
+    st.header(t("formats.spacing.title"))
 
 gap = controls.choice(t("formats.gap.label"), P["gap"], widget=st.segmented_control)
 labels = {k: t(f"fig.spacing.{k}") for k in ("title", "x", "hover", "mark")}

@@ -40,7 +40,7 @@ with right:
 controls.url_notices()
 if not embed:
     params = {s: article.grid(scheme=s) for s in SCHEMES}
-    st.subheader(t("home.example.title", **numbers))
+    st.header(t("home.example.title", **numbers))
     st.markdown(t("home.example.text", **numbers))
     st.latex(docstring_math(article)[0])
     st.markdown(t("home.zp.text", **numbers))
@@ -50,6 +50,6 @@ if not embed:
     rows.append({t("home.zp.col.who"): t("home.zp.article"), t("home.zp.col.zp"): article.ZERO_POINT,
                  t("home.zp.col.why"): t("home.zp.article.why", **numbers)})
     st.table(pd.DataFrame(rows).set_index(t("home.zp.col.who")))   # a plain table: its text wraps on a phone
-    st.subheader(t("home.next"))
+    st.header(t("home.next"))
     st.markdown(t("home.next.text"))
     st.page_link("views/lesson.py", label=t("home.next.lesson"), icon=":material/school:")

@@ -44,7 +44,7 @@ settings = Settings(weight_bits, act_bits, granularity, method, n_calib, mode, r
 def prediction(name: str, settings: Settings, source: str) -> dict | None:
     """The input (a test image, a drawing or noise) and both networks' answers; None, and no
     answer shown, while the input is blank (an empty canvas)."""
-    st.subheader(t("int8.pred.sub"))
+    st.header(t("int8.pred.sub"))
     c_in, c_out = st.columns([2, 3])
     with c_in:
         picked = None
@@ -73,7 +73,7 @@ def live(name: str, settings: Settings, source: str, weight_only: bool) -> None:
     result = prediction(name, settings, source)
     if result is None:
         return
-    st.subheader(t("int8.layers.sub"))
+    st.header(t("int8.layers.sub"))
     view.layers(result, weight_only)
 
 
@@ -84,7 +84,7 @@ if embed:
 live(name, settings, source, mode == "weight")
 
 # --- the whole test set
-st.subheader(t("int8.test.sub"))
+st.header(t("int8.test.sub"))
 view.test_set(name, settings)
 view.accuracy_table(settings)
 view.sizes(name, settings)

@@ -21,7 +21,7 @@ else:
     n = lesson_nav.header()
     words, widget = side_by_side()
     with words:
-        st.subheader(f"{n}. {lesson_nav.title(n)}")
+        st.header(f"{n}. {lesson_nav.title(n)}")
         st.markdown(t(f"lesson.s{n}.text", **article.numbers()))
         lesson_nav.deeper_link(DEEPER[n])
     with widget:

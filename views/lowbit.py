@@ -64,10 +64,10 @@ if embed:  # the main figure alone
     controls.url_notices(notices)
     end_page()
 
-st.subheader(t("lowbit.table.title"))
+st.header(t("lowbit.table.title"))
 st.dataframe(pd.DataFrame(view.layer_table(model, layer, names)), hide_index=True, width="stretch", height="content")
 
-st.subheader(t("lowbit.net.title"))
+st.header(t("lowbit.net.title"))
 st.markdown(t("lowbit.net.text", model=model_label(model)))
 net = view.network_rows(model)
 float_acc = 100 * net[0]["accuracy"]
@@ -82,7 +82,7 @@ st.caption(t("lowbit.net.note", pp=100 / len(models.digits().test_labels)))
 st.dataframe(pd.DataFrame(view.network_table(net, names)), hide_index=True, width="stretch",
              height="content")   # every row, no inner scroll
 
-st.subheader(t("lowbit.xnor.title"))
+st.header(t("lowbit.xnor.title"))
 st.markdown(t("lowbit.xnor.text"))
 st.latex(docstring_math(lowbit.popcount_dot)[0])
 left, right = st.columns(2)

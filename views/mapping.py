@@ -108,7 +108,7 @@ def interactive() -> None:
             chart("tradeoff", mapping_figs.tradeoff(data, res, s, picks, rep), "mapping_tradeoff")
             st.caption(t("mapping.fig.trade.caption" if s.mode == "range" else "mapping.fig.trade.qparams"))
 
-    st.subheader(t("mapping.numbers"))
+    st.header(t("mapping.numbers"))
     mapping_text.numbers(res.qp, rep, s, data.sv.n + data.nan + data.pinf + data.ninf)
     # Drawn only when opened (KaTeX and the table cost a re-render on every slider move).
     formulas = st.expander(t("mapping.formulas"), icon=":material/function:", key="formulas", on_change="rerun",

@@ -58,7 +58,7 @@ else:
 if embed:
     side, chart_col = st.container(), st.container()
 else:
-    st.subheader(t("weights.hist.sub"))
+    st.header(t("weights.hist.sub"))
     chart_col, side = st.columns([3, 2])
 with side:   # beside the histogram they change (above it in the embed view)
     bins = controls.slider(t("weights.bins"), "bins", 10, 200, 80, step=10)
@@ -92,12 +92,12 @@ if formulas.open:  # typeset only when opened (KaTeX costs the page's first rend
         for formula in docstring_math(tensor_stats):
             st.latex(formula)
 
-st.subheader(t("weights.channels.sub"))
+st.header(t("weights.channels.sub"))
 st.markdown(t("weights.channels.text"))
 sort = controls.toggle(t("weights.channels.sort"), "sort", False)
 view.channel_section(tensor, summary, sort, key="weights_channels")
 
-st.subheader(t("weights.overview.sub"))
+st.header(t("weights.overview.sub"))
 st.markdown(t("weights.overview.text"))
 if wf is None:
     items, total = data.model_overview(model_name, bins), len(data.model_tensor_names(model_name))
@@ -105,7 +105,7 @@ else:
     items, total = data.upload_overview(uploaded.file_id, bins, wf), len(wf.tensors)
 view.overview(items, tensor, log, total, key="weights_overview")
 
-st.subheader(t("weights.acts.sub"))
+st.header(t("weights.acts.sub"))
 if wf is None:
     acts = data.activation_summaries(model_name, bins)
     n = len(models.digits().calib_x)

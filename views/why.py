@@ -23,7 +23,7 @@ with words:
     mode = controls.choice(t("why.mode.label"), params(view.Settings)["quantized"], widget=st.segmented_control,
                            help=t("why.mode.help"))
     if not embed:
-        st.subheader(t("why.over.title"))
+        st.header(t("why.over.title"))
         st.markdown(t("why.over.text"))
         clicked = st.button(t("why.recompute"), key="recompute", help=t("why.recompute.help"),
                             icon=":material/refresh:")
@@ -54,7 +54,7 @@ if not embed:
                 st.warning(t("why.differ", n=n, total=total))
     else:
         st.caption(t("why.source.stored", n=widthsweep.evaluations()))
-    st.subheader(t("why.def.title"))
+    st.header(t("why.def.title"))
     st.markdown(t("why.def.text"))
     for formula in docstring_math(simulate.weight_qparams):
         st.latex(formula)
@@ -63,12 +63,12 @@ if not embed:
         st.latex(formula)
     st.markdown(t("why.def.rest", test=counts["test_images"]))
     st.latex(docstring_math(widthsweep)[0])
-    st.subheader(t("why.read.title"))
+    st.header(t("why.read.title"))
     for paragraph in view.reading(results, mode):
         st.markdown(paragraph)
     show_figure(accuracy_figure(tab["widths"], tab["parameters"], tab["float"], acc, tab["bits"],
                                 view.figure_labels("acc", mode, bool(live))),
                 key="why_acc", file_name=f"quantviz-why-accuracy-{mode}")
-    st.subheader(t("why.table.title"))
+    st.header(t("why.table.title"))
     st.dataframe(pd.DataFrame(view.table_rows(results, mode)), hide_index=True, width="stretch")
 controls.url_notices(notices)

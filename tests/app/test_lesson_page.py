@@ -57,7 +57,7 @@ def lesson(open_page):
 def test_each_step_has_its_text_widget_figure_progress_and_deeper_link(lesson, step, lang):
     at = lesson(step=str(step), lang=lang)
     i = 0 if lang == "en" else 1
-    assert at.subheader[0].value == f"{step}. {TABLE[f'lesson.s{step}.title'][i]}"
+    assert at.header[0].value == f"{step}. {TABLE[f'lesson.s{step}.title'][i]}"
     assert TABLE[f"lesson.s{step}.text"][i][:30] in markdown(at)
     progress = at.get("progress")[0].proto
     assert progress.value == int(100 * step / TOTAL)
@@ -73,14 +73,14 @@ def test_each_step_has_its_text_widget_figure_progress_and_deeper_link(lesson, s
 
 def test_a_teacher_can_link_to_step_4(lesson):
     at = lesson(step="4")
-    assert at.subheader[0].value.startswith("4. ")
+    assert at.header[0].value.startswith("4. ")
     assert at.query_params["step"] == ["4"] or at.query_params["step"] == "4"
 
 
 @pytest.mark.parametrize("raw", ["banana", "0", str(TOTAL + 1), "4.5"])
 def test_a_bad_step_falls_back_to_step_1_with_a_notice(lesson, raw):
     at = lesson(step=raw)
-    assert at.subheader[0].value.startswith("1. ")
+    assert at.header[0].value.startswith("1. ")
     assert any(f"step={raw}" in w.value for w in at.warning)
 
 
@@ -88,10 +88,10 @@ def test_next_and_previous_buttons_move_one_step_and_stop_at_the_ends(lesson):
     at = lesson()
     assert at.button(key="lesson_prev").disabled and not at.button(key="lesson_next").disabled
     at.button(key="lesson_next").click().run()
-    assert at.subheader[0].value.startswith("2. ")
+    assert at.header[0].value.startswith("2. ")
     at.button(key="lesson_next").click().run()
     at.button(key="lesson_prev").click().run()
-    assert at.subheader[0].value.startswith("2. ")
+    assert at.header[0].value.startswith("2. ")
     at = lesson(step=str(TOTAL))
     assert at.button(key="lesson_next").disabled and not at.button(key="lesson_prev").disabled
 
@@ -173,7 +173,7 @@ def test_step_8_tflite_scales_per_channel(lesson):
 
 def test_embed_view_is_the_step_widget_and_figure_alone(lesson):
     at = lesson(step="6", sbits="3", embed="true", view="figure")
-    assert not at.title and not at.subheader and not at.get("progress") and not at.button
+    assert not at.title and not at.header and not at.get("progress") and not at.button
     assert "8 codes" in title(at)
     assert at.slider(key="sbits").value == 3
     assert any("step=6" in m.value and "sbits=3" in m.value for m in at.markdown)  # the link to the full page

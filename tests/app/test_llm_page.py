@@ -33,7 +33,7 @@ def test_renders_in_both_languages(open_page, lang):
     assert at.title[0].value == TABLE["llm.title"][i]
     assert len(at.get("plotly_chart")) == CHARTS
     assert at.selectbox(key="fmt").value == "Q4_K"
-    assert any(s.value == TABLE["llm.block.title"][i] for s in at.subheader)
+    assert any(s.value == TABLE["llm.block.title"][i] for s in at.header)
 
 
 def test_the_main_numbers_are_the_librarys(open_page):

@@ -28,7 +28,7 @@ def test_renders_in_both_languages(open_page, lang):
     assert len(at.get("plotly_chart")) == 2
     assert at.selectbox(key="model").value == "mlp" and at.selectbox(key="layer").value == "dense1.weight"
     assert network_table(at).columns[0] == TABLE["lowbit.net.col.format"][i]
-    assert any(TABLE["lowbit.net.title"][i] == s.value for s in at.subheader)
+    assert any(TABLE["lowbit.net.title"][i] == s.value for s in at.header)
 
 
 def test_metrics_match_the_library_on_a_real_layer(open_page):
@@ -89,7 +89,7 @@ def test_chinese_controls_change_the_output(open_page):
         before = metric_zh(at)
         at.selectbox(key="method").set_value("xnor").run()
         assert metric_zh(at) != before and not at.exception
-        assert at.subheader[0].value == TABLE["lowbit.table.title"][1]
+        assert at.header[0].value == TABLE["lowbit.table.title"][1]
 
 
 def metric_zh(at) -> str:

@@ -8,7 +8,7 @@ from quantviz.app.lesson.nav import TOTAL
 
 
 def heading(page) -> str:
-    return page.locator("h3").first.inner_text()
+    return page.locator("h2").first.inner_text()
 
 
 def test_arrow_keys_turn_the_steps_in_presentation_mode(page, app_url):
@@ -17,13 +17,13 @@ def test_arrow_keys_turn_the_steps_in_presentation_mode(page, app_url):
     page.wait_for_selector(CHART, timeout=30_000)
     assert heading(page).startswith("3. ") and page.locator('[data-testid="stSidebar"]').is_hidden()
     page.keyboard.press("ArrowRight")
-    page.locator("h3", has_text="4. ").wait_for(timeout=30_000)
+    page.locator("h2", has_text="4. ").wait_for(timeout=30_000)
     wait_idle(page)
     assert "step=4" in page.url and "present=1" in page.url
     assert page.get_by_text(f"Step 4 of {TOTAL}").is_visible()
     for shown in ("3. ", "2. "):
         page.keyboard.press("ArrowLeft")
-        page.locator("h3", has_text=shown).wait_for(timeout=30_000)
+        page.locator("h2", has_text=shown).wait_for(timeout=30_000)
         wait_idle(page)
     wait_idle(page)
     assert no_exception(page) and "step=2" in page.url

@@ -112,7 +112,7 @@ def test_set(name: str, s: Settings) -> None:
 
 
 def accuracy_table(s: Settings) -> None:
-    st.subheader(t("int8.table.sub"))
+    st.header(t("int8.table.sub"))
     rows = data.accuracy_table(s)
     names = list(rows)
     table = [[t("int8.table.float"), "32"] + [f"{100 * rows[m]['float']:.2f}" for m in names]]
@@ -125,7 +125,7 @@ def accuracy_table(s: Settings) -> None:
 
 
 def sizes(name: str, s: Settings) -> None:
-    st.subheader(t("int8.size.sub"))
+    st.header(t("int8.size.sub"))
     sizes = data.sizes(name, s)
     file = data.tflite_file(name, s)
     rows = [(t("int8.size.float32"), sizes["float32"]), (t("int8.size.int8"), sizes["int8"]),
@@ -138,7 +138,7 @@ def sizes(name: str, s: Settings) -> None:
 
 
 def tflite(name: str, s: Settings) -> None:
-    st.subheader(t("int8.tflite.sub"))
+    st.header(t("int8.tflite.sub"))
     file = data.tflite_file(name, s)
     if isinstance(file, str):
         reason = "int8.tflite.reason.mode" if s.mode != "int" else "int8.tflite.reason.bits"
@@ -163,7 +163,7 @@ def tflite(name: str, s: Settings) -> None:
 
 
 def inspector() -> None:
-    st.subheader(t("int8.inspect.sub"))
+    st.header(t("int8.inspect.sub"))
     uploaded = st.file_uploader(t("int8.inspect.upload"), type=["tflite"], key="int8_upload")
     if uploaded is None:
         st.caption(t("int8.inspect.none"))

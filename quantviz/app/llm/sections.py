@@ -116,7 +116,7 @@ def format_table(comp: dict) -> None:
 # ---- one block ---------------------------------------------------------------------------------
 
 def block_intro() -> None:
-    st.subheader(t("llm.block.title"))
+    st.header(t("llm.block.title"))
     st.markdown(t("llm.block.text"))
 
 
@@ -151,7 +151,7 @@ def scales_text(scales: dict) -> str:
 
 
 def codebook_section() -> None:
-    st.subheader(t("llm.codebooks.title"))
+    st.header(t("llm.codebooks.title"))
     st.markdown(t("llm.codebooks.text"))
     labels = {k: t(f"fig.llm.codebooks.{k}") for k in ("title", "x", "hover", "int4", "nf4", "fp4")}
     fig = cached("codebooks", (), lambda: codebook_figs.codebook_figure(data.codebooks(), labels))
@@ -162,7 +162,7 @@ def codebook_section() -> None:
 
 def outlier_intro() -> None:
     """The outlier section's heading, text and formulas (drawn once: no control changes them)."""
-    st.subheader(t("llm.outliers.title"))
+    st.header(t("llm.outliers.title"))
     st.markdown(t("llm.outliers.text"))
     for formula in docstring_math(transforms)[:2]:
         st.latex(formula)
@@ -205,7 +205,7 @@ def outlier_section(key, w) -> dict:
 # ---- the network -------------------------------------------------------------------------------
 
 def network_section(fmt: str) -> str:
-    st.subheader(t("llm.net.title"))
+    st.header(t("llm.net.title"))
     labels = {m: P["model"].label(m) for m in P["model"].choices()}   # in this run's language
     name = controls.choice(t("llm.net.model"), P["model"], format_func=labels.get)
     st.markdown(t("llm.net.text", model=model_label(name)))

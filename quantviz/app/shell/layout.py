@@ -14,6 +14,10 @@ CSS = """
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 /* a long formula scrolls sideways on a phone instead of being cut off */
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+/* a page's sections are h2 under its h1 title (a screen reader's outline has no gap), drawn at a
+   section's size; their parts (h3) a step smaller */
+[data-testid="stMain"] h2 { font-size: 1.75rem; padding: 0.75rem 0 1rem 0; }
+[data-testid="stMain"] h3 { font-size: 1.375rem; }
 /* a row of choices wider than a phone wraps onto a second line instead of hiding its last ones */
 [data-testid="stButtonGroup"] div:has(> button) { flex-wrap: wrap; row-gap: 0.25rem; }
 </style>
