@@ -47,7 +47,7 @@ def browser():
 def shared_context(browser):
     """``shared_context(**options)``: the session's browser context with these options (viewport,
     color_scheme, is_mobile, has_touch, reduced_motion), made the first time they are asked for.
-    Its cache keeps the app's scripts: a page opens in about half the time it takes in a new context."""
+    Its cache keeps the app's scripts from one test to the next (a new context loads them again)."""
     contexts = {}
 
     def context_for(**options):
