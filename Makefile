@@ -35,14 +35,19 @@ worker: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0 --server.headless true \
 	  --server.fileWatcherType none --browser.gatherUsageStats false
 
-# The linter first (its rules are in pyproject.toml), then the tests.
+# The linter first (its rules are in pyproject.toml), then the tests, spread over TEST_WORKERS
+# processes (pytest-xdist; each runs its own app server and browser for the browser tests): a
+# browser test spends most of its time waiting for the app and the browser, so two processes
+# keep 2 cores busy. `TEST_WORKERS=0` runs them in this one process.
+TEST_WORKERS ?= 2
+
 test: $(VENV)/.dev chromium haproxy
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-fast: $(VENV)/.dev haproxy
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -m "not e2e"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not e2e"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

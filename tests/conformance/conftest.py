@@ -1,11 +1,14 @@
 """Print how many comparisons each framework's conformance tests made."""
 from conformance_check import COUNTS, SCALE
 
+from tests.conformance.summary import write_comparisons
+
+
+def pytest_sessionfinish(session):
+    """A pytest-xdist worker hands its counts to the controller (tests/conftest.py adds them up)."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["conformance"] = {"counts": dict(COUNTS), "scale": SCALE}
+
 
 def pytest_terminal_summary(terminalreporter):
-    counts = {framework: count for framework, count in sorted(COUNTS.items()) if count}
-    if not counts:
-        return
-    terminalreporter.section("conformance: comparisons with the real libraries")
-    for framework, count in counts.items():
-        terminalreporter.write_line(f"{framework}: {count:,} (QUANTVIZ_CONFORMANCE_SCALE={SCALE})")
+    write_comparisons(terminalreporter, COUNTS, SCALE)

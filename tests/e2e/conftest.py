@@ -3,7 +3,7 @@ import os
 import shutil
 
 import pytest
-from e2e_helpers import CHROMIUM_ARGS, OUTPUT, ROOT, free_port, start_streamlit
+from e2e_helpers import CHROMIUM_ARGS, OUTPUT, ROOT, free_port, start_streamlit, wait_idle
 
 
 def pytest_collection_modifyitems(items):
@@ -13,11 +13,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(browser):
+    """The app on a free port, its entry page opened once. Until the entry script has run once, a
+    fresh Streamlit server serves a deep link such as /arithmetic from the views/ folder without
+    the router (streamlit/streamlit#9624): no language switch, no sidebar menu. Every test then
+    opens any page's address directly (test_deep_links.py checks a fresh server on its own)."""
     OUTPUT.mkdir(exist_ok=True)
     port = free_port()
     proc = start_streamlit(ROOT / "app.py", port)
-    yield f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}"
+    page = browser.new_page()   # in a context of its own, closed with the page
+    page.goto(url)
+    wait_idle(page, timeout=60_000)
+    page.close()
+    yield url
     proc.terminate()
     proc.wait(timeout=20)
 
@@ -34,12 +43,41 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def shared_context(browser):
+    """``shared_context(**options)``: the session's browser context with these options (viewport,
+    color_scheme, is_mobile, has_touch, reduced_motion), made the first time they are asked for.
+    Its cache keeps the app's scripts from one test to the next (a new context loads them again)."""
+    contexts = {}
+
+    def context_for(**options):
+        key = repr(sorted(options.items()))
+        if key not in contexts:
+            contexts[key] = browser.new_context(**options)
+        return contexts[key]
+    yield context_for
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def tab(shared_context):
+    """``tab(**options)``: a new page in the session's context with these options (see
+    ``shared_context``); the test's pages are closed when it ends."""
+    pages = []
+
+    def open_tab(**options):
+        pages.append(shared_context(**options).new_page())
+        return pages[-1]
+    yield open_tab
+    for page in pages:
+        if not page.is_closed():
+            page.close()
+
+
+@pytest.fixture
+def page(tab):
+    return tab(viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture(scope="session")

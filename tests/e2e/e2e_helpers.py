@@ -54,6 +54,15 @@ def no_exception(page):
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 
 
+def open_loaded(page, address: str, ready: str = CHART, timeout: int = 60_000) -> None:
+    """Open an address of the app: wait until its script has run and ``ready`` (its first chart
+    unless said otherwise) is drawn, then until the page has settled."""
+    page.goto(address)
+    wait_idle(page, timeout=timeout)
+    page.wait_for_selector(ready, timeout=timeout)
+    wait_idle(page)
+
+
 def page_address(app_url: str, page_info, query: str = "") -> str:
     """The address of a registered page (the first page lives at the root)."""
     from quantviz.app.shell.registry import PAGES

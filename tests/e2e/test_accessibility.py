@@ -24,22 +24,20 @@ def test_no_serious_violation_the_project_causes(browser, app_url, lang):
             indent=1, ensure_ascii=False))
     ours = project_caused(findings)
     assert not ours, f"{len(ours)} serious or critical violations ({lang}):\n" + described(ours)
+    gaps = [f for f in findings if f.rule == "heading-order" and f.upstream is None]   # h1, then h2, then h3
+    assert not gaps, f"headings skip a level ({lang}):\n" + described(gaps)
 
 
-def test_the_audit_sees_a_violation_when_there_is_one(browser, app_url):
+def test_the_audit_sees_a_violation_when_there_is_one(tab, app_url):
     """The check can fail: grey text on white added to a page is reported as the project's."""
     from axe_playwright_python.sync_playwright import Axe
-    context = browser.new_context(viewport=VIEWPORT, color_scheme="light")
-    page = context.new_page()
-    try:
-        open_page(page, page_address(app_url, PAGES[0]))
-        page.evaluate("""() => { const p = document.createElement('p'); p.id = 'qv-probe';
-            p.textContent = 'faint'; document.body.appendChild(p);
-            p.style.cssText = 'position: fixed; top: 40%; left: 40%; z-index: 99999; font-size: 14px;'
-                              + 'color: #aaaaaa; background: #ffffff; padding: 4px'; }""")
-        findings = audit_page(page, Axe(), "probe", context="#qv-probe")
-    finally:
-        context.close()
+    page = tab(viewport=VIEWPORT, color_scheme="light")
+    open_page(page, page_address(app_url, PAGES[0]))
+    page.evaluate("""() => { const p = document.createElement('p'); p.id = 'qv-probe';
+        p.textContent = 'faint'; document.body.appendChild(p);
+        p.style.cssText = 'position: fixed; top: 40%; left: 40%; z-index: 99999; font-size: 14px;'
+                          + 'color: #aaaaaa; background: #ffffff; padding: 4px'; }""")
+    findings = audit_page(page, Axe(), "probe", context="#qv-probe")
     assert [(f.rule, f.impact) for f in project_caused(findings)] == [("color-contrast", "serious")]
 
 
@@ -50,15 +48,11 @@ LONGEST_MOTION = """() => Math.max(0, ...[...document.querySelectorAll('*')].fla
     .map(v => v.trim().endsWith('ms') ? parseFloat(v) : parseFloat(v) * 1000); }))"""
 
 
-def test_no_motion_for_readers_who_ask_for_none(browser, app_url):
+def test_no_motion_for_readers_who_ask_for_none(tab, app_url):
     longest = {}
     for motion in ("no-preference", "reduce"):
-        context = browser.new_context(viewport=VIEWPORT, reduced_motion=motion)
-        page = context.new_page()
-        try:
-            open_page(page, page_address(app_url, PAGES[0]))
-            longest[motion] = page.evaluate(LONGEST_MOTION)
-        finally:
-            context.close()
+        page = tab(viewport=VIEWPORT, reduced_motion=motion)
+        open_page(page, page_address(app_url, PAGES[0]))
+        longest[motion] = page.evaluate(LONGEST_MOTION)
     assert longest["no-preference"] >= 100          # Streamlit's widgets move (transitions of 100 ms and more)
     assert longest["reduce"] <= 1                   # unless the reader's system asks for no motion

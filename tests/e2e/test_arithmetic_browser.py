@@ -1,17 +1,4 @@
-import pytest
 from e2e_helpers import no_exception, screenshot, wait_idle
-
-
-@pytest.fixture(scope="module", autouse=True)
-def entry_page_loaded_once(browser, app_url):
-    """Until the entry script has run once, a fresh Streamlit server serves a deep link such as
-    /arithmetic from the views/ folder without the router (streamlit/streamlit#9624): no
-    language switch, no sidebar menu. Load the entry page first, as any earlier visitor would."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(app_url)
-    wait_idle(page)
-    context.close()
 
 
 def metric_values(page):
@@ -52,12 +39,10 @@ def test_matrix_text_drives_the_matmul_and_the_link(page, app_url):
     assert no_exception(page)
 
 
-def test_arithmetic_in_chinese_dark_and_narrow(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
-    page = context.new_page()
+def test_arithmetic_in_chinese_dark_and_narrow(tab, app_url):
+    page = tab(viewport={"width": 390, "height": 844}, color_scheme="dark")
     open_arithmetic(page, app_url + "/arithmetic?lang=zh")
     assert no_exception(page)
     assert page.locator("h1").filter(has_text="量化数的运算").is_visible()
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=20_000)
     screenshot(page, "arithmetic-dark-zh-390", height=12000)
-    context.close()

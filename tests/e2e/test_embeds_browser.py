@@ -29,13 +29,12 @@ def blog_post(blog_site, name: str, snippet: str, dark: bool = False) -> str:
 # each embed on a phone here; on a wide page test_pages_browser.py opens every Share snippet on another
 # origin and checks its content fits the snippet's written height (the fallback without the script)
 @pytest.fixture(scope="module", params=["phone"])
-def reader(request, browser):
+def reader(request, shared_context):
     size = SIZES[request.param]
-    context = browser.new_context(viewport=size, is_mobile=size["width"] < 500, has_touch=size["width"] < 500)
-    page = context.new_page()
+    page = shared_context(viewport=size, is_mobile=size["width"] < 500, has_touch=size["width"] < 500).new_page()
     page.size_name = request.param
     yield page
-    context.close()
+    page.close()
 
 
 def open_embed(page, blog_site, name, src, dark=False):
@@ -71,13 +70,11 @@ def test_each_embed_fits_its_frame_and_keeps_its_control(reader, app_url, blog_s
 
 
 @pytest.mark.parametrize("theme, scheme, dark", [("dark_theme", "light", True), ("light_theme", "dark", False)])
-def test_the_snippets_theme_wins_over_the_readers(browser, app_url, blog_site, theme, scheme, dark):
-    context = browser.new_context(viewport=SIZES["wide"], color_scheme=scheme)
-    page = context.new_page()
+def test_the_snippets_theme_wins_over_the_readers(tab, app_url, blog_site, theme, scheme, dark):
+    page = tab(viewport=SIZES["wide"], color_scheme=scheme)
     src = page_address(app_url, PAGES[0], f"embed=true&view=figure&embed_options={theme}")
     frame = open_embed(page, blog_site, f"embed-theme-{theme}", src, dark=dark)
     background = frame.locator('[data-testid="stApp"]').evaluate("e => getComputedStyle(e).backgroundColor")
     brightness = sum(map(int, re.findall(r"\d+", background)[:3]))
     assert (brightness < 3 * 80) if dark else (brightness > 3 * 200), background
     page.screenshot(path=str(OUTPUT / f"embed-theme-{theme}.png"), full_page=True)
-    context.close()

@@ -2,10 +2,6 @@ from e2e_helpers import no_exception, screenshot, wait_idle
 
 
 def open_formats(page, app_url, query=""):
-    # load the router once first: right after a server start, a deep link to /formats would
-    # otherwise run the page file on its own, without the app shell
-    page.goto(app_url)
-    wait_idle(page)
     page.goto(f"{app_url}/formats{query}")
     wait_idle(page)
 
@@ -33,9 +29,8 @@ def test_typing_a_value_changes_the_bits(page, app_url):
     assert screenshot(page, "formats-light", height=3600).stat().st_size > 10_000
 
 
-def test_formats_dark_chinese_phone(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme="dark")
-    page = context.new_page()
+def test_formats_dark_chinese_phone(tab, app_url):
+    page = tab(viewport={"width": 390, "height": 900}, color_scheme="dark")
     open_formats(page, app_url, "?lang=zh&value=nan")
     assert no_exception(page)
     assert page.get_by_text("数字如何存储：浮点数与整数").is_visible()
@@ -43,4 +38,3 @@ def test_formats_dark_chinese_phone(browser, app_url):
     assert shown_bits(page, "int8") == "? ???????"
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=20_000)
     screenshot(page, "formats-dark-zh-390", height=6500)
-    context.close()

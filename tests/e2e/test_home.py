@@ -10,15 +10,13 @@ def test_home_renders_in_a_real_browser(page, app_url):
     assert screenshot(page, "home-light").stat().st_size > 10_000
 
 
-def test_home_in_chinese_and_dark(browser, app_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    page = context.new_page()
+def test_home_in_chinese_and_dark(tab, app_url):
+    page = tab(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page.goto(app_url + "/?lang=zh")
     wait_idle(page)
     assert no_exception(page)
     assert page.get_by_text("神经网络如何装进 8 位整数").is_visible()
     screenshot(page, "home-dark-zh")
-    context.close()
 
 
 def test_slider_moves_with_the_keyboard_and_updates_the_url(page, app_url):

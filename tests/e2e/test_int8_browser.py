@@ -1,22 +1,12 @@
 import io
 
 import numpy as np
-from e2e_helpers import no_exception, screenshot, wait_idle
+from e2e_helpers import no_exception, open_loaded, screenshot, wait_idle
 from PIL import Image
-
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
-_ROUTED: set[str] = set()
 
 
 def open_int8(page, app_url, query=""):
-    if app_url not in _ROUTED:  # a fresh server serves a deep link inside the app's shell only
-        page.goto(app_url)      # once the router (app.py) has run
-        wait_idle(page)
-        _ROUTED.add(app_url)
-    page.goto(f"{app_url}/int8{query}")
-    wait_idle(page)
-    page.wait_for_selector(CHART, timeout=30_000)
-    wait_idle(page)
+    open_loaded(page, f"{app_url}/int8{query}")
 
 
 def metric_value(page, label):
@@ -66,14 +56,12 @@ def test_lower_bits_in_the_browser_and_the_litert_check(page, app_url):
     screenshot(page, "int8-cnn-2bit-light", height=3600)
 
 
-def test_int8_in_chinese_dark_and_narrow(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme="dark")
-    page = context.new_page()
+def test_int8_in_chinese_dark_and_narrow(tab, app_url):
+    page = tab(viewport={"width": 390, "height": 900}, color_scheme="dark")
     open_int8(page, app_url, "?lang=zh&model=cnn")
     assert no_exception(page)
     assert page.get_by_text("实时用 int8 运行一个小网络").is_visible()
     screenshot(page, "int8-dark-zh-narrow", height=7000)
-    context.close()
 
 
 def test_a_drawing_shows_the_right_way_up(page, app_url):

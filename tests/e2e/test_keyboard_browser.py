@@ -48,12 +48,11 @@ def _query(page) -> dict:
     return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
 
 
-def _page(browser, app_url, url_path, query=""):
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+def _page(tab, app_url, url_path, query=""):
+    page = tab(viewport=VIEWPORT)
     page.goto(page_address(app_url, next(p for p in PAGES if p.url_path == url_path), query))
     settle(page, url_path)
-    return context, page
+    return page
 
 
 def _tab_round(page, limit=150) -> list[dict]:
@@ -69,78 +68,72 @@ def _tab_round(page, limit=150) -> list[dict]:
     raise AssertionError(f"the focus did not come back round in {limit} presses of Tab: {seen[-5:]}")
 
 
-def test_mapping_page_by_keyboard_alone(browser, app_url):
-    context, page = _page(browser, app_url, "mapping")
-    try:
-        walk = _tab_round(page)
-        names = [f["name"] for f in walk]
-        assert [f for f in walk if not f["visible"]] == [], "focus not visible"
-        unreached = [c["name"] for c in page.evaluate(CONTROLS) if not c["seen"]]
-        assert unreached == [], f"controls Tab never reaches: {unreached}"
-        assert page.evaluate(GROUPS_UNREACHED) == []
-        for expected in ("Bits", "The numbers behind this chart", "PNG", "Share"):
-            assert any(expected in name for name in names), (expected, names)
+def test_mapping_page_by_keyboard_alone(tab, app_url):
+    page = _page(tab, app_url, "mapping")
+    walk = _tab_round(page)
+    names = [f["name"] for f in walk]
+    assert [f for f in walk if not f["visible"]] == [], "focus not visible"
+    unreached = [c["name"] for c in page.evaluate(CONTROLS) if not c["seen"]]
+    assert unreached == [], f"controls Tab never reaches: {unreached}"
+    assert page.evaluate(GROUPS_UNREACHED) == []
+    for expected in ("Bits", "The numbers behind this chart", "PNG", "Share"):
+        assert any(expected in name for name in names), (expected, names)
 
-        # operate: a slider with the arrow keys, a switch with Space, an expander with Enter
-        bits = page.get_by_role("slider", name="Bits")
-        bits.focus()
-        page.keyboard.press("ArrowLeft")
-        settle(page, "mapping")
-        assert _query(page).get("bits") == str(Settings().bits - 1)
-        more = page.locator('[data-testid="stExpander"] summary', has_text=MORE)   # the switch is folded away
-        more.focus()
-        page.keyboard.press("Enter")
-        settle(page, "mapping")
-        signed = page.get_by_role("switch", name="Signed codes (int)")
-        before = signed.is_checked()
-        signed.focus()
-        page.keyboard.press("Space")
-        settle(page, "mapping")
-        assert signed.is_checked() != before
-        group = page.get_by_role("radiogroup", name="Look closer at")
-        options = group.get_by_role("radio")
-        options.first.focus()
-        page.keyboard.press("ArrowRight")         # a radio group's arrows move within it, Enter chooses
-        page.keyboard.press("Enter")
-        settle(page, "mapping")
-        assert options.nth(1).get_attribute("aria-checked") == "true"
-        assert _query(page).get("fig") == FIGURES[1]   # the code, not the label
-        page.locator("summary", has_text="The numbers behind this chart").first.focus()
-        page.keyboard.press("Enter")
-        settle(page, "mapping")
-        table = page.locator('[data-testid="stExpander"] [data-testid="stTable"] table').first
-        table.wait_for(timeout=15_000)
-        assert table.locator("tbody tr").count() > 10
-    finally:
-        context.close()
+    # operate: a slider with the arrow keys, a switch with Space, an expander with Enter
+    bits = page.get_by_role("slider", name="Bits")
+    bits.focus()
+    page.keyboard.press("ArrowLeft")
+    settle(page, "mapping")
+    assert _query(page).get("bits") == str(Settings().bits - 1)
+    more = page.locator('[data-testid="stExpander"] summary', has_text=MORE)   # the switch is folded away
+    more.focus()
+    page.keyboard.press("Enter")
+    settle(page, "mapping")
+    signed = page.get_by_role("switch", name="Signed codes (int)")
+    before = signed.is_checked()
+    signed.focus()
+    page.keyboard.press("Space")
+    settle(page, "mapping")
+    assert signed.is_checked() != before
+    group = page.get_by_role("radiogroup", name="Look closer at")
+    options = group.get_by_role("radio")
+    options.first.focus()
+    page.keyboard.press("ArrowRight")         # a radio group's arrows move within it, Enter chooses
+    page.keyboard.press("Enter")
+    settle(page, "mapping")
+    assert options.nth(1).get_attribute("aria-checked") == "true"
+    assert _query(page).get("fig") == FIGURES[1]   # the code, not the label
+    page.locator("summary", has_text="The numbers behind this chart").first.focus()
+    page.keyboard.press("Enter")
+    settle(page, "mapping")
+    table = page.locator('[data-testid="stExpander"] [data-testid="stTable"] table').first
+    table.wait_for(timeout=15_000)
+    assert table.locator("tbody tr").count() > 10
 
 
-def test_lesson_arrow_keys_turn_the_page_without_trapping_the_focus(browser, app_url):
-    context, page = _page(browser, app_url, "lesson")
-    try:
-        page.keyboard.press("ArrowRight")          # nothing focused: the arrow is the lesson's
-        settle(page, "lesson")
-        assert _query(page).get("step") == "2"
-        page.keyboard.press("ArrowLeft")
-        settle(page, "lesson")
-        assert _query(page).get("step", "1") == "1"
-        page.keyboard.press("ArrowRight")
-        settle(page, "lesson")
+def test_lesson_arrow_keys_turn_the_page_without_trapping_the_focus(tab, app_url):
+    page = _page(tab, app_url, "lesson")
+    page.keyboard.press("ArrowRight")          # nothing focused: the arrow is the lesson's
+    settle(page, "lesson")
+    assert _query(page).get("step") == "2"
+    page.keyboard.press("ArrowLeft")
+    settle(page, "lesson")
+    assert _query(page).get("step", "1") == "1"
+    page.keyboard.press("ArrowRight")
+    settle(page, "lesson")
 
-        slider = page.get_by_role("slider", name="Bits per weight")   # step 2's widget
-        slider.focus()
-        page.keyboard.press("ArrowLeft")          # a focused slider keeps its own arrows
-        settle(page, "lesson")
-        assert _query(page).get("step") == "2" and _query(page).get("wbits") == "7"
-        assert page.evaluate(FOCUSED)["name"] == "Bits per weight"    # and the focus stays on it
+    slider = page.get_by_role("slider", name="Bits per weight")   # step 2's widget
+    slider.focus()
+    page.keyboard.press("ArrowLeft")          # a focused slider keeps its own arrows
+    settle(page, "lesson")
+    assert _query(page).get("step") == "2" and _query(page).get("wbits") == "7"
+    assert page.evaluate(FOCUSED)["name"] == "Bits per weight"    # and the focus stays on it
 
-        walk = _tab_round(page)                     # the rest of the page, and back round
-        names = [f["name"] for f in walk]
-        assert any("Next" in n for n in names) and any("Previous" in n for n in names), names
-        assert [f for f in walk if not f["visible"]] == []
-        page.get_by_role("button", name="Next").focus()
-        page.keyboard.press("Enter")
-        settle(page, "lesson")
-        assert _query(page).get("step") == "3"
-    finally:
-        context.close()
+    walk = _tab_round(page)                     # the rest of the page, and back round
+    names = [f["name"] for f in walk]
+    assert any("Next" in n for n in names) and any("Previous" in n for n in names), names
+    assert [f for f in walk if not f["visible"]] == []
+    page.get_by_role("button", name="Next").focus()
+    page.keyboard.press("Enter")
+    settle(page, "lesson")
+    assert _query(page).get("step") == "3"

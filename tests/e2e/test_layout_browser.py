@@ -2,7 +2,7 @@
 a lesson step in presentation mode as one screen, the figure a control moves in view with the
 control on a phone, and nothing wider than the phone. One browser context per screen size."""
 import pytest
-from e2e_helpers import CHART, IDLE, OUTPUT, page_address, wait_idle
+from e2e_helpers import CHART, IDLE, OUTPUT, open_loaded, page_address
 
 from quantviz.app.shell.registry import PAGES
 
@@ -15,27 +15,21 @@ MAIN = {"home": (CHART, 0), "lesson": (CHART, 0), "mapping": (CHART, 0), "format
 
 
 @pytest.fixture(scope="module")
-def wide(browser):
-    context = browser.new_context(viewport=WIDE)
-    yield context.new_page()
-    context.close()
+def wide(shared_context):
+    page = shared_context(viewport=WIDE).new_page()
+    yield page
+    page.close()
 
 
 @pytest.fixture(scope="module")
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
+def phone(shared_context):
+    page = shared_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    yield page
+    page.close()
 
 
 def open_at(page, app_url, url_path, query=""):
-    if page.url in ("", "about:blank"):   # the router first: a deep link is then served inside the app
-        page.goto(app_url)
-        wait_idle(page)
-    page.goto(page_address(app_url, BY_PATH[url_path], query))
-    wait_idle(page)
-    page.wait_for_selector(CHART, timeout=30_000)
-    wait_idle(page)
+    open_loaded(page, page_address(app_url, BY_PATH[url_path], query))
     page.wait_for_timeout(300)
 
 

@@ -1,22 +1,14 @@
 """The LLM weight formats page in a browser: a click on a point of the main chart chooses its
 format (and puts it in the URL), the GPTQ panel shows its progress, the embed view shows the
 main figure alone; screenshots in both themes at 1366x768 and 390x844."""
-from e2e_helpers import content_screenshot, no_exception, wait_idle
+from e2e_helpers import content_screenshot, no_exception, open_loaded, wait_idle
 
 CHART = '[data-testid="stPlotlyChart"]'
 PROGRESS = '[data-testid="stProgress"] [role="progressbar"]'
-_ROUTED: set[str] = set()
 
 
 def open_llm(page, app_url, query=""):
-    if app_url not in _ROUTED:  # a fresh server serves a deep link inside the app's shell only
-        page.goto(app_url)      # once the router (app.py) has run
-        wait_idle(page, 60_000)
-        _ROUTED.add(app_url)
-    page.goto(f"{app_url}/llm{query}")
-    wait_idle(page, 60_000)
-    page.locator(CHART).first.locator(".main-svg").first.wait_for(timeout=60_000)
-    wait_idle(page)
+    open_loaded(page, f"{app_url}/llm{query}", ready=f"{CHART} .main-svg")
 
 
 def result_text(page) -> str:
@@ -65,12 +57,11 @@ def test_embed_view_is_the_main_figure_alone(page, app_url):
     assert page.locator('[data-testid="stSlider"]').count() == 0
 
 
-def test_screenshots_in_both_themes_and_sizes(browser, app_url):
+def test_screenshots_in_both_themes_and_sizes(tab, app_url):
     for scheme in ("light", "dark"):
         for width, height in ((1366, 768), (390, 844)):
-            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-            page = context.new_page()
+            page = tab(viewport={"width": width, "height": height}, color_scheme=scheme)
             open_llm(page, app_url, "?lang=zh" if width < 500 else "")
             assert no_exception(page)
             assert content_screenshot(page, f"llm-{scheme}-{width}", max_height=9000).stat().st_size > 20_000
-            context.close()
+            page.close()

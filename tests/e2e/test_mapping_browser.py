@@ -82,14 +82,12 @@ def test_embed_view_inside_an_iframe_on_another_origin(page, app_url, foreign_si
     ("mapping-dark-zh", "/mapping?n=20000&lang=zh&fig=" + "范围的取舍" + "&frameworks=true", "dark", 1280, 2),
     ("mapping-phone", MAPPING + "&" + urlencode({"fig": "Many floats, one integer"}), "light", 390, 2),
 ])
-def test_screenshots(browser, app_url, name, query, scheme, width, charts):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
+def test_screenshots(tab, app_url, name, query, scheme, width, charts):
+    page = tab(viewport={"width": width, "height": 900}, color_scheme=scheme)
     open_mapping(page, app_url, query)
     page.wait_for_timeout(500)
     assert page.locator('[data-testid="stPlotlyChart"]').count() == charts
     assert screenshot(page, name, height=3200 if width > 500 else 6400).stat().st_size > 20_000
-    context.close()
 
 
 MARGINS = "() => { const gd = document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot');" \
@@ -97,13 +95,12 @@ MARGINS = "() => { const gd = document.querySelector('[data-testid=\"stPlotlyCha
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_main_figure_is_drawn_once_per_change(browser, app_url, width):
+def test_the_main_figure_is_drawn_once_per_change(tab, app_url, width):
     """Plotly draws a figure a second time when a legend or an axis does not fit its margins;
     the page's figures keep their margins (a key written by the page instead of a legend)."""
     from quantviz.figures.style import KEYED_MARGIN
 
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = tab(viewport={"width": width, "height": 900})
     open_mapping(page, app_url, MAPPING + "&logy=true")
     wanted = [KEYED_MARGIN[k] for k in ("l", "r", "t", "b")]
     assert page.evaluate(MARGINS) == wanted
@@ -113,7 +110,6 @@ def test_the_main_figure_is_drawn_once_per_change(browser, app_url, width):
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
     assert page.evaluate(MARGINS) == wanted
     assert page.get_by_text("stored code q").first.is_visible()  # the key, next to the figure
-    context.close()
 
 
 def test_the_share_panel_opens_with_the_link(page, app_url):

@@ -4,7 +4,7 @@ mode in the dark theme, and a 390 px phone screen. Screenshots go to test-output
 import re
 
 import pytest
-from e2e_helpers import CHART, IDLE, OUTPUT, content_screenshot, no_exception, page_address, wait_idle
+from e2e_helpers import CHART, IDLE, OUTPUT, content_screenshot, no_exception, open_loaded, page_address
 
 from quantviz.app.shell.registry import PAGES
 
@@ -13,10 +13,7 @@ SHARE = re.compile("(Share|分享)$")
 
 
 def open_page(page, address):
-    page.goto(address)
-    wait_idle(page, timeout=60_000)
-    page.wait_for_selector(CHART, timeout=30_000)
-    wait_idle(page)
+    open_loaded(page, address)
     assert no_exception(page)
 
 
@@ -68,10 +65,8 @@ def test_share_snippet_embeds_the_main_figure_on_another_origin(page, app_url, b
 
 
 @pytest.mark.parametrize("info", PAGES, ids=IDS)
-def test_phone_screen_in_the_dark_theme_in_chinese(browser, app_url, info):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark", is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
+def test_phone_screen_in_the_dark_theme_in_chinese(tab, app_url, info):
+    page = tab(viewport={"width": 390, "height": 844}, color_scheme="dark", is_mobile=True, has_touch=True)
     open_page(page, page_address(app_url, info, "lang=zh"))
     background = page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor")
     assert sum(map(int, re.findall(r"\d+", background)[:3])) < 3 * 80, background  # the dark theme
@@ -81,7 +76,6 @@ def test_phone_screen_in_the_dark_theme_in_chinese(browser, app_url, info):
     for chart in page.locator('[data-testid="stPlotlyChart"]').all()[:3]:
         assert chart.bounding_box()["width"] <= 390
     content_screenshot(page, f"page-{info.url_path}-phone-dark-zh")
-    context.close()
 
 
 REACT = [  # (page, two states of its embed, and what the figure's title says in each)

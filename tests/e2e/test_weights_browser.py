@@ -1,25 +1,13 @@
 import urllib.parse
 
 import numpy as np
-from e2e_helpers import no_exception, screenshot, wait_idle
+from e2e_helpers import CHART, no_exception, open_loaded, screenshot, wait_idle
 
 from tests.weightfiles import npz_bytes
 
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
-
-
-_ROUTED: set[str] = set()
-
 
 def open_weights(page, app_url, query=""):
-    if app_url not in _ROUTED:  # a fresh server serves a deep link inside the app's shell only
-        page.goto(app_url)      # once the router (app.py) has run
-        wait_idle(page)
-        _ROUTED.add(app_url)
-    page.goto(f"{app_url}/weights{query}")
-    wait_idle(page)
-    page.wait_for_selector(CHART, timeout=30_000)
-    wait_idle(page)
+    open_loaded(page, f"{app_url}/weights{query}")
 
 
 def test_upload_an_npz_and_see_its_histogram(page, app_url):
@@ -50,14 +38,12 @@ def test_bundled_cnn_channel_ranges_and_the_quantize_link(page, app_url):
     screenshot(page, "weights-cnn-light", height=3800)
 
 
-def test_weights_in_chinese_dark_and_narrow(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme="dark")
-    page = context.new_page()
+def test_weights_in_chinese_dark_and_narrow(tab, app_url):
+    page = tab(viewport={"width": 390, "height": 900}, color_scheme="dark")
     open_weights(page, app_url, "?lang=zh&model=cnn")
     assert no_exception(page)
     assert page.get_by_text("真实网络：训练后的权重落在哪里").is_visible()
     screenshot(page, "weights-dark-zh-narrow", height=4800)
-    context.close()
 
 
 MARKUP = "x\n\n## Session expired [Sign in](https://example.org) ![](https://example.org/p.png) :red[red] :smile:"

@@ -1,20 +1,11 @@
 """The "Why it works" page in a browser: recompute shows its progress and updates the chart."""
-from e2e_helpers import no_exception, screenshot, wait_idle
+from e2e_helpers import no_exception, open_loaded, screenshot, wait_idle
 
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
 PROGRESS = '[data-testid="stProgress"] [role="progressbar"]'
-_ROUTED: set[str] = set()
 
 
 def open_why(page, app_url, query=""):
-    if app_url not in _ROUTED:  # a fresh server serves a deep link inside the app's shell only
-        page.goto(app_url)      # once the router (app.py) has run
-        wait_idle(page)
-        _ROUTED.add(app_url)
-    page.goto(f"{app_url}/why{query}")
-    wait_idle(page)
-    page.wait_for_selector(CHART, timeout=30_000)
-    wait_idle(page)
+    open_loaded(page, f"{app_url}/why{query}")
 
 
 def first_chart_text(page) -> str:
@@ -48,12 +39,10 @@ def test_recompute_shows_progress_and_updates_the_chart(page, app_url):
     assert screenshot(page, "why-recomputed", height=4200).stat().st_size > 10_000
 
 
-def test_weights_only_link_in_chinese_dark_and_narrow(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme="dark")
-    page = context.new_page()
+def test_weights_only_link_in_chinese_dark_and_narrow(tab, app_url):
+    page = tab(viewport={"width": 390, "height": 900}, color_scheme="dark")
     open_why(page, app_url, "?lang=zh&quantized=weights")
     assert no_exception(page)
     assert page.get_by_text("为什么可行：越宽的网络越不在意").is_visible()
     assert "仅权重" in first_chart_text(page)
     screenshot(page, "why-dark-zh-narrow", height=5200)
-    context.close()
