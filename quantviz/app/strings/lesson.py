@@ -30,13 +30,15 @@ STRINGS = {
         "（权重和输入都是二值，卷积用 XNOR 与 popcount 近似）。TensorRT、Xilinx DNNDK、TensorFlow、PyTorch "
         "和 MXNet 都提供量化工具。选一种形式，比较几个真实权重量化前后的值："),
     "lesson.s1.form": ("Stored as", "存储形式"),
-    "lesson.s1.form.help": ("How each weight is stored; bits per weight in brackets.",
-                            "每个权重的存储方式；括号内为每个权重所占的位数。"),
+    "lesson.s1.form.help": ("How each weight is stored; bits per weight in brackets. Ternary weights are "
+                            "−1, 0 or +1 times one scale, binary ones are ±1 (BinaryConnect, no scale).",
+                            "每个权重的存储方式；括号内为每个权重所占的位数。三值权重为 −1、0 或 +1 乘以同一个缩放因子，"
+                            "二值权重为 ±1（BinaryConnect，没有缩放因子）。"),
     "lesson.s1.form.float16": ("float16 (16 bits)", "float16（16 位）"),
     "lesson.s1.form.int8": ("int8 (8 bits)", "int8（8 位）"),
     "lesson.s1.form.int4": ("int4 (4 bits)", "int4（4 位）"),
-    "lesson.s1.form.ternary": ("ternary −1, 0, +1 (2 bits)", "三值 −1、0、+1（2 位）"),
-    "lesson.s1.form.binary": ("binary ±1 (1 bit)", "二值 ±1（1 位）"),
+    "lesson.s1.form.ternary": ("ternary (2 bits)", "三值（2 位）"),
+    "lesson.s1.form.binary": ("binary (1 bit)", "二值（1 位）"),
     "lesson.s1.result": (
         "Over all {n:,} weights of this layer: mean squared error **{mse:.3g}**; bits per weight: "
         "**{bits:g}** instead of 32.",
