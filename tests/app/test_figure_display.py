@@ -35,3 +35,9 @@ def test_the_exported_file_carries_the_title_the_page_wrote():
     fig = go.Figure(go.Scatter(x=[0, 1], y=[1, 2]))
     assert for_export(fig, "The staircase").layout.title.text == "The staircase"
     assert for_export(_figure(), "ignored").layout.title.text == "Accuracy"   # its own title wins
+
+
+def test_a_figure_with_its_own_title_gets_room_for_it_in_the_file():
+    keyed = _figure().update_layout(margin={"t": 12})       # the page writes the title above a keyed figure
+    assert for_export(keyed, None).layout.margin.t >= 60    # the file draws it above the plot
+    assert for_export(_figure().update_layout(margin={"t": 90}), None).layout.margin.t == 90

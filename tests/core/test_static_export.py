@@ -93,6 +93,31 @@ def test_stroke_markers_take_the_line_colour_without_a_warning():
     assert ticks.get_linewidths()[0] == 2
 
 
+def test_log_axes_are_labelled_in_plain_numbers():
+    fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1e-4, 1e-2, 10], name="error"))
+    fig.update_yaxes(type="log", exponentformat="power")
+    mpl = to_matplotlib(fig)
+    mpl.canvas.draw()
+    labels = [t.get_text() for t in mpl.axes[0].get_yticklabels() if t.get_text()]
+    assert "0.001" in labels and "10" in labels              # not mathtext, which the export shows raw
+    assert not any("$" in text or "mathdefault" in text for text in labels)
+    narrow = to_matplotlib(go.Figure(go.Scatter(x=[1, 2], y=[1.5, 9])).update_yaxes(type="log"))
+    narrow.canvas.draw()
+    minor = [t.get_text() for t in narrow.axes[0].yaxis.get_minorticklabels() if t.get_text()]
+    assert minor == ["2", "5"]                                # within one decade: the 2s and 5s
+
+
+def test_grouped_bars_stand_side_by_side_as_in_the_browser():
+    fig = go.Figure([go.Bar(x=["per tensor", "per token"], y=[3, 2], name="none"),
+                     go.Bar(x=["per tensor", "per token"], y=[1, 0.5], name="rotation")])
+    ax = to_matplotlib(fig.update_layout(barmode="group")).axes[0]
+    none, rotation = ax.patches[:2], ax.patches[2:4]
+    assert none[0].get_x() + none[0].get_width() <= rotation[0].get_x() + 1e-9   # not drawn over each other
+    assert abs((none[0].get_x() + rotation[0].get_x() + rotation[0].get_width()) / 2 - 0) < 1e-9   # centred on 0
+    overlaid = to_matplotlib(fig.update_layout(barmode="overlay")).axes[0].patches
+    assert overlaid[0].get_x() == overlaid[2].get_x()
+
+
 def test_a_symbol_per_point():
     fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 2, 3], mode="markers", name="picks",
                                marker={"symbol": ["circle", "diamond", "circle"], "color": ["red", "green", "blue"]}))

@@ -26,6 +26,7 @@ EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.
 PRESENT_FONT = round(FONT_SIZES["font"] * PRESENT_FACTOR)   # chart type on a projector
 HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}  # the page offers its own files
+TITLE_ROOM = 60   # px above the plot for a file's title and subtitle
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
 
 
@@ -74,10 +75,13 @@ def for_export(fig: go.Figure, title: str | None) -> go.Figure:
     """The figure as a file shows it: with ``title`` when the page writes the title above the
     chart, and the key the page writes beside it as a legend."""
     fig = with_legend(fig)
-    if not title or (fig.layout.title and fig.layout.title.text):
+    if fig.layout.title and fig.layout.title.text:    # its own title: room for it above the plot
+        top = fig.layout.margin.t if fig.layout.margin else None
+        return go.Figure(fig).update_layout(margin={"t": TITLE_ROOM}) if top is not None and top < TITLE_ROOM else fig
+    if not title:
         return fig
     return go.Figure(fig).update_layout(title={"text": title, "x": 0.0, "xanchor": "left"},
-                                        margin={"t": 60})
+                                        margin={"t": TITLE_ROOM})
 
 
 def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, title: str | None = None,

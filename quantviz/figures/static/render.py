@@ -7,6 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.ticker as mticker  # noqa: E402
+import numpy as np  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 
 from .style import DEFAULT_COLORS, plain  # noqa: E402
@@ -66,16 +67,33 @@ class _Paper:
         return (self.b + py * (self.height - self.t - self.b)) / self.height
 
 
+def _trace_axes(trace) -> tuple[str, str]:
+    return getattr(trace, "xaxis", None) or "x", getattr(trace, "yaxis", None) or "y"
+
+
+def _bar_slots(fig: go.Figure) -> dict[int, tuple[int, int]]:
+    """``barmode="group"``: trace index -> (its place, how many) among the bars of its axes that
+    share each position side by side (bars with their own width stay where they are)."""
+    if fig.layout.barmode != "group":
+        return {}
+    groups: dict = {}
+    for i, trace in enumerate(fig.data):
+        if trace.type == "bar" and trace.width is None and trace.visible not in (False, "legendonly"):
+            groups.setdefault(_trace_axes(trace), []).append(i)
+    return {i: (k, len(members)) for members in groups.values() for k, i in enumerate(members)}
+
+
 def to_matplotlib(fig: go.Figure):
     layout = fig.layout
     paper = _Paper(fig)
     mpl_fig = plt.figure(figsize=(paper.width / 100, paper.height / 100))
     axes = _axes(mpl_fig, fig, paper)
     categories: dict = {}
+    slots = _bar_slots(fig)
     for i, trace in enumerate(fig.data):
-        names = (getattr(trace, "xaxis", None) or "x", getattr(trace, "yaxis", None) or "y")
+        names = _trace_axes(trace)
         draw_trace(axes[names], trace, DEFAULT_COLORS[i % len(DEFAULT_COLORS)], layout,
-                    categories.setdefault(names, ({}, {})))
+                   categories.setdefault(names, ({}, {})), slots.get(i, (0, 1)))
     for names, (x_cats, y_cats) in categories.items():
         for cats, set_ticks in ((x_cats, axes[names].set_xticks), (y_cats, axes[names].set_yticks)):
             if cats:
@@ -97,7 +115,7 @@ def _legend_labels(fig: go.Figure) -> list[str]:
 
 
 def _axis_names(fig: go.Figure) -> list[tuple[str, str]]:
-    pairs = {(getattr(t, "xaxis", None) or "x", getattr(t, "yaxis", None) or "y") for t in fig.data}
+    pairs = {_trace_axes(t) for t in fig.data}
     return sorted(pairs or {("x", "y")})
 
 
@@ -126,7 +144,7 @@ def _axes(mpl_fig, fig: go.Figure, paper: _Paper) -> dict:
         else:
             ax.tick_params(labelbottom=False)
         ax.set_ylabel(plain(yaxis.title.text or ""), fontsize=9)
-        ax.tick_params(labelsize=8)
+        ax.tick_params(which="both", labelsize=8)
         ax.grid(alpha=0.25)
         ax.set_axisbelow(True)
         for axis, set_scale, set_range in ((xaxis, ax.set_xscale, ax.set_xlim), (yaxis, ax.set_yscale, ax.set_ylim)):
@@ -156,6 +174,25 @@ def _finish_axis(ax, axis, which: str) -> None:
         ax.grid(False, axis=which)
     if axis.ticksuffix:
         mpl_axis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v:g}{axis.ticksuffix}"))
+    elif axis.type == "log" and axis.tickvals is None:
+        mpl_axis.set_major_formatter(mticker.FuncFormatter(_log_label(mpl_axis, minor=False)))
+        mpl_axis.set_minor_formatter(mticker.FuncFormatter(_log_label(mpl_axis, minor=True)))
+
+
+def _log_label(mpl_axis, minor: bool):
+    """A log axis's tick labels as plain numbers (0.001, 1, 1e+06; matplotlib's own are mathtext,
+    which the export does not parse): the powers of ten, and on an axis of less than two decades
+    the 2s and 5s between them too."""
+    def label(v, _):
+        if not (np.isfinite(v) and v > 0):
+            return ""
+        exponent = np.log10(v)
+        if abs(exponent - round(exponent)) < 1e-9:
+            return "" if minor else f"{v:g}"
+        lo, hi = sorted(mpl_axis.get_view_interval())
+        mantissa = round(v / 10 ** np.floor(exponent), 6)
+        return f"{v:g}" if minor and lo > 0 and hi / lo < 100 and mantissa in (2, 5) else ""
+    return label
 
 
 def _title(mpl_fig, layout, paper: _Paper) -> None:

@@ -38,10 +38,11 @@ def _per_point(value, n: int, convert=lambda v: v) -> list:
     return [convert(value)] * n
 
 
-def draw_trace(ax, trace, fallback: str, layout, cats: tuple[dict, dict]):
+def draw_trace(ax, trace, fallback: str, layout, cats: tuple[dict, dict], slot: tuple[int, int] = (0, 1)):
+    """``slot``: (place, count) of a bar trace among those grouped side by side at each position."""
     name = plain(trace.name) if trace.name and trace.showlegend is not False else None
     if trace.type == "bar":
-        _draw_bars(ax, trace, name, fallback, layout, cats)
+        _draw_bars(ax, trace, name, fallback, layout, cats, slot)
     elif trace.type == "scatter":
         _draw_scatter(ax, trace, name, fallback, cats)
     elif trace.type == "heatmap":
@@ -52,7 +53,7 @@ def draw_trace(ax, trace, fallback: str, layout, cats: tuple[dict, dict]):
         raise UnsupportedFigure(f"the static export draws no {trace.type!r} trace (only bar, scatter and heatmap)")
 
 
-def _draw_bars(ax, trace, name, fallback, layout, cats):
+def _draw_bars(ax, trace, name, fallback, layout, cats, slot: tuple[int, int]):
     horizontal = trace.orientation == "h"
     pos = values_of(trace.y if horizontal else trace.x, cats[1] if horizontal else cats[0])
     size = values_of(trace.x if horizontal else trace.y, {})
@@ -61,6 +62,9 @@ def _draw_bars(ax, trace, name, fallback, layout, cats):
     else:
         step = np.min(np.diff(np.unique(pos))) if np.unique(pos).size > 1 else 1.0
         width = step * (1 - (0.2 if layout.bargap is None else layout.bargap))
+        place, count = slot          # grouped: each trace a slice of the position's width, in order
+        width = width / count
+        pos = pos + (place - (count - 1) / 2) * width
     base = np.zeros_like(size) if trace.base is None else np.asarray(trace.base, dtype=float)
     alpha = trace.opacity if trace.opacity is not None else 1.0
     faces = _per_point(trace.marker.color, pos.size, lambda c: color(c, fallback, alpha))
