@@ -86,9 +86,9 @@ def with_outliers(x: np.ndarray, state: dict, model: ActivationModel) -> tuple[n
     rng = np.random.default_rng(model.seed)
     rng.bit_generator.state = state
     outliers = np.sort(rng.choice(model.channels, model.outlier_channels, replace=False))
-    x = x.copy()
-    x[:, outliers] *= model.outlier_scale
-    return x.astype(np.float32), outliers
+    out = x.astype(np.float32)
+    out[:, outliers] = (x[:, outliers] * model.outlier_scale).astype(np.float32)   # scaled in float64, as drawn
+    return out, outliers
 
 
 def synthetic_weights(out_features: int, in_features: int, seed: int = 0, tail_df: float | None = None) -> np.ndarray:
