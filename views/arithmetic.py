@@ -30,13 +30,6 @@ def labels(prefix: str, keys: list[str]) -> dict:
     return {k: t(f"{prefix}.{k}") for k in keys}
 
 
-def folded(label_key: str, key: str, **values):
-    """A section or a table folded under its title, drawn only while open (kept in the URL as
-    ``?key=true``); None while closed."""
-    box = st.expander(t(label_key, **values), key=key, on_change="rerun", bind="query-params")
-    return box if box.open else None
-
-
 def multiply_section():
     """1. The article's example: 0.0 x 1.0 naively (253) and with scales and zero points (127).
     Its inputs, then at once the two results; the grids and the computations folded."""
@@ -64,13 +57,13 @@ def multiply_section():
                   zr=num(tr["z_q"].real), err=num(tr["z_q"].real - tr["exact"].real, 3)))
     st.markdown(t("arith.mul.correct.how"))
     st.latex(docstring_math(quantized_multiply)[0])
-    if how := folded("arith.mul.how", "mhow"):
+    if how := controls.fold(t("arith.mul.how"), "mhow"):
         with how:
             st.markdown(t("arith.mul.naive.how"))
             st.latex(view.naive_multiply_tex(tr, grids["z"]))
             st.markdown(t("arith.mul.correct.numbers"))
             st.latex(view.multiply_tex(tr, grids["x"], grids["y"], grids["z"]))
-    if trace := folded("arith.trace.expander", "mtrace"):
+    if trace := controls.fold(t("arith.trace.expander"), "mtrace"):
         with trace:
             view.table(view.trace_frame(tr, list(tr)))
 
@@ -183,7 +176,7 @@ def matmul_section():
                                   format_func=lambda e: mm.element_name(*map(int, e.split(","))))
         st.caption(t("arith.mm.fixed"))
     formula.latex(mm.element_tex(tr, *map(int, element.split(","))))
-    if numbers := folded("arith.mm.numbers", "mmnums"):
+    if numbers := controls.fold(t("arith.mm.numbers"), "mmnums"):
         with numbers:
             mm.numbers(tr)
     return tr, tr16
@@ -211,13 +204,13 @@ def overflow_section(tr, tr16):
 def further_sections(traces):
     """Addition, requantization up close and overflow, each folded under its title."""
     st.header(t("arith.more"))
-    if section := folded("arith.add.title", "adding"):
+    if section := controls.fold(t("arith.add.title"), "adding"):
         with section:
             add_section()
-    if section := folded("arith.rq.title", "requant"):
+    if section := controls.fold(t("arith.rq.title"), "requant"):
         with section:
             requantization_section()
-    if traces is not None and (section := folded("arith.ov.title", "overflow")):
+    if traces is not None and (section := controls.fold(t("arith.ov.title"), "overflow")):
         with section:
             overflow_section(*traces)
 

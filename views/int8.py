@@ -91,8 +91,7 @@ view.sizes(name, settings)
 
 # --- the file
 view.tflite(name, settings)
-formulas = st.expander(t("int8.formulas"), key="formulas", on_change="rerun", bind="query-params")
-if formulas.open:  # typeset only when opened (KaTeX costs the page's first render)
+if formulas := controls.fold(t("int8.formulas"), "formulas"):  # KaTeX costs the page's first render
     with formulas:
         for formula in docstring_math(ptq) + docstring_math(intlayers) + docstring_math(quality):
             st.latex(formula)

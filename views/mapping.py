@@ -111,14 +111,10 @@ def interactive() -> None:
     st.header(t("mapping.numbers"))
     mapping_text.numbers(res.qp, rep, s, data.sv.n + data.nan + data.pinf + data.ninf)
     # Drawn only when opened (KaTeX and the table cost a re-render on every slider move).
-    formulas = st.expander(t("mapping.formulas"), icon=":material/function:", key="formulas", on_change="rerun",
-                           bind="query-params")
-    if formulas.open:
+    if formulas := controls.fold(t("mapping.formulas"), "formulas", icon=":material/function:"):
         with formulas:
             mapping_text.formulas(res.qp, s, res.range_used)
-    frameworks = st.expander(t("mapping.frameworks"), icon=":material/table:", key="frameworks", on_change="rerun",
-                             bind="query-params")
-    if frameworks.open:
+    if frameworks := controls.fold(t("mapping.frameworks"), "frameworks", icon=":material/table:"):
         with frameworks:
             mapping_text.frameworks(s, res.qp, res.range_used)
     share_panel(lambda: link_values(replace(s, fig=fig)), embed_height(), lazy=True)

@@ -86,8 +86,7 @@ view.tensor_summary(tensor, summary)
 if wf is None:
     st.link_button(t("weights.quantize"), data.mapping_link(model_name, tensor, lang()), icon=":material/tune:",
                    help=t("weights.quantize.help"))
-formulas = st.expander(t("weights.stats.formula"), key="formulas", on_change="rerun", bind="query-params")
-if formulas.open:  # typeset only when opened (KaTeX costs the page's first render)
+if formulas := controls.fold(t("weights.stats.formula"), "formulas"):  # KaTeX costs the first render
     with formulas:
         for formula in docstring_math(tensor_stats):
             st.latex(formula)

@@ -100,9 +100,8 @@ def result_text(comp: dict, fmt: str) -> None:
 def format_table(comp: dict) -> None:
     """Every format's numbers as a table, drawn only while its expander is open (``?table=true``):
     closed, a control's rerun and the page's first render skip the data grid."""
-    panel = st.expander(t("llm.table.title"), icon=":material/table:", key="table", on_change="rerun",
-                        bind="query-params")
-    if not panel.open:
+    panel = controls.fold(t("llm.table.title"), "table", icon=":material/table:")
+    if panel is None:
         return
     families = family_labels()
     rows = [{t("llm.col.format"): p["name"], t("llm.col.family"): families[p["family"]],
@@ -224,10 +223,9 @@ def gptq_section(key, w, fmt: str, outch: int, oscale: float, mix: float, steps_
     """GPTQ against round-to-nearest (drawn while its expander is open); ``steps_part(steps, run)``
     draws the step slider and its figure (``gptq_steps``, or a fragment of it)."""
     steps_part = steps_part or gptq_steps
-    panel = st.expander(t("llm.gptq.title"), icon=":material/tune:", key="gptq", on_change="rerun",
-                        bind="query-params")
+    panel = controls.fold(t("llm.gptq.title"), "gptq", icon=":material/tune:")
     values = {}
-    if not panel.open:
+    if panel is None:
         return values
     with panel:
         rows, cols = data.gptq_layer_shape(w)

@@ -137,6 +137,14 @@ def link_code(key: str, code: str, default: str) -> None:
         st.query_params[key] = code
 
 
+def fold(label: str, key: str, **kwargs):
+    """A URL-bound expander (``?key=true`` while open) whose content is drawn only while it is
+    open: closed, a rerun and the page's first render skip it. The expander, or None while closed;
+    ``kwargs`` go to ``st.expander`` (an icon)."""
+    box = st.expander(label, key=key, on_change="rerun", bind="query-params", **kwargs)
+    return box if box.open else None
+
+
 def toggle(label: str, key: str | Param, value: bool | None = None, **kwargs) -> bool:
     """A URL-bound on/off switch."""
     if isinstance(key, Param):

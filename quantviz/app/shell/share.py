@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from quantviz.app.shell import controls
 from quantviz.app.shell.fit import HEIGHT_MESSAGE
 from quantviz.app.shell.i18n import lang, t
 
@@ -94,9 +95,8 @@ def share_panel(params: dict[str, str] | Callable[[], dict[str, str]] | None = N
     """
     st.session_state[DRAWN] = True
     if lazy:
-        panel = st.expander(t("share.title"), icon=":material/share:", key="share", on_change="rerun",
-                            bind="query-params")
-        if not panel.open:
+        panel = controls.fold(t("share.title"), "share", icon=":material/share:")
+        if panel is None:
             return
     else:
         panel = st.expander(t("share.title"), icon=":material/share:")
