@@ -74,15 +74,16 @@ def grids(fig: go.Figure) -> list[tuple[str, np.ndarray]]:
     """(name, z) of every heatmap: a grid of values (an image) rather than points."""
     out = []
     for i, trace in enumerate(traces(fig), start=1):
-        z = trace.get("z")
-        if trace.get("type") != "heatmap" or z is None:
+        if trace.get("type") != "heatmap" or trace.get("z") is None:
             continue
-        z = _numeric(np.asarray(z, dtype=object).ravel())
-        shape = np.shape(trace["z"])
-        if z is None or len(shape) != 2:
+        try:
+            z = np.asarray(trace["z"], dtype=np.float64)    # None (a gap) reads as NaN
+        except (TypeError, ValueError):                     # text in the grid: not a grid of values
+            continue
+        if z.ndim != 2:
             continue
         name = plain(str(trace.get("name") or "")).strip() or t("figure.series.unnamed", i=i)
-        out.append((name, z.reshape(shape)))
+        out.append((name, z))
     return out
 
 
