@@ -101,7 +101,7 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
     words = summary(fig, text or title or "")
     lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else "",
-             f'<span class="qv-sr-only">{as_text(words)}</span>']  # what a screen reader says for the chart
+             spoken(words)]
     st.markdown("  \n".join(filter(None, lines)), unsafe_allow_html=True)
     if key_html:
         st.markdown(key_html, unsafe_allow_html=True)
@@ -119,11 +119,16 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
                             on_click="ignore", icon=":material/download:")
 
 
+def spoken(words: str) -> str:
+    """What a screen reader says for a chart: its summary, in HTML no one sees."""
+    return f'<span class="qv-sr-only">{as_text(words)}</span>'
+
+
 def secondary_chart(fig: go.Figure, key: str, config: dict | None = None) -> None:
     """A chart without files (its page writes no title above it): what a screen reader says for
     it, the chart, and the numbers behind it (not in the embed view)."""
     words = summary(fig, titles(layout_of(fig))[0])
-    st.markdown(f'<span class="qv-sr-only">{as_text(words)}</span>', unsafe_allow_html=True)
+    st.markdown(spoken(words), unsafe_allow_html=True)
     st.plotly_chart(fig, theme="streamlit", key=key, config={**CONFIG, **(config or {})})
     if not is_embed_view():
         numbers_behind(fig, key, words)
