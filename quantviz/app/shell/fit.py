@@ -4,7 +4,8 @@ height of the content told to the blog page around the iframe (the Share panel's
 snippet listens for it).
 
 The few lines of JavaScript run in the page itself (``st.html`` with JavaScript allowed), once
-per browser tab: they watch the page and refit after every change.
+per browser tab: a formula is fitted when it appears and whenever its width changes (nothing else
+on the page makes them lay it out again), and an embed's height is posted whenever it changes.
 """
 from __future__ import annotations
 
@@ -38,43 +39,67 @@ SCRIPT = """
 (() => {
   if (window.__quantvizFit) return;
   window.__quantvizFit = true;
-  const embedded = window.parent !== window;
-  let lastHeight = 0, queued = false;
-  const fitFormulas = () => {
-    // every size reset first, every width read next, every new size written last: the page is laid
-    // out once per refit, not once per formula (a long page has many)
+  // Each formula's box is watched on its own: it is fitted when it appears, when its width changes
+  // and when its content changes, never on other changes of the page (a press that redraws a chart
+  // lays nothing out here). Sizes are reset first, widths read next, new sizes written last.
+  const fittedWidth = new WeakMap();
+  const fit = entries => {
     const fits = [];
-    for (const box of document.querySelectorAll('.katex-display')) {
+    for (const {target: box, contentRect} of entries) {
+      const have = contentRect.width;   // the box's padding leaves room for overhanging glyphs
       const formula = box.querySelector(':scope > .katex');
-      if (!formula) continue;
+      if (fittedWidth.get(box) === have || !formula) continue;   // only its height changed: fitted
+      fittedWidth.set(box, have);
       formula.style.fontSize = '';
-      fits.push([box, formula]);
+      fits.push([formula, have]);
     }
-    const sizes = fits.map(([box, formula]) => {
-      const pad = getComputedStyle(box);   // the box's padding leaves room for overhanging glyphs
+    const sizes = fits.map(([formula, have]) => {
       const need = formula.scrollWidth;
-      const have = box.clientWidth - parseFloat(pad.paddingLeft) - parseFloat(pad.paddingRight);
       return have > 0 && need > have ? (1.21 * Math.max(0.5, have / need)) + 'em' : '';
     });
-    fits.forEach(([, formula], i) => { if (sizes[i]) formula.style.fontSize = sizes[i]; });
+    fits.forEach(([formula], i) => { if (sizes[i]) formula.style.fontSize = sizes[i]; });
   };
-  const postHeight = () => {
-    const content = document.querySelector('[data-testid="stMainBlockContainer"]');
-    if (!embedded || !content) return;
+  const formulas = new ResizeObserver(fit);
+  const boxes = document.getElementsByClassName('katex-display');   // live: no query per change
+  let watched = [];
+  // the embed view tells its parent the content's height whenever it changes
+  const embedded = window.parent !== window;
+  let lastHeight = 0, content = null;
+  const heights = new ResizeObserver(() => {
     const height = Math.ceil(content.getBoundingClientRect().height) + 8;
     if (Math.abs(height - lastHeight) > 2) {
       lastHeight = height;
       window.parent.postMessage({type: '%(message)s', height: height}, '*');
     }
+  });
+  const refit = box => {
+    if (!fittedWidth.delete(box)) return;   // not fitted yet: it will be
+    formulas.unobserve(box);
+    formulas.observe(box);   // its size is reported (and it is fitted) once laid out
   };
-  const refit = () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; fitFormulas(); postHeight(); });
+  const refitChanged = records => {   // a formula whose content changed in place
+    for (const {target} of records) {
+      const box = (target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement)?.closest('.katex-display');
+      if (box) refit(box);
+    }
   };
-  new ResizeObserver(refit).observe(document.body);
-  new MutationObserver(refit).observe(document.body, {childList: true, subtree: true});
-  refit();
+  document.fonts.addEventListener('loadingdone', () => watched.forEach(refit));   // wider than the fallback
+  const watch = records => {
+    refitChanged(records);
+    for (const box of watched.filter(box => !box.isConnected)) formulas.unobserve(box);   // gone with a rerun
+    watched = watched.filter(box => box.isConnected);
+    for (const box of boxes) {
+      if (!watched.includes(box)) { watched.push(box); formulas.observe(box); }   // new: fitted once laid out
+    }
+    const main = embedded && document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (main && main !== content) {
+      if (content) heights.unobserve(content);
+      content = main;
+      heights.observe(main);
+    }
+  };
+  new MutationObserver(watch).observe(document.body, {childList: true, characterData: true, subtree: true});
+  watch([]);
 })();
 </script>
 """.replace("%(message)s", HEIGHT_MESSAGE)
