@@ -133,7 +133,7 @@ def block_section(key, w, fmt: str) -> None:
     labels["title"] = t("fig.llm.block.title", index=index, count=count, name=fmt)
     fig = cached("block", (key, fmt, index), lambda: block_figs.block_figure(b["x"], b["stored"], b["codes"],
                                                                              b["levels"], labels))
-    show_figure(fig, "llm_block", f"quantviz-llm-block-{fmt}-{index}")
+    show(fig, "llm_block", f"quantviz-llm-block-{fmt}-{index}")
     if b["levels"].size > block_figs.MAX_LEVEL_MARKS:
         st.caption(t("llm.block.dense", levels=b["levels"].shape[0]))
     st.markdown(t("llm.block.scales", size=len(b["x"]), scales=scales_text(b["scales"])))

@@ -3,31 +3,37 @@ position could have taken (its grid: one scale shared by the block, or by a sub-
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
-from ..style import BLUE, GREY, ORANGE, styled
+from ..spec import figure
+from ..style import BLUE, GREY, ORANGE, KeyEntry, keyed_layout
 
 MAX_LEVEL_MARKS = 20_000     # grid marks drawn (levels x positions); beyond, the grid is left out
 
 
-def block_figure(x: np.ndarray, stored: np.ndarray, codes: np.ndarray, levels: np.ndarray, labels: dict) -> go.Figure:
+def block_figure(x: np.ndarray, stored: np.ndarray, codes: np.ndarray, levels: np.ndarray, labels: dict):
     """``x``, ``stored``, ``codes``: the block's weights, values read back, codes (one per
     position); ``levels``: (levels, positions) every value a position can hold (NaN: none);
-    ``labels``: title, x, y, weights, stored, grid, hover."""
+    ``labels``: title, x, y, weights, stored, grid, hover. Assembled as plain dicts with a key the
+    page writes (``quantviz.figures.spec``): the block slider redraws it on every move, and a
+    legend or margins too small for the axes would make the browser draw it twice."""
     n = len(x)
     pos = np.arange(n)
-    fig = go.Figure()
+    traces, key = [], []
     if levels.size <= MAX_LEVEL_MARKS:
         grid_x, grid_y = grid_lines(levels)
-        fig.add_trace(go.Scatter(x=grid_x, y=grid_y, mode="lines", name=labels["grid"],
-                                 line={"width": 1, "color": GREY}, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=pos, y=x, mode="markers", name=labels["weights"],
-                             marker={"color": BLUE, "size": 7 if n <= 64 else 4}, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=pos, y=stored, mode="markers", name=labels["stored"],
-                             customdata=np.stack([x, codes.astype(np.float64)], axis=1),
-                             marker={"color": ORANGE, "size": 9 if n <= 64 else 5, "symbol": "x"},
-                             hovertemplate=labels["hover"] + "<extra></extra>"))
-    return styled(fig, labels["title"], labels["x"], labels["y"], height=420)
+        traces.append({"type": "scatter", "x": grid_x, "y": grid_y, "mode": "lines", "name": labels["grid"],
+                       "line": {"width": 1, "color": GREY}, "hoverinfo": "skip"})
+        key.append(KeyEntry("━", GREY, labels["grid"]))
+    traces.append({"type": "scatter", "x": pos, "y": np.asarray(x, dtype=np.float64), "mode": "markers",
+                   "name": labels["weights"], "marker": {"color": BLUE, "size": 7 if n <= 64 else 4},
+                   "hoverinfo": "skip"})
+    traces.append({"type": "scatter", "x": pos, "y": np.asarray(stored, dtype=np.float64), "mode": "markers",
+                   "name": labels["stored"], "customdata": np.stack([x, codes.astype(np.float64)], axis=1),
+                   "marker": {"color": ORANGE, "size": 9 if n <= 64 else 5, "symbol": "x"},
+                   "hovertemplate": labels["hover"] + "<extra></extra>"})
+    key += [KeyEntry("●", BLUE, labels["weights"]), KeyEntry("✕", ORANGE, labels["stored"])]
+    layout = keyed_layout(labels["x"], labels["y"], 420, title={"text": labels["title"]})
+    return figure(traces, layout, key)
 
 
 def grid_lines(levels: np.ndarray, half: float = 0.4) -> tuple[list, list]:
