@@ -11,7 +11,7 @@ the times follow the load; the ratio, measured in one interleaved run, much less
 
 The int8 page is timed the same way on its test-image slider (each press: a new image through
 the float32 and the int8 network, every figure of the page redrawn), and the LLM page by default on
-the slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, two charts
+the slider of its outliers' size (new activations, smoothed, rotated, W8A8 run four ways, its figure
 redrawn).
 
 Then the first render of every page, each on a fresh server, against the minimal page opened
@@ -45,13 +45,13 @@ SLIDERS = {"rmax": "rmax (real value)", "bits": "Bits", "rmin": "rmin (real valu
 INT8_PAGES = {"int8": ("int8?src=test", "Test image")}  # name: (address under the app, slider)
 # the LLM page's sliders: (address under the app, slider, the charts a press redraws counted from the top
 # (the others stay as they are), the presses it has room for from there)
-LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4, 5], 150),  # new activations: two charts
-               "outch": ("llm", "Outlier channels", [4, 5], 28),
-               "mix": ("llm?mix=0", "Mixing of channels m", [4, 5], 16),
-               "alpha": ("llm?alpha=0", "SmoothQuant's migration strength α", [4, 5], 20),
+LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4], 150),  # new activations: one figure
+               "outch": ("llm", "Outlier channels", [4], 28),
+               "mix": ("llm?mix=0", "Mixing of channels m", [4], 16),
+               "alpha": ("llm?alpha=0", "SmoothQuant's migration strength α", [4], 20),
                "block": ("llm", "Block", [1], 511),
-               "calib": ("llm?gptq=true&calib=128", "Calibration rows", [6, 7], 120),
-               "gstep": ("llm?gptq=true", "Step: column", [7], 7)}
+               "calib": ("llm?gptq=true&calib=128", "Calibration rows", [5, 6], 120),
+               "gstep": ("llm?gptq=true", "Step: column", [6], 7)}
 
 ARM = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {

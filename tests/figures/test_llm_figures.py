@@ -36,11 +36,11 @@ def figures(w):
                                                                                "grid", "hover")),
         "codebooks": codebooks.codebook_figure({"int4": np.arange(-7, 8) / 7, "nf4": np.linspace(-1, 1, 16)},
                                                labels("title", "x", "hover", "int4", "nf4")),
-        "channels": outliers.channel_figure({"none": np.abs(x).max(0), "rotation": np.abs(x).max(0) / 2},
-                                            labels("title", "x", "y", "hover", "none", "rotation")),
-        "w8a8": outliers.error_figure({"per-tensor": {"none": 0.1, "rotation": 1e-3}, "per-token": {"none": 1e-2,
-                                                                                                 "rotation": 1e-4}},
-                                      labels("title", "y", "hover", "per-tensor", "per-token", "none", "rotation")),
+        "outliers": outliers.outlier_figure(
+            {"none": np.abs(x).max(0), "rotation": np.abs(x).max(0) / 2},
+            {"per-tensor": {"none": 0.1, "rotation": 1e-3}, "per-token": {"none": 1e-2, "rotation": 1e-4}},
+            labels("title", "channels", "x", "y", "hover", "errors", "error_y", "error_hover", "per-tensor",
+                   "per-token", "none", "rotation")),
         "network": network.network_figure([{"name": "float32", "family": "float", "stored_bits": 32, "accuracy": 0.98,
                                             "correct": 352}, {"name": "Q4_K", "family": "llama.cpp",
                                                               "stored_bits": 4.5, "accuracy": 0.97, "correct": 348}],
@@ -69,7 +69,7 @@ def test_the_gptq_step_shows_only_the_compensation(figures):
     assert np.isnan(change[:, :4]).all() and np.isfinite(change[:, 4:]).all()
 
 
-@pytest.mark.parametrize("name", ["pareto", "block", "codebooks", "channels", "w8a8", "network", "step", "error"])
+@pytest.mark.parametrize("name", ["pareto", "block", "codebooks", "outliers", "network", "step", "error"])
 def test_every_figure_exports(figures, name):
     fig = for_export(figures[name], "a title")
     assert static.to_png(fig)[:8] == b"\x89PNG\r\n\x1a\n"

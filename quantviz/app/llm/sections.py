@@ -167,8 +167,16 @@ def outlier_intro() -> None:
         st.latex(formula)
 
 
+def outlier_labels() -> dict:
+    labels = {k: t(f"fig.llm.channels.{k}") for k in ("x", "y", "hover")}
+    labels |= {"title": t("fig.llm.outliers.title"), "channels": t("fig.llm.channels.title"),
+               "errors": t("fig.llm.w8a8.title"), "error_y": t("fig.llm.w8a8.y"), "error_hover": t("fig.llm.w8a8.hover")}
+    labels |= {g: t(f"fig.llm.w8a8.{g}") for g in data.GRANULARITIES}
+    return labels | {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
+
+
 def outlier_section(key, w) -> dict:
-    """The activations' controls, the two charts and the errors in words; the controls' values."""
+    """The activations' controls, their figure and the errors in words; the controls' values."""
     a, b, c, d = st.columns(4)
     with a:
         outch = controls.slider(t("llm.outch.label"), P["outch"])
@@ -187,14 +195,9 @@ def outlier_section(key, w) -> dict:
     except ValueError as err:
         st.warning(t("llm.error", reason=explain(err)))
         return values
-    names = {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
-    labels = {k: t(f"fig.llm.channels.{k}") for k in ("title", "x", "y", "hover")} | names
-    state = (key, outch, oscale, mix, alpha)
-    show(cached("channels", state, lambda: outlier_figs.channel_figure(view["maxima"], labels)),
-         "llm_channels", "quantviz-llm-channels")
-    error_labels = {k: t(f"fig.llm.w8a8.{k}") for k in ("title", "y", "hover", "per-tensor", "per-token")} | names
-    show(cached("w8a8", state, lambda: outlier_figs.error_figure(view["errors"], error_labels)),
-         "llm_w8a8", "quantviz-llm-w8a8")
+    show(cached("outliers", (key, outch, oscale, mix, alpha),
+                lambda: outlier_figs.outlier_figure(view["maxima"], view["errors"], outlier_labels())),
+         "llm_outliers", "quantviz-llm-outliers")
     e = view["errors"]["per-tensor"]
     st.markdown(t("llm.outliers.result", none=e["none"], smooth=e["SmoothQuant"], rotation=e["rotation"],
                   alpha=alpha))
