@@ -118,6 +118,19 @@ def test_grouped_bars_stand_side_by_side_as_in_the_browser():
     assert overlaid[0].get_x() == overlaid[2].get_x()
 
 
+def test_a_rectangle_without_fill_is_an_outline_and_a_heatmap_has_its_colour_bar():
+    fig = go.Figure(go.Heatmap(z=[[0, 1], [2, 3]], colorscale="RdBu"))
+    fig.add_shape(type="rect", x0=0.5, x1=1.5, y0=-0.5, y1=1.5, line={"color": "#CC79A7", "width": 3})
+    fig.add_shape(type="rect", x0=-0.5, x1=0.5, y0=-0.5, y1=0.5, fillcolor="red", opacity=0.1, line_width=0)
+    mpl = to_matplotlib(fig)
+    outline, band = [p for p in mpl.axes[0].patches if isinstance(p, matplotlib.patches.Rectangle)][-2:]
+    assert outline.get_facecolor()[3] == 0 and outline.get_linewidth() > 0    # as the browser: no fill
+    assert np.allclose(outline.get_edgecolor()[:3], matplotlib.colors.to_rgb("#CC79A7"))
+    assert band.get_linewidth() == 0 and np.allclose(band.get_facecolor(), (1, 0, 0, 0.1))
+    assert len(mpl.axes) == 2                                                 # the plot and its colour bar
+    assert len(to_matplotlib(fig.update_traces(showscale=False)).axes) == 1
+
+
 def test_a_symbol_per_point():
     fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 2, 3], mode="markers", name="picks",
                                marker={"symbol": ["circle", "diamond", "circle"], "color": ["red", "green", "blue"]}))

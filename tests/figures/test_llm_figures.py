@@ -69,6 +69,24 @@ def test_the_gptq_step_shows_only_the_compensation(figures):
     assert np.isnan(change[:, :4]).all() and np.isfinite(change[:, 4:]).all()
 
 
+def test_the_outlier_figure_has_the_channels_above_and_the_errors_below(figures):
+    fig = figures["outliers"]
+    lines = [t for t in fig.traces() if t["type"] == "scatter"]
+    bars = [t for t in fig.traces() if t["type"] == "bar"]
+    assert len(lines) == 2 and all("yaxis" not in t for t in lines)          # max |X_j| on the upper axes
+    assert len(bars) == 2 and all(t["xaxis"] == "x2" and t["yaxis"] == "y2" for t in bars)
+    layout = fig.to_dict()["layout"]
+    assert layout["yaxis2"]["domain"][1] < layout["yaxis"]["domain"][0]        # the panels do not overlap
+    assert layout["yaxis"]["type"] == layout["yaxis2"]["type"] == "log"
+    assert [e.label for e in fig.key] == ["<none>", "<rotation>"]             # one key for both panels
+
+
+def test_the_gptq_step_colour_scales_are_written_out(figures):
+    """plotly.js knows no PuOr and its own RdBu runs the other way: the browser gets the lists."""
+    scales = [t["colorscale"] for t in figures["step"].traces()]
+    assert all(isinstance(s, list) and s[0][0] == 0 and s[-1][0] == 1 for s in scales)
+
+
 @pytest.mark.parametrize("name", ["pareto", "block", "codebooks", "outliers", "network", "step", "error"])
 def test_every_figure_exports(figures, name):
     fig = for_export(figures[name], "a title")

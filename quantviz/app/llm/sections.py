@@ -170,7 +170,8 @@ def outlier_intro() -> None:
 def outlier_labels() -> dict:
     labels = {k: t(f"fig.llm.channels.{k}") for k in ("x", "y", "hover")}
     labels |= {"title": t("fig.llm.outliers.title"), "channels": t("fig.llm.channels.title"),
-               "errors": t("fig.llm.w8a8.title"), "error_y": t("fig.llm.w8a8.y"), "error_hover": t("fig.llm.w8a8.hover")}
+               "errors": t("fig.llm.w8a8.title"), "error_y": t("fig.llm.w8a8.y"),
+               "error_hover": t("fig.llm.w8a8.hover")}
     labels |= {g: t(f"fig.llm.w8a8.{g}") for g in data.GRANULARITIES}
     return labels | {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
 

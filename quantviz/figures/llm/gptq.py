@@ -5,35 +5,51 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+from plotly.colors import get_colorscale
 
-from ..style import BLUE, ORANGE, PURPLE, styled
+from ..spec import figure
+from ..style import BLUE, ORANGE, PURPLE, TICKS, TITLE_STANDOFF, keyed_layout, styled
+
+BEFORE, CHANGE = [0.58, 1.0], [0.0, 0.42]   # the two panels, one above the other (shares of the plot's height)
+COLOUR_BAR_ROOM = 96                         # px right of the plot: the colour bar and its tick labels (1.2e-03)
 
 
-def step_figure(step: dict, labels: dict) -> go.Figure:
+def step_figure(step: dict, labels: dict):
     """``step``: column, before, after (rows x columns shown); the weights before, and the change
     each later column received to make up for the rounded one (outlined). ``labels``: title, x,
-    y, hover, before, change."""
-    before, after = np.asarray(step["before"]), np.asarray(step["after"])
+    y, hover, before, change. Assembled as plain dicts with margins that hold the colour bar (the
+    step slider redraws it on every move; a colour bar pushing the margins would draw it twice), and
+    the colour scales as lists (plotly.js knows no ``PuOr``, and its own ``RdBu`` runs the other way)."""
+    before, after = np.asarray(step["before"], dtype=np.float64), np.asarray(step["after"], dtype=np.float64)
     j = step["column"]
     change = after - before
     change[:, :j + 1] = np.nan     # the column rounded (and those before it) left out: the compensation stands out
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["before"], labels["change"]), horizontal_spacing=0.12)
     limit = float(np.abs(before).max()) or 1.0
-    fig.add_trace(go.Heatmap(z=before, colorscale="RdBu", zmid=0, zmin=-limit, zmax=limit, showscale=False,
-                             hovertemplate=labels["hover"] + "<extra></extra>"), row=1, col=1)
     moved = float(np.nanmax(np.abs(change), initial=0.0)) or 1.0
-    fig.add_trace(go.Heatmap(z=change, colorscale="PuOr", zmid=0, zmin=-moved, zmax=moved,
-                             colorbar={"thickness": 12, "len": 0.8, "exponentformat": "e"},
-                             hovertemplate=labels["hover"] + "<extra></extra>"), row=1, col=2)
-    for col in (1, 2):
-        fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=-0.5, y1=before.shape[0] - 0.5,
-                      line={"color": PURPLE, "width": 3}, row=1, col=col)   # seen on light and dark
-        fig.update_yaxes(autorange="reversed", title_text=labels["y"] if col == 1 else None, row=1, col=col)
-        fig.update_xaxes(title_text=labels["x"], row=1, col=col)
-    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=360)
-    fig.update_layout(yaxis={"title": {"text": labels["y"]}})
-    return fig
+    hover = labels["hover"] + "<extra></extra>"
+    traces = [{"type": "heatmap", "z": before, "colorscale": get_colorscale("RdBu"), "zmid": 0,
+               "zmin": -limit, "zmax": limit, "showscale": False, "hovertemplate": hover},
+              {"type": "heatmap", "z": change, "colorscale": get_colorscale("PuOr"), "zmid": 0,
+               "zmin": -moved, "zmax": moved, "xaxis": "x2", "yaxis": "y2", "hovertemplate": hover,
+               "colorbar": {"thickness": 12, "len": CHANGE[1] - CHANGE[0], "y": CHANGE[0], "yanchor": "bottom",
+                            "x": 1.0, "xanchor": "left", "xpad": 8, "exponentformat": "e", **TICKS}}]
+    outline = [{"type": "rect", "xref": x, "yref": y, "x0": j - 0.5, "x1": j + 0.5, "y0": -0.5,
+                "y1": before.shape[0] - 0.5, "line": {"color": PURPLE, "width": 3}}      # seen on light and dark
+               for x, y in (("x", "y"), ("x2", "y2"))]
+    layout = keyed_layout(labels["x"], labels["y"], 480, title={"text": labels["title"]}, shapes=outline,
+                          margin={"r": COLOUR_BAR_ROOM, "t": 36},
+                          xaxis={"anchor": "y", "matches": "x2", "title": {"text": ""}},
+                          yaxis={"autorange": "reversed", "domain": BEFORE},
+                          xaxis2={**TICKS, "anchor": "y2", "title": {"text": labels["x"], "standoff": TITLE_STANDOFF}},
+                          yaxis2={**TICKS, "autorange": "reversed", "domain": CHANGE, "anchor": "x2",
+                                  "title": {"text": labels["y"], "standoff": TITLE_STANDOFF}},
+                          annotations=[_panel_title(labels["before"], BEFORE), _panel_title(labels["change"], CHANGE)])
+    return figure(traces, layout)
+
+
+def _panel_title(text: str, domain: list[float]) -> dict:
+    return {"text": text, "xref": "paper", "yref": "paper", "x": 0.0, "y": domain[1], "xanchor": "left",
+            "yanchor": "bottom", "yshift": 4, "showarrow": False}
 
 
 def error_figure(values: dict, labels: dict) -> go.Figure:

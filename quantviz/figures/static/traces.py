@@ -47,8 +47,10 @@ def draw_trace(ax, trace, fallback: str, layout, cats: tuple[dict, dict], slot: 
         _draw_scatter(ax, trace, name, fallback, cats)
     elif trace.type == "heatmap":
         z = np.asarray(trace.z, dtype=float)
-        ax.imshow(z, aspect="auto", origin="lower", cmap=_colormap(trace.colorscale),
-                  vmin=trace.zmin, vmax=trace.zmax)
+        image = ax.imshow(z, aspect="auto", origin="lower", cmap=_colormap(trace.colorscale),
+                          vmin=trace.zmin, vmax=trace.zmax)
+        if trace.showscale is not False:      # plotly draws a heatmap's colour bar unless told not to
+            ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
     else:
         raise UnsupportedFigure(f"the static export draws no {trace.type!r} trace (only bar, scatter and heatmap)")
 
@@ -169,16 +171,20 @@ def draw_shape(axes: dict, shape):
     xname, yname = xref.split()[0], yref.split()[0]
     ax = axes.get((xname.replace("paper", "x"), yname.replace("paper", "y"))) or next(iter(axes.values()))
     x_domain, y_domain = "domain" in xref or xref == "paper", "domain" in yref or yref == "paper"
-    fill = color(shape.fillcolor or (shape.line.color if shape.line else None), "#888888")
-    alpha = shape.opacity if shape.opacity is not None else 0.2
     if shape.type == "rect":
+        # as plotly draws it: filled only with a fill colour, outlined unless its line has no width (2 px unset)
+        paint = {"facecolor": color(shape.fillcolor, "#888888") if shape.fillcolor else "none",
+                 "alpha": shape.opacity if shape.opacity is not None else (0.2 if shape.fillcolor else 1.0)}
+        edge = 2 if not shape.line or shape.line.width is None else shape.line.width
+        paint |= {"edgecolor": color(shape.line.color if shape.line else None, "#444444"), "lw": edge * 0.8} if edge \
+            else {"lw": 0}
         if y_domain and not x_domain:
-            ax.axvspan(shape.x0, shape.x1, color=fill, alpha=alpha, lw=0, zorder=0)
+            ax.axvspan(shape.x0, shape.x1, zorder=0, **paint)
         elif x_domain and not y_domain:
-            ax.axhspan(shape.y0, shape.y1, color=fill, alpha=alpha, lw=0, zorder=0)
+            ax.axhspan(shape.y0, shape.y1, zorder=0, **paint)
         elif not x_domain and not y_domain:
             ax.add_patch(mpatches.Rectangle((shape.x0, shape.y0), shape.x1 - shape.x0, shape.y1 - shape.y0,
-                                            color=fill, alpha=alpha, lw=0, zorder=0))
+                                            zorder=3 if not shape.fillcolor else 0, **paint))
         else:
             raise UnsupportedFigure("the static export draws no rectangle over the whole plot (paper on both axes)")
     elif shape.type == "line":
