@@ -10,7 +10,7 @@ from quantviz.app.mapping import text as mapping_text
 from quantviz.app.mapping.data import analysis, calibrations, load_data
 from quantviz.app.mapping.state import Settings, resolve
 from quantviz.app.shell import controls, live
-from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.figure import show_figure, write_key
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import embed_height, is_embed_view, page_header
 from quantviz.app.shell.share import embed_footer, share_panel
@@ -37,11 +37,10 @@ def chart(name: str, fig, key: str, export: bool = False, live_file=None) -> Non
     """A figure under its title (written by the page, so that it wraps on a phone); the main one
     with its PNG / SVG / HTML files (which carry the title)."""
     st.markdown(f"**{mapping_figs.title(name)}**")
-    if getattr(fig, "key", None):  # the figure's key, written here (a plotly legend costs a second draw)
-        st.markdown(mapping_figs.key_html(fig.key), unsafe_allow_html=True)
     if export:
         show_figure(fig, key, f"quantviz-mapping-{name}", title=mapping_figs.title(name), live=live_file)
     else:
+        write_key(fig)
         st.plotly_chart(fig, theme="streamlit", key=key)
 
 

@@ -129,7 +129,8 @@ def legend_only(name: str, **marker) -> dict:
 
 
 LINE_GLYPHS = {"━": "solid", "│": "solid", "┃": "solid", "┈": "dot", "┅": "dash"}
-MARKER_GLYPHS = {"■": "square", "●": "circle", "◆": "diamond", "★": "star", "✕": "x"}
+MARKER_GLYPHS = {"■": "square", "●": "circle", "◆": "diamond", "★": "star", "✕": "x", "▲": "triangle-up",
+                 "○": "circle-open"}
 
 
 def with_legend(fig: go.Figure) -> go.Figure:

@@ -205,7 +205,7 @@ def test_each_figure_has_its_key_written_by_the_page(page):
 
 
 def test_key_html_escapes_labels():
-    from quantviz.app.mapping.figures import key_html
+    from quantviz.app.shell.figure import key_html
     from quantviz.figures.style import KeyEntry
 
     html = key_html([KeyEntry("■", "#0072B2", "x < 1 & <b>"), KeyEntry("━", "rgba(1, 2, 3, 0.5)", "q")])

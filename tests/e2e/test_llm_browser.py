@@ -30,6 +30,25 @@ def test_a_click_on_a_point_chooses_its_format(page, app_url):
     assert no_exception(page)
 
 
+PUSHED = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+  const asked = gd._fullLayout.margin, drawn = gd._fullLayout._size;
+  return ['l', 'r', 't', 'b'].filter(side => Math.round(drawn[side]) !== Math.round(asked[side]))
+    .map(side => `${side}: ${asked[side]} -> ${drawn[side]}`).join(', ');
+})"""
+
+
+def test_every_chart_is_drawn_once_within_its_own_margins(page, app_url):
+    """A legend, colour bar or axis that does not fit a figure's margins makes plotly.js push them
+    and draw the whole figure again: on this page, every press would pay for it twice."""
+    for query in ("?gptq=true", "?gptq=true&lang=zh&fmt=NVFP4"):
+        open_llm(page, app_url, query)
+        page.get_by_text("GPTQ", exact=False).first.wait_for()
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=60_000)
+        wait_idle(page)
+        pushed = page.evaluate(PUSHED)
+        assert len(pushed) == 7 and not any(pushed), f"{query}: margins pushed per chart: {pushed}"
+
+
 def test_gptq_shows_its_progress_and_warns_of_few_rows(page, app_url):
     open_llm(page, app_url, "?gptq=true&calib=128&rows=64")
     page.get_by_text("On the held-out rows").wait_for(timeout=60_000)

@@ -10,7 +10,6 @@ import streamlit as st
 
 from quantviz.app.int8 import data
 from quantviz.app.int8.state import Settings
-from quantviz.app.mapping.figures import key_html
 from quantviz.app.shell import controls, models
 from quantviz.app.shell.errors import message
 from quantviz.app.shell.figure import secondary_chart, show_figure
@@ -66,7 +65,7 @@ def probabilities(result: dict, key: str) -> None:
     labels = {"title": t("fig.int8.prob.title"), "x": t("fig.int8.prob.x"), "y": t("fig.int8.prob.y"),
               "float": t("fig.int8.prob.float"), "int": t("fig.int8.prob.int")}
     fig = figs.probability_figure(result["p_float"], result["p_int"], labels)
-    show_figure(fig, key, "int8-probabilities", key_html=key_html(fig.key))
+    show_figure(fig, key, "int8-probabilities")
 
 
 def predictions(result: dict) -> None:
@@ -93,7 +92,7 @@ def layers(result: dict, weight_only: bool) -> None:
               "y": t("fig.int8.act.y"), "identity": t("fig.int8.act.identity"), "values": t("fig.int8.act.values")}
     fig = figs.activation_figure(x, x_hat, labels)
     with c2:
-        show_figure(fig, "int8_act", f"int8-{layer}", key_html=key_html(fig.key))
+        show_figure(fig, "int8_act", f"int8-{layer}")
 
 
 def test_set(name: str, s: Settings) -> None:

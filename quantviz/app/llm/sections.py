@@ -8,7 +8,6 @@ import streamlit as st
 
 from quantviz.app.llm import data
 from quantviz.app.llm.state import Settings
-from quantviz.app.mapping.figures import key_html
 from quantviz.app.shell import controls
 from quantviz.app.shell.errors import explain
 from quantviz.app.shell.figure import show_figure
@@ -36,11 +35,6 @@ def cached(name: str, params: tuple, build) -> SpecFigure:
     not change it spends no time on it)."""
     spec = data.figure_spec(name, params, lang(), build)
     return SpecFigure(spec["data"], spec["layout"], spec["key"])
-
-
-def show(fig: SpecFigure, key: str, file_name: str, **kwargs) -> None:
-    """``show_figure``, with the figure's key written above it when it has one."""
-    show_figure(fig, key, file_name, key_html=key_html(fig.key) if fig.key else None, **kwargs)
 
 
 def family_labels(prefix: str = "fig.llm.family") -> dict:
@@ -133,7 +127,7 @@ def block_section(key, w, fmt: str) -> None:
     labels["title"] = t("fig.llm.block.title", index=index, count=count, name=fmt)
     fig = cached("block", (key, fmt, index), lambda: block_figs.block_figure(b["x"], b["stored"], b["codes"],
                                                                              b["levels"], labels))
-    show(fig, "llm_block", f"quantviz-llm-block-{fmt}-{index}")
+    show_figure(fig, "llm_block", f"quantviz-llm-block-{fmt}-{index}")
     if b["levels"].size > block_figs.MAX_LEVEL_MARKS:
         st.caption(t("llm.block.dense", levels=b["levels"].shape[0]))
     st.markdown(t("llm.block.scales", size=len(b["x"]), scales=scales_text(b["scales"])))
@@ -196,9 +190,9 @@ def outlier_section(key, w) -> dict:
     except ValueError as err:
         st.warning(t("llm.error", reason=explain(err)))
         return values
-    show(cached("outliers", (key, outch, oscale, mix, alpha),
-                lambda: outlier_figs.outlier_figure(view["maxima"], view["errors"], outlier_labels())),
-         "llm_outliers", "quantviz-llm-outliers")
+    fig = cached("outliers", (key, outch, oscale, mix, alpha),
+                 lambda: outlier_figs.outlier_figure(view["maxima"], view["errors"], outlier_labels()))
+    show_figure(fig, "llm_outliers", "quantviz-llm-outliers")
     e = view["errors"]["per-tensor"]
     st.markdown(t("llm.outliers.result", none=e["none"], smooth=e["SmoothQuant"], rotation=e["rotation"],
                   alpha=alpha))

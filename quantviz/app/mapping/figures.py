@@ -1,8 +1,6 @@
 """The mapping page's figures, with their labels in the current language."""
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import plotly.graph_objects as go
 
@@ -30,16 +28,6 @@ TITLES = {"main": "mapping.fig.hist.title", "error": "mapping.fig.err.title", "e
 
 def title(name: str) -> str:
     return t(TITLES[name])
-
-
-KEY_STYLE = "display:flex;flex-wrap:wrap;column-gap:1.1rem;row-gap:0.1rem;font-size:0.85rem;line-height:1.5"
-
-
-def key_html(entries) -> str:
-    """A figure's key as one wrapping line of coloured glyphs and labels (HTML for ``st.markdown``)."""
-    items = "".join(f'<span><span style="color:{html.escape(e.colour)};font-weight:700">{html.escape(e.glyph)}</span>'
-                    f"&nbsp;{html.escape(e.label)}</span>" for e in entries)
-    return f'<div style="{KEY_STYLE}">{items}</div>'
 
 
 def view_range(data: Data, res: Resolved) -> tuple[float, float]:

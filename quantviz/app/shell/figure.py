@@ -7,6 +7,7 @@ does not draw it.
 """
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import plotly.graph_objects as go
@@ -28,6 +29,21 @@ HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}  # the page offers its own files
 TITLE_ROOM = 60   # px above the plot for a file's title and subtitle
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
+KEY_STYLE = "display:flex;flex-wrap:wrap;column-gap:1.1rem;row-gap:0.1rem;font-size:0.85rem;line-height:1.5"
+
+
+def key_html(entries) -> str:
+    """A figure's key as one wrapping line of coloured glyphs and labels (HTML for ``st.markdown``)."""
+    items = "".join(f'<span><span style="color:{html.escape(e.colour)};font-weight:700">{html.escape(e.glyph)}</span>'
+                    f"&nbsp;{html.escape(e.label)}</span>" for e in entries)
+    return f'<div style="{KEY_STYLE}">{items}</div>'
+
+
+def write_key(fig: go.Figure) -> None:
+    """The key of a figure that carries one (``spec.SpecFigure.key``), written above it: a plotly
+    legend would make the browser draw the figure twice, and the written key wraps on a phone."""
+    if getattr(fig, "key", None):
+        st.markdown(key_html(fig.key), unsafe_allow_html=True)
 
 
 def titles(layout: dict) -> tuple[str, str]:
@@ -85,13 +101,12 @@ def for_export(fig: go.Figure, title: str | None) -> go.Figure:
 
 
 def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, title: str | None = None,
-                key_html: str | None = None, chart_args: dict | None = None,
-                live: Callable[[], bytes] | None = None) -> None:
+                chart_args: dict | None = None, live: Callable[[], bytes] | None = None) -> None:
     """The figure's title as text, ``st.plotly_chart`` with the Streamlit theme, and download
     buttons (not in the embed view).
 
     ``title``: the figure's title for the exported files, when the page writes it above the chart.
-    ``key_html``: the figure's key, written between the title and the chart (HTML).
+    A figure that carries its key (``spec.SpecFigure.key``) has it written between the title and the chart.
     ``chart_args``: more arguments of ``st.plotly_chart`` (e.g. ``on_select`` for a clickable chart).
     A summary of the chart in words goes before it for screen readers, and its points under it
     in an expander (``numbers_behind``).
@@ -103,8 +118,7 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
     lines = [f"**{as_text(text)}**" if text else "", f":gray[{as_text(subtitle)}]" if subtitle else "",
              spoken(words)]
     st.markdown("  \n".join(filter(None, lines)), unsafe_allow_html=True)
-    if key_html:
-        st.markdown(key_html, unsafe_allow_html=True)
+    write_key(fig)
     st.plotly_chart(spec, theme="streamlit", key=key, config=CONFIG, **(chart_args or {}))
     if is_embed_view():
         return

@@ -4,11 +4,10 @@ round-to-nearest."""
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 from plotly.colors import get_colorscale
 
 from ..spec import figure
-from ..style import BLUE, ORANGE, PURPLE, TICKS, TITLE_STANDOFF, keyed_layout, styled
+from ..style import BLUE, ORANGE, PURPLE, TICKS, TITLE_STANDOFF, KeyEntry, keyed_layout
 
 BEFORE, CHANGE = [0.58, 1.0], [0.0, 0.42]   # the two panels, one above the other (shares of the plot's height)
 COLOUR_BAR_ROOM = 96                         # px right of the plot: the colour bar and its tick labels (1.2e-03)
@@ -37,7 +36,7 @@ def step_figure(step: dict, labels: dict):
                 "y1": before.shape[0] - 0.5, "line": {"color": PURPLE, "width": 3}}      # seen on light and dark
                for x, y in (("x", "y"), ("x2", "y2"))]
     layout = keyed_layout(labels["x"], labels["y"], 480, title={"text": labels["title"]}, shapes=outline,
-                          margin={"r": COLOUR_BAR_ROOM, "t": 36},
+                          margin={"r": COLOUR_BAR_ROOM, "t": 36, "b": 72},
                           xaxis={"anchor": "y", "matches": "x2", "title": {"text": ""}},
                           yaxis={"autorange": "reversed", "domain": BEFORE},
                           xaxis2={**TICKS, "anchor": "y2", "title": {"text": labels["x"], "standoff": TITLE_STANDOFF}},
@@ -52,13 +51,14 @@ def _panel_title(text: str, domain: list[float]) -> dict:
             "yanchor": "bottom", "yshift": 4, "showarrow": False}
 
 
-def error_figure(values: dict, labels: dict) -> go.Figure:
-    """``values``: rtn, gptq (held-out) and rtn_calib, gptq_calib (calibration rows): grouped bars."""
-    fig = go.Figure()
-    for name, colour in (("rtn", BLUE), ("gptq", ORANGE)):
-        fig.add_trace(go.Bar(x=[labels["held_out"], labels["calibration"]],
-                             y=[values[name], values[f"{name}_calib"]], name=labels[name], marker={"color": colour},
-                             hovertemplate=labels["hover"] + "<extra></extra>"))
-    fig = styled(fig, labels["title"], "", labels["y"], height=340)
-    fig.update_layout(barmode="group")
-    return fig
+def error_figure(values: dict, labels: dict):
+    """``values``: rtn, gptq (held-out) and rtn_calib, gptq_calib (calibration rows): grouped bars,
+    with a key the page writes. ``labels``: title, y, hover, rtn, gptq, held_out, calibration."""
+    traces = [{"type": "bar", "x": [labels["held_out"], labels["calibration"]],
+               "y": [values[name], values[f"{name}_calib"]], "name": labels[name], "marker": {"color": colour},
+               "hovertemplate": labels["hover"] + "<extra></extra>"} for name, colour in BARS.items()]
+    layout = keyed_layout("", labels["y"], 340, title={"text": labels["title"]}, barmode="group")
+    return figure(traces, layout, [KeyEntry("■", colour, labels[name]) for name, colour in BARS.items()])
+
+
+BARS = {"rtn": BLUE, "gptq": ORANGE}

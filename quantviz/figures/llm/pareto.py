@@ -3,48 +3,52 @@ weight it stores, the formats no other beats joined by a line (the Pareto front)
 one ringed. Each point carries its format's name (``customdata``) for a click to select it."""
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
-from ..style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, styled
+from ..spec import figure
+from ..style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, KeyEntry, keyed_layout
 
 FAMILY_STYLE = {"integer": (BLUE, "circle"), "llama.cpp": (ORANGE, "square"), "NormalFloat": (GREEN, "diamond"),
                 "microscaling": (RED, "triangle-up"), "float": (GREY, "x")}
+GLYPHS = {"circle": "●", "square": "■", "diamond": "◆", "triangle-up": "▲", "x": "✕"}   # each symbol in a key
 
 
-def pareto_figure(points: list[dict], front: list[str], selected: str, labels: dict, height: int = 520) -> go.Figure:
+def pareto_figure(points: list[dict], front: list[str], selected: str, labels: dict, height: int = 520):
     """``points``: name, family, stored_bits, sqnr_db (None: refused); ``front``: names on the
     Pareto front by bits; ``labels``: title, subtitle, x, y, hover, front, selected and one
-    legend name per family; ``height`` in px. The names of the front's formats and of the chosen one are written
-    beside them (the others crowd around 4 bits: their names are in the hover text)."""
+    name per family; ``height`` in px. The names of the front's formats and of the chosen one are
+    written beside them (the others crowd around 4 bits: their names are in the hover text).
+    Assembled as plain dicts with a key the page writes (a format's choice redraws it)."""
     shown = [p for p in points if p["sqnr_db"] is not None]
-    fig = go.Figure()
     by_name = {p["name"]: p for p in shown}
     line = [by_name[n] for n in front if n in by_name]
-    fig.add_trace(go.Scatter(x=[p["stored_bits"] for p in line], y=[p["sqnr_db"] for p in line], mode="lines",
-                             name=labels["front"], line={"color": SKY, "width": 2, "dash": "dot"},
-                             hoverinfo="skip"))
+    traces = [{"type": "scatter", "x": [p["stored_bits"] for p in line], "y": [p["sqnr_db"] for p in line],
+               "mode": "lines", "name": labels["front"], "line": {"color": SKY, "width": 2, "dash": "dot"},
+               "hoverinfo": "skip"}]
+    key = [KeyEntry("┈", SKY, labels["front"])]
     for family, (colour, symbol) in FAMILY_STYLE.items():
         group = [p for p in shown if p["family"] == family]
         if group:
-            fig.add_trace(go.Scatter(
-                x=[p["stored_bits"] for p in group], y=[p["sqnr_db"] for p in group], mode="markers+text",
-                name=labels[family], textposition="top center",
-                text=[p["name"] if p["name"] in front or p["name"] == selected else "" for p in group],
-                textfont={"size": 11}, customdata=[[p["name"], p["mse"]] for p in group], cliponaxis=False,
-                marker={"color": colour, "symbol": symbol, "size": 12, "line": {"width": 1, "color": colour}},
-                unselected={"marker": {"opacity": 1}},     # a click chooses a format; no point fades
-                hovertemplate=labels["hover"] + "<extra></extra>"))
+            traces.append({
+                "type": "scatter", "x": [p["stored_bits"] for p in group], "y": [p["sqnr_db"] for p in group],
+                "mode": "markers+text", "name": labels[family], "textposition": "top center",
+                "text": [p["name"] if p["name"] in front or p["name"] == selected else "" for p in group],
+                "textfont": {"size": 11}, "customdata": [[p["name"], p["mse"]] for p in group], "cliponaxis": False,
+                "marker": {"color": colour, "symbol": symbol, "size": 12, "line": {"width": 1, "color": colour}},
+                "unselected": {"marker": {"opacity": 1}},     # a click chooses a format; no point fades
+                "hovertemplate": labels["hover"] + "<extra></extra>"})
+            key.append(KeyEntry(GLYPHS[symbol], colour, labels[family]))
     if selected in by_name:
         p = by_name[selected]
-        fig.add_trace(go.Scatter(x=[p["stored_bits"]], y=[p["sqnr_db"]], mode="markers", name=labels["selected"],
-                                 customdata=[[p["name"], p["mse"]]], hoverinfo="skip",
-                                 marker={"size": 24, "color": "rgba(0,0,0,0)",
-                                         "line": {"width": 3, "color": PURPLE}}))
-    fig = styled(fig, labels["title"], labels["x"], labels["y"], height=height)
-    fig.update_layout(title_subtitle_text=labels["subtitle"], clickmode="event+select", dragmode=False,
-                      xaxis={"type": "log", "tickvals": [2, 3, 4, 5, 6, 8], "ticktext": ["2", "3", "4", "5", "6", "8"]},
-                      margin={"t": 80})
-    return fig
+        traces.append({"type": "scatter", "x": [p["stored_bits"]], "y": [p["sqnr_db"]], "mode": "markers",
+                       "name": labels["selected"], "customdata": [[p["name"], p["mse"]]], "hoverinfo": "skip",
+                       "marker": {"size": 24, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": PURPLE}}})
+        key.append(KeyEntry("○", PURPLE, labels["selected"]))
+    layout = keyed_layout(labels["x"], labels["y"], height, clickmode="event+select", dragmode=False,
+                          title={"text": labels["title"], "subtitle": {"text": labels["subtitle"]}},
+                          xaxis=BITS_AXIS)
+    return figure(traces, layout, key)
+
+
+BITS_AXIS = {"type": "log", "tickvals": [2, 3, 4, 5, 6, 8], "ticktext": ["2", "3", "4", "5", "6", "8"]}
 
 
 def selected_name(event) -> str | None:
