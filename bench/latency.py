@@ -22,8 +22,10 @@ unless set): on a loaded machine a multi-threaded BLAS makes the LLM page's smal
 several times slower (at load 6-8 on 2 cores its press took 1.4 s instead of 0.5 s).
 
 ``--llm-slider`` times another control of the LLM page: alpha (SmoothQuant only), outch, mix, block
-(the block figure), calib or gstep (GPTQ opened). Each press moves to a value not seen before, so a
-slider with few steps gets fewer presses (alpha 19, mix 15, gstep 6; the count is printed).
+(the block figure), calib or gstep (GPTQ opened), rows or tail (a new synthetic layer), fmt (the next
+format in its menu, timed from the Enter that chooses it) or click (a click on the main chart's
+point of a format not chosen before). Each press moves to a value not seen before, so a control with
+few steps gets fewer presses (alpha 19, mix 15, gstep 6, fmt and click 18; the count is printed).
 
     python -m bench.latency [--presses 25] [--n 1000000] [--slider rmax] [--llm-slider oscale]
                             [--no-int8] [--no-llm] [--no-first-render]
@@ -51,7 +53,14 @@ LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4], 150),
                "alpha": ("llm?alpha=0", "SmoothQuant's migration strength α", [4], 20),
                "block": ("llm", "Block", [1], 511),
                "calib": ("llm?gptq=true&calib=128", "Calibration rows", [5, 6], 120),
-               "gstep": ("llm?gptq=true", "Step: column", [6], 7)}
+               "gstep": ("llm?gptq=true", "Step: column", [6], 7),
+               # the data: a new layer, every format compared on it (the formats, the block, the outliers redrawn)
+               "rows": ("llm?rows=16", "Output channels (rows)", [0, 1, 4], 63),
+               "tail": ("llm?tail=2", "Tail: Student-t degrees of freedom ν", [0, 1, 4], 196),
+               # the format, chosen in its menu or by a click on its point (the formats, the block, the network)
+               "fmt": ("llm", "Format", [0, 1, 3], 19),
+               "click": ("llm", None, [0, 1, 3], 19)}
+CHOICES = {"fmt", "click"}   # not sliders: a press is a choice in the menu, or a click on the chart
 
 ARM = """() => {
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
@@ -87,17 +96,48 @@ def wait_ready(page, timeout=60_000):
     page.wait_for_selector(IDLE, timeout=timeout)
 
 
-def press(page, charts: list[int] | None = None) -> float:
-    """Seconds from an ArrowRight on the focused slider until idle with every chart repainted
-    (or the charts at the indices ``charts``)."""
+def press(page, charts: list[int] | None = None, act=lambda page: page.keyboard.press("ArrowRight")) -> float:
+    """Seconds from an ArrowRight on the focused slider (or ``act(page)``) until idle with every
+    chart repainted (or the charts at the indices ``charts``)."""
     page.evaluate(ARM)
     start = time.perf_counter()
-    page.keyboard.press("ArrowRight")
+    act(page)
     if charts is None:
         page.wait_for_function(DONE, timeout=30_000, polling="raf")
     else:
         page.wait_for_function(DONE_SOME, arg=charts, timeout=30_000, polling="raf")
     return time.perf_counter() - start
+
+
+def choose_next(page, charts: list[int], menu: str) -> float:
+    """The next option of the menu ``menu`` (opened first, untimed), timed from its Enter."""
+    page.get_by_role("combobox", name=menu).focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_selector('[role="option"]', timeout=10_000)
+    return press(page, charts, lambda page: page.keyboard.press("Enter"))
+
+
+# every point of the main chart: its format's name and its centre on the screen
+POINTS = """() => {
+  const out = [];
+  document.querySelector('.js-plotly-plot').querySelectorAll('.scatterlayer .trace').forEach(trace => {
+    const data = trace.__data__ && trace.__data__[0] && trace.__data__[0].trace;
+    if (!data || !data.customdata || data.hoverinfo === 'skip') return;     // the ring around the chosen one
+    trace.querySelectorAll('.points path').forEach(point => {
+      const box = point.getBoundingClientRect();
+      out.push([data.customdata[point.__data__.i][0], box.x + box.width / 2, box.y + box.height / 2]);
+    });
+  });
+  return out;
+}"""
+
+
+def click_next(page, charts: list[int], clicked: set) -> float:
+    """A click on a point of the main chart whose format was not chosen yet, timed from the click."""
+    name, x, y = next(p for p in page.evaluate(POINTS) if p[0] not in clicked)
+    clicked.add(name)
+    page.mouse.move(x, y)
+    return press(page, charts, lambda page: page.mouse.click(x, y))
 
 
 class CpuMeter:
@@ -126,8 +166,8 @@ class CpuMeter:
         return [statistics.median(s[i] for s in self.samples) * 1e3 for i in range(3)]
 
 
-def open_page(browser, url: str, slider: str, warmup: str | None = None):
-    """A page with ``slider`` focused (``warmup``: a page to open first in the same tab)."""
+def open_page(browser, url: str, slider: str | None, warmup: str | None = None):
+    """A page with ``slider`` focused, if any (``warmup``: a page to open first in the same tab)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     if warmup:
@@ -135,7 +175,8 @@ def open_page(browser, url: str, slider: str, warmup: str | None = None):
         page.wait_for_selector(IDLE, timeout=60_000)
     page.goto(url)
     wait_ready(page)
-    page.get_by_role("slider", name=slider).focus()
+    if slider:
+        page.get_by_role("slider", name=slider).focus()
     return page
 
 
@@ -165,6 +206,10 @@ def main():
         servers.append(start_streamlit(ROOT / "bench" / "apps" / "minimal.py", minimal_port))
         app_root = f"http://127.0.0.1:{app_port}/"
         path, slider, redrawn, room = LLM_SLIDERS[args.llm_slider]
+        clicked = {"Q4_K"}   # the format chosen at first
+        llm_press = {"fmt": lambda page: choose_next(page, redrawn, slider),
+                     "click": lambda page: click_next(page, redrawn, clicked)}.get(
+            args.llm_slider, lambda page: press(page, redrawn))
         if not args.no_llm:
             args.presses = min(args.presses, room - 1)   # one unmeasured press first
         others = {**({} if args.no_int8 else INT8_PAGES), **({} if args.no_llm else {"llm": (path, slider)})}
@@ -174,16 +219,17 @@ def main():
             pages = {"minimal": (open_page(browser, f"http://127.0.0.1:{minimal_port}/", "value"), servers[1]),
                      "mapping": (open_page(browser, mapping_url, SLIDERS[args.slider], warmup=app_root), servers[0])}
             for name, (path, slider) in others.items():
-                pages[name] = (open_page(browser, app_root + path, slider, warmup=app_root), servers[0])
+                pages[name] = (open_page(browser, app_root + path, None if args.llm_slider in CHOICES else slider,
+                                         warmup=app_root), servers[0])
             for name, (page, _) in pages.items():    # one unmeasured press each
-                press(page, redrawn if name == "llm" else None)
+                llm_press(page) if name == "llm" else press(page)
             meters = {name: CpuMeter(page, server.pid) for name, (page, server) in pages.items()}
             times = {name: [] for name in pages}
             loads = [os.getloadavg()[0]]
             for _ in range(args.presses):
                 for name, (page, _) in pages.items():
-                    charts = redrawn if name == "llm" else None
-                    times[name].append(meters[name].measure(lambda page=page, charts=charts: press(page, charts)))
+                    act = llm_press if name == "llm" else press
+                    times[name].append(meters[name].measure(lambda page=page, act=act: act(page)))
             loads.append(os.getloadavg()[0])
             for page, _ in pages.values():
                 page.context.close()
