@@ -69,6 +69,18 @@ def test_the_gptq_step_shows_only_the_compensation(figures):
     assert np.isnan(change[:, :4]).all() and np.isfinite(change[:, 4:]).all()
 
 
+def test_the_block_reads_back_each_stored_value_as_one_level_line_per_position(w):
+    b = anatomy.block_anatomy(FORMATS["Q4_0"], w, 1)
+    fig = block.block_figure(b.x, b.stored, b.codes, b.levels, labels("title", "x", "y", "weights", "stored",
+                                                                        "grid", "hover"))
+    read_back = next(t for t in fig.traces() if t["name"] == "<stored>")
+    x, y = read_back["x"], read_back["y"]
+    assert read_back["mode"] == "lines" and len(x) == len(y) == len(read_back["customdata"]) == 3 * len(b.x)
+    assert np.array_equal(y[0::3], b.stored) and np.array_equal(y[1::3], b.stored) and np.isnan(y[2::3]).all()
+    assert np.allclose((x[0::3] + x[1::3]) / 2, np.arange(len(b.x)))          # centred on its position
+    assert np.array_equal(read_back["customdata"][0::3, 1], b.codes)          # its code in the hover
+
+
 def test_the_outlier_figure_has_the_channels_above_and_the_errors_below(figures):
     fig = figures["outliers"]
     lines = [t for t in fig.traces() if t["type"] == "scatter"]

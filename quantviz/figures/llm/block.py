@@ -11,8 +11,8 @@ MAX_LEVEL_MARKS = 20_000     # grid marks drawn (levels x positions); beyond, th
 
 
 def block_figure(x: np.ndarray, stored: np.ndarray, codes: np.ndarray, levels: np.ndarray, labels: dict):
-    """``x``, ``stored``, ``codes``: the block's weights, values read back, codes (one per
-    position); ``levels``: (levels, positions) every value a position can hold (NaN: none);
+    """``x``, ``stored``, ``codes``: the block's weights (dots), values read back (a level line at
+    each position, on the grid), codes (one per position); ``levels``: (levels, positions) every value a position can hold (NaN: none);
     ``labels``: title, x, y, weights, stored, grid, hover. Assembled as plain dicts with a key the
     page writes (``quantviz.figures.spec``): the block slider redraws it on every move, and a
     legend or margins too small for the axes would make the browser draw it twice."""
@@ -27,13 +27,23 @@ def block_figure(x: np.ndarray, stored: np.ndarray, codes: np.ndarray, levels: n
     traces.append({"type": "scatter", "x": pos, "y": np.asarray(x, dtype=np.float64), "mode": "markers",
                    "name": labels["weights"], "marker": {"color": BLUE, "size": 7 if n <= 64 else 4},
                    "hoverinfo": "skip"})
-    traces.append({"type": "scatter", "x": pos, "y": np.asarray(stored, dtype=np.float64), "mode": "markers",
-                   "name": labels["stored"], "customdata": np.stack([x, codes.astype(np.float64)], axis=1),
-                   "marker": {"color": ORANGE, "size": 9 if n <= 64 else 5, "symbol": "x"},
-                   "hovertemplate": labels["hover"] + "<extra></extra>"})
-    key += [KeyEntry("●", BLUE, labels["weights"]), KeyEntry("✕", ORANGE, labels["stored"])]
+    tick_x, tick_y = ticks(stored)
+    traces.append({"type": "scatter", "x": tick_x, "y": tick_y, "mode": "lines", "name": labels["stored"],
+                   "customdata": np.repeat(np.stack([x, codes.astype(np.float64)], axis=1), 3, axis=0),
+                   "line": {"color": ORANGE, "width": 3}, "hovertemplate": labels["hover"] + "<extra></extra>"})
+    key += [KeyEntry("●", BLUE, labels["weights"]), KeyEntry("━", ORANGE, labels["stored"])]
     layout = keyed_layout(labels["x"], labels["y"], 420, title={"text": labels["title"]})
     return figure(traces, layout, key)
+
+
+def ticks(values: np.ndarray, half: float = 0.4) -> tuple[np.ndarray, np.ndarray]:
+    """A short level line at each position's value, all in one path (``x``, ``y`` with a gap, NaN,
+    after each): one element for the browser to draw where a marker per position was hundreds."""
+    n = len(values)
+    x = np.stack([np.arange(n) - half, np.arange(n) + half, np.full(n, np.nan)], axis=1).ravel()
+    y = np.repeat(np.asarray(values, dtype=np.float64), 3)
+    y[2::3] = np.nan
+    return x, y
 
 
 def grid_lines(levels: np.ndarray, half: float = 0.4) -> tuple[list, list]:
