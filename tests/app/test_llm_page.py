@@ -57,7 +57,7 @@ def test_every_control_changes_the_output(open_page):
     # charts: 0 the formats, 1 one block, 2 the codebooks, 3 the network, 4 the outlier channels and W8A8's error
     changes = [("slider", "rows", 128, [0, 1]), ("slider", "cols", 1024, [0, 1, 4]),
                ("slider", "tail", 20.0, [0, 1]), ("number_input", "seed", 3, [0, 1]),
-               ("selectbox", "fmt", "NF4", [0, 1, 3]), ("slider", "block", 5, [1]),
+               ("selectbox", "fmt", "NF4", [0, 1]), ("slider", "block", 5, [1]),
                ("slider", "oscale", 100.0, [4]), ("slider", "alpha", 0.9, [4]), ("slider", "mix", 0.5, [4]),
                ("slider", "outch", 0, [4]), ("selectbox", "model", "cnn", [3])]
     for kind, key, value, figures in changes:
@@ -68,6 +68,23 @@ def test_every_control_changes_the_output(open_page):
             assert after[n] != before[n], (key, n)
         before = after
     assert "NF4" in result_line(at)
+
+
+def test_the_network_says_the_chosen_formats_accuracy_and_its_chart_stays(open_page):
+    from quantviz.app.shell.models import digits, model
+    from quantviz.nn.llmformats import network_rows
+    d = digits()
+    rows = {r["name"]: r for r in network_rows(model("mlp"), d.test_x, d.test_labels, names=["NF4", "Q4_K"])}
+    at = open_page(PAGE, fmt="NF4")
+    chart = chart_specs(at)[3]
+    nf4 = rows["NF4"]
+    said = next(m.value for m in at.markdown if m.value.startswith("**NF4** stores this network"))
+    assert f"keeps **{100 * nf4['accuracy']:.2f} %**" in said and f"({nf4['correct']} of 359)" in said
+    assert f"against {100 * rows['float32']['accuracy']:.2f} % in float32" in said
+    at.selectbox(key="fmt").set_value("Q4_K").run()
+    assert chart_specs(at)[3] == chart            # another format: the same chart, only the words change
+    assert any(m.value.startswith(f"**Q4_K** stores this network in {rows['Q4_K']['stored_bits']:.3g} bits")
+               for m in at.markdown)
 
 
 def test_a_bundled_layer_is_padded_to_whole_blocks(open_page):

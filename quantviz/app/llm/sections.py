@@ -202,6 +202,7 @@ def outlier_section(key, w) -> dict:
 # ---- the network -------------------------------------------------------------------------------
 
 def network_section(fmt: str) -> str:
+    """The network's choice, its accuracy under every format, and the chosen format's in words."""
     st.header(t("llm.net.title"))
     labels = {m: P["model"].label(m) for m in P["model"].choices()}   # in this run's language
     name = controls.choice(t("llm.net.model"), P["model"], format_func=labels.get)
@@ -209,9 +210,12 @@ def network_section(fmt: str) -> str:
     with st.spinner():
         rows = data.network_rows(name)
     labels = {k: t(f"fig.llm.net.{k}") for k in ("title", "x", "y", "hover")} | family_labels()
-    labels |= {"selected": t("fig.llm.selected"), "float_line": t("fig.llm.net.float", acc=100 * rows[0]["accuracy"])}
-    show_figure(cached("network", (name, fmt), lambda: network_figs.network_figure(rows, fmt, labels)),
+    labels["float_line"] = t("fig.llm.net.float", acc=100 * rows[0]["accuracy"])
+    show_figure(cached("network", (name,), lambda: network_figs.network_figure(rows, labels)),
                 "llm_network", f"quantviz-llm-network-{name}")
+    chosen = next(r for r in rows if r["name"] == fmt)
+    st.markdown(t("llm.net.chosen", name=fmt, bits=chosen["stored_bits"], acc=100 * chosen["accuracy"],
+                  correct=chosen["correct"], base=100 * rows[0]["accuracy"]))
     return name
 
 

@@ -183,6 +183,10 @@ STRINGS = {
                      "tested on the 359 test digits.",
                      "{model} 的每个权重矩阵都用每种格式存储（偏置和激活值保持 float32），然后在 359 张测试图片上测试。"),
     "llm.net.model": ("Network", "网络"),
+    "llm.net.chosen": ("**{name}** stores this network in {bits:.3g} bits per weight and keeps **{acc:.2f} %** of "
+                       "the test digits right ({correct} of 359), against {base:.2f} % in float32.",
+                       "**{name}** 以每个权重 {bits:.3g} 位存储这个网络，测试准确率为 **{acc:.2f} %**"
+                       "（359 张中 {correct} 张），float32 为 {base:.2f} %。"),
     "fig.llm.net.title": ("Test accuracy against bits per weight", "测试准确率与每个权重的位数"),
     "fig.llm.net.x": ("bits per weight of this network, padding included (log scale)",
                       "该网络每个权重的位数，含补齐（对数刻度）"),

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from ..spec import figure
-from ..style import GREY, PURPLE, KeyEntry, keyed_layout
+from ..style import GREY, KeyEntry, keyed_layout
 from .pareto import BITS_AXIS, FAMILY_STYLE, GLYPHS
 
 MARGIN = {"l": 104}   # room for the accuracy's tick labels ("97.5 %") and title
 
 
-def network_figure(rows: list[dict], selected: str, labels: dict):
+def network_figure(rows: list[dict], labels: dict):
     """``rows``: name, family, stored_bits, accuracy (0..1), correct; ``labels``: title, x, y,
-    hover, float_line, selected and one name per family. Assembled as plain dicts with a key the
-    page writes (a format's choice redraws it)."""
+    hover, float_line and one name per family. Assembled as plain dicts with a key the page
+    writes; it does not depend on the format chosen (the page says that format's accuracy in
+    words), so choosing a format does not redraw it."""
     traces, key = [], []
     for family, (colour, symbol) in FAMILY_STYLE.items():
         group = [r for r in rows if r["family"] == family and family != "float"]
@@ -22,13 +23,6 @@ def network_figure(rows: list[dict], selected: str, labels: dict):
                            "marker": {"color": colour, "symbol": symbol, "size": 11},
                            "hovertemplate": labels["hover"] + "<extra></extra>"})
             key.append(KeyEntry(GLYPHS[symbol], colour, labels[family]))
-    chosen = [r for r in rows if r["name"] == selected]
-    if chosen:
-        r = chosen[0]
-        traces.append({"type": "scatter", "x": [r["stored_bits"]], "y": [100 * r["accuracy"]], "mode": "markers",
-                       "name": labels["selected"], "hoverinfo": "skip",
-                       "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": PURPLE}}})
-        key.append(KeyEntry("○", PURPLE, labels["selected"]))
     shapes, notes = [], []
     base = next((r for r in rows if r["family"] == "float"), None)
     if base is not None:
