@@ -13,9 +13,10 @@ MAX_LEVEL_MARKS = 20_000     # grid marks drawn (levels x positions); beyond, th
 def block_figure(x: np.ndarray, stored: np.ndarray, codes: np.ndarray, levels: np.ndarray, labels: dict):
     """``x``, ``stored``, ``codes``: the block's weights (dots), values read back (a level line at
     each position, on the grid), codes (one per position); ``levels``: (levels, positions) every
-    value a position can hold (NaN: none); ``labels``: title, x, y, weights, stored, grid, hover. Assembled as plain dicts with a key the
-    page writes (``quantviz.figures.spec``): the block slider redraws it on every move, and a
-    legend or margins too small for the axes would make the browser draw it twice."""
+    value a position can hold (NaN: none); ``labels``: title, x, y, weights, stored, grid, hover.
+    Assembled as plain dicts with a key the page writes (``quantviz.figures.spec``): the block
+    slider redraws it on every move, and a legend or margins too small for the axes would make the
+    browser draw it twice."""
     n = len(x)
     pos = np.arange(n)
     traces, key = [], []
