@@ -43,11 +43,13 @@ def pareto_figure(points: list[dict], front: list[str], selected: str, labels: d
                        "marker": {"size": 24, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": PURPLE}}})
         key.append(KeyEntry("○", PURPLE, labels["selected"]))
     layout = keyed_layout(labels["x"], labels["y"], height, clickmode="event+select", dragmode=False,
+                          margin={"r": NAME_ROOM},
                           title={"text": labels["title"], "subtitle": {"text": labels["subtitle"]}},
                           xaxis=BITS_AXIS)
     return figure(traces, layout, key)
 
 
+NAME_ROOM = 44   # px right of the plot: the names written beside the points at 8 bits (INT8 g128)
 BITS_AXIS = {"type": "log", "tickvals": [2, 3, 4, 5, 6, 8], "ticktext": ["2", "3", "4", "5", "6", "8"]}
 
 
