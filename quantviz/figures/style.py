@@ -78,6 +78,13 @@ KEYED_MARGIN = {"l": 88, "r": 16, "t": 12, "b": 62}
 TITLE_STANDOFF = 8
 
 
+def panel_title(text: str, top: float) -> dict:
+    """The title of one panel of a figure of several, left above it (``top``: the panel's top, as a
+    share of the plot area's height): an annotation, which the browser and the files both draw."""
+    return {"text": f"<b>{text}</b>", "xref": "paper", "yref": "paper", "x": 0, "y": top, "xanchor": "left",
+            "yanchor": "bottom", "yshift": 6, "showarrow": False, "font": {"size": FONT_SIZES["axis_title"]}}
+
+
 class KeyEntry(NamedTuple):
     """One entry of a figure's key: a glyph (■ ● ━ ┅ ...) in a colour, and its label."""
 

@@ -7,7 +7,7 @@ import numpy as np
 from plotly.colors import get_colorscale
 
 from ..spec import figure
-from ..style import BLUE, ORANGE, PURPLE, TICKS, TITLE_STANDOFF, KeyEntry, keyed_layout
+from ..style import BLUE, ORANGE, PURPLE, TICKS, TITLE_STANDOFF, KeyEntry, keyed_layout, panel_title
 
 BEFORE, CHANGE = [0.58, 1.0], [0.0, 0.42]   # the two panels, one above the other (shares of the plot's height)
 COLOUR_BAR_ROOM = 96                         # px right of the plot: the colour bar and its tick labels (1.2e-03)
@@ -42,13 +42,9 @@ def step_figure(step: dict, labels: dict):
                           xaxis2={**TICKS, "anchor": "y2", "title": {"text": labels["x"], "standoff": TITLE_STANDOFF}},
                           yaxis2={**TICKS, "autorange": "reversed", "domain": CHANGE, "anchor": "x2",
                                   "title": {"text": labels["y"], "standoff": TITLE_STANDOFF}},
-                          annotations=[_panel_title(labels["before"], BEFORE), _panel_title(labels["change"], CHANGE)])
+                          annotations=[panel_title(labels["before"], BEFORE[1]),
+                                       panel_title(labels["change"], CHANGE[1])])
     return figure(traces, layout)
-
-
-def _panel_title(text: str, domain: list[float]) -> dict:
-    return {"text": text, "xref": "paper", "yref": "paper", "x": 0.0, "y": domain[1], "xanchor": "left",
-            "yanchor": "bottom", "yshift": 4, "showarrow": False}
 
 
 def error_figure(values: dict, labels: dict):

@@ -7,18 +7,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..spec import figure
-from ..style import FONT_SIZES, GREEN, GREY, ORANGE, RED, TICKS, TITLE_STANDOFF, KeyEntry, keyed_layout
+from ..style import GREEN, GREY, ORANGE, RED, TICKS, TITLE_STANDOFF, KeyEntry, keyed_layout, panel_title
 
 COLOURS = {"none": GREY, "SmoothQuant": GREEN, "rotation": ORANGE, "LLM.int8": RED}
 LOG_AXIS = {"type": "log", "dtick": 1, "exponentformat": "power"}
 CHANNELS, ERRORS = [0.6, 0.94], [0.0, 0.36]    # the panels' heights, as shares of the plot area
 HEIGHT = 720
-
-
-def panel_title(text: str, top: float) -> dict:
-    """A panel's title, left above it."""
-    return {"text": f"<b>{text}</b>", "xref": "paper", "yref": "paper", "x": 0, "y": top, "xanchor": "left",
-            "yanchor": "bottom", "yshift": 6, "showarrow": False, "font": {"size": FONT_SIZES["axis_title"]}}
 
 
 def outlier_figure(maxima: dict, errors: dict, labels: dict):
