@@ -43,7 +43,8 @@ def digit_figure(image: np.ndarray, labels: dict) -> go.Figure:
                "showscale": True, "colorbar": {"title": {"text": labels["colorbar"]}, "thickness": 12},
                "hovertemplate": labels["hover"] + "<extra></extra>"}
     hidden = {"showticklabels": False, "showgrid": False, "zeroline": False}
-    layout = spec_layout(labels["title"], "", "", 300, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    # room for the colour bar and its title: with less, plotly.js widens the margins and draws again
+    layout = spec_layout(labels["title"], "", "", 300, margin={"l": 56, "r": 105, "t": 50, "b": 52},
                          xaxis={**hidden, "constrain": "domain"},
                          yaxis={**hidden, "scaleanchor": "x", "autorange": "reversed"})
     return figure([heatmap], layout)

@@ -81,7 +81,7 @@ def bits_figure(fields: list[tuple[str, str]], labels: dict) -> go.Figure:
     fig.update_layout(bargap=0.12)
     fig = styled(fig, labels["title"], labels["x"], "", height=270)
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.85, "xanchor": "left", "x": 0.0},
-                      margin={"b": 110})
+                      margin={"b": 140})
     return fig
 
 

@@ -30,7 +30,8 @@ def before_after_figure(edges: np.ndarray, before: np.ndarray, after: np.ndarray
                       yaxis={"domain": [0.54, 1.0], "title": {"text": labels["y"]}},
                       yaxis2={"domain": [0.0, 0.46], "title": {"text": labels["y"]}}, bargap=0)
     fig = styled(fig, labels["title"], "", "", height=520)
-    fig.update_layout(xaxis2_title_text=labels["x"], yaxis_title_text=labels["y"], yaxis2_title_text=labels["y"])
+    fig.update_layout(xaxis2_title_text=labels["x"], yaxis_title_text=labels["y"], yaxis2_title_text=labels["y"],
+                      margin={"b": 130})   # the legend goes under the plot (``shell.figure.displayed``)
     return fig
 
 
@@ -101,5 +102,5 @@ def network_figure(points: list[dict], selected: str, float_accuracy: float, tic
                              "range": [np.log10(0.75), np.log10(48)]},
                       yaxis={"range": [0, 108], "dtick": 20, "ticksuffix": " %"},
                       legend={"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.3, "yanchor": "top"},
-                      margin={"t": 80, "b": 150})
+                      margin={"t": 80, "b": 180})   # the legend's rows under the axis title
     return fig

@@ -19,6 +19,9 @@ BLUE, ORANGE, GREEN, RED, PURPLE, SKY, YELLOW, GREY = (
 FONT_SIZES = {"font": 14, "tick": 14, "axis_title": 15, "legend": 14}
 PRESENT_FACTOR = 19 / 14  # presentation mode: 19 px text
 TICKS = {"tickfont": {"size": FONT_SIZES["tick"]}}
+# px left of the plot for the y axis's tick labels and title at these sizes: with less, plotly.js
+# widens the margin itself and draws the figure a second time
+AXIS_ROOM = 92
 
 
 def styled_layout(title: str, x_title: str, y_title: str, height: int = 380) -> dict:
@@ -27,7 +30,7 @@ def styled_layout(title: str, x_title: str, y_title: str, height: int = 380) -> 
         "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 17}},
         "xaxis": {"title": {"text": x_title}, **TICKS}, "yaxis": {"title": {"text": y_title}, **TICKS},
         "height": height,
-        "font": {"size": 14}, "margin": {"l": 60, "r": 20, "t": 60, "b": 55},
+        "font": {"size": 14}, "margin": {"l": AXIS_ROOM, "r": 20, "t": 60, "b": 72},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
         "hoverlabel": {"font": {"size": 14}},
     }
@@ -62,7 +65,7 @@ def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -
         "yaxis": {"title": {"text": y_title}, **TICKS},
         "height": height,
         "font": {"size": 14},
-        "margin": {"l": 60, "r": 20, "t": 60, "b": 40},
+        "margin": {"l": AXIS_ROOM, "r": 20, "t": 60, "b": 40},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
         "hoverlabel": {"font": {"size": 14}},
         "template": {},  # no plotly template: the Streamlit theme styles the chart

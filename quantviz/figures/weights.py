@@ -95,7 +95,7 @@ def channel_ranges_figure(lo: np.ndarray, hi: np.ndarray, labels: dict, order: n
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=height)
     # legend under the plot, where a long title cannot collide with it on a narrow screen
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0.0},
-                      margin={"b": 100})
+                      margin={"b": 116})
     return fig
 
 
@@ -125,5 +125,5 @@ def channel_runs_figure(runs: dict, t_lo: float, t_hi: float, labels: dict, heig
     fig.update_layout(barmode="overlay", bargap=0)
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=height)
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0.0},
-                      margin={"b": 100})
+                      margin={"b": 116})
     return fig

@@ -14,7 +14,7 @@ BITS_DASH = {8: "solid", 6: "dash", 4: "dashdot", 3: "longdash", 2: "dot"}
 def _frame(fig: go.Figure, widths: np.ndarray, labels: dict) -> go.Figure:
     """Title and subtitle (short enough for a phone), axes, a log-2 width axis, legend below."""
     fig = styled(fig, labels["title"], labels["x"], labels["y"], height=520)
-    fig.update_layout(title_subtitle_text=labels["subtitle"], margin={"t": 80, "b": 130},
+    fig.update_layout(title_subtitle_text=labels["subtitle"], margin={"t": 80, "b": 150},
                       legend={"orientation": "h", "y": -0.27, "yanchor": "top", "x": 0.0, "xanchor": "left"})
     _width_axis(fig, widths)
     return fig

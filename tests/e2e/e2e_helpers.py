@@ -95,3 +95,13 @@ def screenshot(page, name, height=2400):
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     return path
+
+
+# Per chart on the page (those drawn), the margins plotly.js widened beyond those its figure asked
+# for ("" when none): a legend, colour bar or tick labels that do not fit make plotly.js widen them
+# and draw the whole figure a second time, on every change of it.
+MARGINS_PUSHED = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd._fullLayout).map(gd => {
+  const asked = gd._fullLayout.margin, drawn = gd._fullLayout._size;
+  return ['l', 'r', 't', 'b'].filter(side => Math.abs(drawn[side] - asked[side]) > 0.5)
+    .map(side => `${side}: ${asked[side]} -> ${Math.round(drawn[side])}`).join(', ');
+})"""

@@ -1,8 +1,9 @@
 """Each page on a projector (1366x768) and a phone (390x844): its main result on the first screen,
+every chart drawn once (within its own margins),
 a lesson step in presentation mode as one screen, the figure a control moves in view with the
 control on a phone, and nothing wider than the phone. One browser context per screen size."""
 import pytest
-from e2e_helpers import CHART, IDLE, OUTPUT, open_loaded, page_address
+from e2e_helpers import CHART, IDLE, MARGINS_PUSHED, OUTPUT, open_loaded, page_address
 
 from quantviz.app.shell.registry import PAGES
 
@@ -41,6 +42,16 @@ def visible_share(b, height: int) -> float:
     """The share of a box's height within the viewport's first screen (0 to 1)."""
     shown = min(b["y"] + b["height"], height) - max(b["y"], 0)
     return max(0.0, shown) / b["height"]
+
+
+@pytest.mark.parametrize("url_path", list(MAIN))
+def test_every_chart_is_drawn_once_within_its_own_margins(wide, app_url, url_path):
+    """A figure whose legend, colour bar or tick labels do not fit its margins is drawn twice by
+    plotly.js (it widens them and starts again), on every change of it."""
+    open_at(wide, app_url, url_path)
+    wide.wait_for_timeout(500)
+    pushed = wide.evaluate(MARGINS_PUSHED)
+    assert pushed and not any(pushed), f"{url_path}: margins widened per chart: {pushed}"
 
 
 @pytest.mark.parametrize("url_path", list(MAIN))

@@ -1,7 +1,7 @@
 """The LLM weight formats page in a browser: a click on a point of the main chart chooses its
 format (and puts it in the URL), the GPTQ panel shows its progress, the embed view shows the
 main figure alone; screenshots in both themes at 1366x768 and 390x844."""
-from e2e_helpers import content_screenshot, no_exception, open_loaded, wait_idle
+from e2e_helpers import MARGINS_PUSHED, content_screenshot, no_exception, open_loaded, wait_idle
 
 CHART = '[data-testid="stPlotlyChart"]'
 PROGRESS = '[data-testid="stProgress"] [role="progressbar"]'
@@ -30,13 +30,6 @@ def test_a_click_on_a_point_chooses_its_format(page, app_url):
     assert no_exception(page)
 
 
-PUSHED = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
-  const asked = gd._fullLayout.margin, drawn = gd._fullLayout._size;
-  return ['l', 'r', 't', 'b'].filter(side => Math.round(drawn[side]) !== Math.round(asked[side]))
-    .map(side => `${side}: ${asked[side]} -> ${drawn[side]}`).join(', ');
-})"""
-
-
 def test_every_chart_is_drawn_once_within_its_own_margins(page, app_url):
     """A legend, colour bar or axis that does not fit a figure's margins makes plotly.js push them
     and draw the whole figure again: on this page, every press would pay for it twice."""
@@ -45,7 +38,7 @@ def test_every_chart_is_drawn_once_within_its_own_margins(page, app_url):
         page.get_by_text("GPTQ", exact=False).first.wait_for()
         page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 7", timeout=60_000)
         wait_idle(page)
-        pushed = page.evaluate(PUSHED)
+        pushed = page.evaluate(MARGINS_PUSHED)
         assert len(pushed) == 7 and not any(pushed), f"{query}: margins pushed per chart: {pushed}"
 
 
