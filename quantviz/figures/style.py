@@ -77,7 +77,7 @@ def layout(title: str, x_title: str, y_title: str, height: int = 380, **extra) -
 
 # Room for the axes (tick labels, title) of the keyed figures: plotly would push the margins
 # (and draw twice) for anything larger. y: up to ~7-character tick labels; x: one row of ticks.
-KEYED_MARGIN = {"l": 88, "r": 16, "t": 12, "b": 62}
+KEYED_MARGIN = {"l": AXIS_ROOM, "r": 16, "t": 12, "b": 62}
 TITLE_STANDOFF = 8
 
 

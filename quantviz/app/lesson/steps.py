@@ -179,7 +179,7 @@ def step9(embed: bool) -> None:
     labels |= {f: t(f"fig.llm.family.{f}") for f in FAMILY_STYLE}
     labels |= {"title": t("fig.llm.pareto.title", layer=t("llm.synthetic.short", rows=rows, cols=cols)),
                "front": t("fig.llm.front"), "selected": t("fig.llm.selected")}
-    show_figure(pareto_figure(r["points"], r["front"], fmt, labels, height=320), "lesson_fig",   # its key above it
+    show_figure(pareto_figure(r["points"], r["front"], fmt, labels, height=320), "lesson_fig",   # room for its key
                 f"quantviz-lesson-9-{fmt}")
     if not embed:
         p = next(p for p in r["points"] if p["name"] == fmt)

@@ -4,8 +4,9 @@ height of the content told to the blog page around the iframe (the Share panel's
 snippet listens for it).
 
 The few lines of JavaScript run in the page itself (``st.html`` with JavaScript allowed), once
-per browser tab: a formula is fitted when it appears and whenever its width changes (nothing else
-on the page makes them lay it out again), and an embed's height is posted whenever it changes.
+per browser tab: a formula is fitted when it appears and whenever its width or content changes or
+the fonts load (nothing else on the page makes them lay it out again), and an embed's height is
+posted whenever it changes.
 """
 from __future__ import annotations
 

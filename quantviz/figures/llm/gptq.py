@@ -11,6 +11,7 @@ from ..style import BLUE, ORANGE, PURPLE, TICKS, TITLE_STANDOFF, KeyEntry, keyed
 
 BEFORE, CHANGE = [0.58, 1.0], [0.0, 0.42]   # the two panels, one above the other (shares of the plot's height)
 COLOUR_BAR_ROOM = 96                         # px right of the plot: the colour bar and its tick labels (1.2e-03)
+BARS = {"rtn": BLUE, "gptq": ORANGE}         # round-to-nearest and GPTQ in the error figure
 
 
 def step_figure(step: dict, labels: dict):
@@ -55,6 +56,3 @@ def error_figure(values: dict, labels: dict):
                "hovertemplate": labels["hover"] + "<extra></extra>"} for name, colour in BARS.items()]
     layout = keyed_layout("", labels["y"], 340, title={"text": labels["title"]}, barmode="group")
     return figure(traces, layout, [KeyEntry("■", colour, labels[name]) for name, colour in BARS.items()])
-
-
-BARS = {"rtn": BLUE, "gptq": ORANGE}

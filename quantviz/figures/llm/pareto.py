@@ -9,6 +9,8 @@ from ..style import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SKY, KeyEntry, keyed
 FAMILY_STYLE = {"integer": (BLUE, "circle"), "llama.cpp": (ORANGE, "square"), "NormalFloat": (GREEN, "diamond"),
                 "microscaling": (RED, "triangle-up"), "float": (GREY, "x")}
 GLYPHS = {"circle": "●", "square": "■", "diamond": "◆", "triangle-up": "▲", "x": "✕"}   # each symbol in a key
+NAME_ROOM = 44   # px right of the plot: the names written beside the points at 8 bits (INT8 g128)
+BITS_AXIS = {"type": "log", "tickvals": [2, 3, 4, 5, 6, 8], "ticktext": ["2", "3", "4", "5", "6", "8"]}
 
 
 def pareto_figure(points: list[dict], front: list[str], selected: str, labels: dict, height: int = 520):
@@ -47,10 +49,6 @@ def pareto_figure(points: list[dict], front: list[str], selected: str, labels: d
                           title={"text": labels["title"], "subtitle": {"text": labels["subtitle"]}},
                           xaxis=BITS_AXIS)
     return figure(traces, layout, key)
-
-
-NAME_ROOM = 44   # px right of the plot: the names written beside the points at 8 bits (INT8 g128)
-BITS_AXIS = {"type": "log", "tickvals": [2, 3, 4, 5, 6, 8], "ticktext": ["2", "3", "4", "5", "6", "8"]}
 
 
 def selected_name(event) -> str | None:
