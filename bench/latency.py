@@ -57,9 +57,10 @@ LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4], 150),
                # the data: a new layer, every format compared on it (the formats, the block, the outliers redrawn)
                "rows": ("llm?rows=16", "Output channels (rows)", [0, 1, 4], 63),
                "tail": ("llm?tail=2", "Tail: Student-t degrees of freedom ν", [0, 1, 4], 196),
-               # the format, chosen in its menu or by a click on its point (the formats and the block redrawn)
-               "fmt": ("llm", "Format", [0, 1], 19),
-               "click": ("llm", None, [0, 1], 19)}
+               # the format, chosen in its menu or by a click on its point (the block redrawn; the formats
+               # chart stays, the chosen point ringed by a style rule)
+               "fmt": ("llm", "Format", [1], 19),
+               "click": ("llm", None, [1], 19)}
 CHOICES = {"fmt", "click"}   # not sliders: a press is a choice in the menu, or a click on the chart
 
 ARM = """() => {

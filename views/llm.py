@@ -1,6 +1,12 @@
 """LLM weight formats: every format's error against its bits per weight on a layer (click to
 choose one), one block taken apart, the 4-bit codebooks, outlier channels with SmoothQuant and a
-rotation, a whole network under each format, and GPTQ against round-to-nearest."""
+rotation, a whole network under each format, and GPTQ against round-to-nearest.
+
+Each section that a control changes is a fragment of its own, and a control reruns exactly the
+sections that depend on it (``st.rerun`` with their keys, from the control's callback): another
+format redraws the formats, the block, the network's sentence and GPTQ, not the outliers; a new
+layer everything but the codebooks and the network. The sections read the weights and the
+format from the session, where the formats section leaves them."""
 import streamlit as st
 
 from quantviz.app.llm import sections, source
@@ -9,6 +15,12 @@ from quantviz.app.shell import controls
 from quantviz.app.shell.layout import embed_height, end_page, is_embed_view, page_header
 from quantviz.app.shell.share import current_params, share_panel
 from quantviz.app.shell.urlschema import from_query, link_values
+
+FORMATS, BLOCK, NETWORK, OUTLIERS, GPTQ = "llm-formats", "llm-block", "llm-network", "llm-outliers", "llm-gptq"
+ON_DATA = [FORMATS, BLOCK, OUTLIERS, GPTQ]        # a new layer: all but the codebooks and the network
+ON_FORMAT = [FORMATS, BLOCK, NETWORK, GPTQ]       # another format: all but the codebooks and the outliers
+ON_ACTIVATIONS = [OUTLIERS, GPTQ]                 # new activations: the outliers and GPTQ's calibration
+WEIGHTS = "_llm_weights"                          # (key, w, title) of the layer, left by the formats section
 
 page_header("llm.title", "llm.intro")
 notices = st.container()
@@ -20,23 +32,51 @@ if is_embed_view():  # the main figure alone, its state read from the link (an u
     end_page()
 
 
-@st.fragment
-def one_block(key, w, fmt: str) -> None:
-    """The block slider reruns this section only."""
-    sections.block_section(key, w, fmt)
+def rerun(keys: list[str]):
+    """A control's callback: rerun these sections only."""
+    return lambda: st.rerun(keys)
 
 
-@st.fragment
-def activation_sections(key, w, fmt: str) -> None:
-    """The activations' controls rerun the outlier charts and GPTQ only (GPTQ calibrates on them)."""
-    values = sections.outlier_section(key, w)
-    gptq(key, w, fmt, values["outch"], values["oscale"], values["mix"])
+@st.fragment(key=FORMATS)
+def formats() -> None:
+    """The data and the format beside the main figure, its result and the table."""
+    controls_column, figure_column = st.columns([2, 3], gap="medium")   # the figure beside what moves it
+    with controls_column:
+        values, upload = source.source_controls(on_change=rerun(ON_DATA))
+        key, w, title = st.session_state[WEIGHTS] = source.weights_of(sections.settings_from(values), upload)
+        fmt = sections.format_control(on_change=rerun(ON_FORMAT))
+    with figure_column:
+        comp = sections.main_figure(key, w, title, fmt, on_pick=rerun(ON_FORMAT))
+        sections.result_text(comp, fmt)
+    sections.format_table(comp)
 
 
-@st.fragment
-def gptq(key, w, fmt: str, outch: int, oscale: float, mix: float) -> None:
-    """GPTQ's controls rerun GPTQ only."""
-    sections.gptq_section(key, w, fmt, outch, oscale, mix, steps_part=gptq_steps)
+def weights() -> tuple:
+    """The layer's key and weights, as the formats section chose them."""
+    key, w, _ = st.session_state[WEIGHTS]
+    return key, w
+
+
+@st.fragment(key=BLOCK)
+def one_block() -> None:
+    sections.block_section(*weights(), sections.chosen_format())
+
+
+@st.fragment(key=NETWORK)
+def network() -> None:
+    sections.network_section(sections.chosen_format())
+
+
+@st.fragment(key=OUTLIERS)
+def outliers() -> None:
+    sections.outlier_section(*weights(), on_change=rerun(ON_ACTIVATIONS))
+
+
+@st.fragment(key=GPTQ)
+def gptq() -> None:
+    """GPTQ calibrates on the outlier section's activations."""
+    sections.gptq_section(*weights(), sections.chosen_format(), *sections.activation_settings(),
+                          steps_part=gptq_steps)
 
 
 @st.fragment
@@ -45,27 +85,14 @@ def gptq_steps(steps: list[dict], run: tuple) -> int:
     return sections.gptq_steps(steps, run)
 
 
-@st.fragment
-def interactive() -> None:
-    """Everything the controls change: a control reruns this part only (or a part of it)."""
-    controls_column, figure_column = st.columns([2, 3], gap="medium")   # the figure beside what moves it
-    with controls_column:
-        values, upload = source.source_controls()
-        key, w, title = source.weights_of(sections.settings_from(values), upload)
-        fmt = sections.format_control()
-    with figure_column:
-        comp = sections.main_figure(key, w, title, fmt)
-        sections.result_text(comp, fmt)
-    sections.format_table(comp)
-    sections.block_intro()           # headings, text and formulas outside the fragments that rerun
-    one_block(key, w, fmt)
-    sections.codebook_section()
-    sections.network_section(fmt)
-    sections.outlier_intro()
-    activation_sections(key, w, fmt)
-    # every control is bound to the URL: the link is the URL's settings, read when the panel opens
-    share_panel(lambda: link_values(from_query(Settings, current_params())), embed_height(), lazy=True)
-    controls.url_notices(notices)
-
-
-interactive()
+formats()
+sections.block_intro()           # headings, texts, formulas and the codebooks: drawn by a full run only
+one_block()
+sections.codebook_section()
+network()
+sections.outlier_intro()
+outliers()
+gptq()
+# every control is bound to the URL: the link is the URL's settings, read when the panel opens
+share_panel(lambda: link_values(from_query(Settings, current_params())), embed_height(), lazy=True)
+controls.url_notices(notices)

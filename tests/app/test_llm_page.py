@@ -2,6 +2,8 @@
 library's, every control changes what is shown, a chart click chooses a format, uploads of
 .gguf and bf16 .safetensors files are read, GPTQ runs with its warning, bad links fall back."""
 import io
+import json
+import re
 
 import numpy as np
 import pytest
@@ -19,6 +21,12 @@ CHARTS = 5   # the formats, one block, the codebooks, the network, the outlier c
 
 def chart_specs(at) -> list[str]:
     return [c.proto.spec for c in at.get("plotly_chart")]
+
+
+def charts(at) -> dict[str, tuple[str, str]]:
+    """The charts the last run drew, by key: their element id (a new id: the browser draws the chart
+    anew) and spec. After a control whose callback reruns some sections only, those sections' charts."""
+    return {c.proto.id.rsplit("-", 1)[-1]: (c.proto.id, c.proto.spec) for c in at.get("plotly_chart")}
 
 
 def result_line(at) -> str:
@@ -51,23 +59,52 @@ def test_the_main_numbers_are_the_librarys(open_page):
     assert "INT2 g64 asym" in spec and "Q4_K" in spec
 
 
-def test_every_control_changes_the_output(open_page):
+PARETO, BLOCK, CODEBOOKS, NETWORK, OUTLIERS = "llm_pareto", "llm_block", "llm_codebooks", "llm_network", "llm_outliers"
+ALL = {PARETO, BLOCK, CODEBOOKS, NETWORK, OUTLIERS}
+
+
+def test_every_control_changes_the_output_and_reruns_only_what_depends_on_it(open_page):
     at = open_page(PAGE)
-    before = chart_specs(at)
-    # charts: 0 the formats, 1 one block, 2 the codebooks, 3 the network, 4 the outlier channels and W8A8's error
-    changes = [("slider", "rows", 128, [0, 1]), ("slider", "cols", 1024, [0, 1, 4]),
-               ("slider", "tail", 20.0, [0, 1]), ("number_input", "seed", 3, [0, 1]),
-               ("selectbox", "fmt", "NF4", [0, 1]), ("slider", "block", 5, [1]),
-               ("slider", "oscale", 100.0, [4]), ("slider", "alpha", 0.9, [4]), ("slider", "mix", 0.5, [4]),
-               ("slider", "outch", 0, [4]), ("selectbox", "model", "cnn", [3])]
-    for kind, key, value, figures in changes:
+    before = charts(at)
+    assert set(before) == ALL
+    # (widget, key, value, the charts its change redraws, the charts it reruns: a control of a fragment
+    # without a callback reruns it, and AppTest runs the whole page for it)
+    data = {PARETO, BLOCK, OUTLIERS}
+    changes = [("slider", "rows", 128, data, data), ("slider", "cols", 1024, data, data),
+               ("slider", "tail", 20.0, data, data), ("number_input", "seed", 3, data, data),
+               # another format: the chart keeps its figure (the chosen point is ringed by a style rule)
+               ("selectbox", "fmt", "NF4", {BLOCK}, {PARETO, BLOCK, NETWORK}),
+               ("slider", "block", 5, {BLOCK}, ALL),
+               ("slider", "oscale", 100.0, {OUTLIERS}, {OUTLIERS}), ("slider", "mix", 0.5, {OUTLIERS}, {OUTLIERS}),
+               ("slider", "outch", 0, {OUTLIERS}, {OUTLIERS}), ("slider", "alpha", 0.9, {OUTLIERS}, ALL),
+               ("selectbox", "model", "cnn", {NETWORK}, ALL)]
+    for kind, key, value, redrawn, rerun in changes:
         getattr(at, kind)(key=key).set_value(value).run()
         assert not at.exception, key
-        after = chart_specs(at)
-        for n in figures:
-            assert after[n] != before[n], (key, n)
-        before = after
+        after = charts(at)
+        assert set(after) == rerun, key
+        assert {k for k in after if after[k][0] != before[k][0]} == redrawn, key
+        assert all(after[k][1] != before[k][1] for k in redrawn), key
+        before |= after
     assert "NF4" in result_line(at)
+
+
+def ringed(at) -> str:
+    """The format whose point the page's style rule rings on the main chart (the rule's trace and
+    point, counted from 1, looked up in the chart's figure)."""
+    spec = json.loads(charts(at)[PARETO][1])
+    rule = next(h.proto.body for h in at.get("html") if ".st-key-llm_pareto" in h.proto.body)
+    trace, point = (int(n) - 1 for n in re.findall(r"nth-child\((\d+)\)", rule))
+    return spec["data"][trace]["customdata"][point][0]
+
+
+def test_the_chosen_format_is_ringed_on_the_unchanged_chart(open_page):
+    at = open_page(PAGE, fmt="MXFP4")
+    spec = charts(at)[PARETO]
+    assert ringed(at) == "MXFP4"
+    assert "MXFP4" not in [t for tr in json.loads(spec[1])["data"] for t in tr.get("text", [])]  # names: the front's
+    at.selectbox(key="fmt").set_value("Q8_0").run()
+    assert charts(at)[PARETO] == spec and ringed(at) == "Q8_0"
 
 
 def test_the_network_says_the_chosen_formats_accuracy_and_its_chart_stays(open_page):
@@ -76,13 +113,13 @@ def test_the_network_says_the_chosen_formats_accuracy_and_its_chart_stays(open_p
     d = digits()
     rows = {r["name"]: r for r in network_rows(model("mlp"), d.test_x, d.test_labels, names=["NF4", "Q4_K"])}
     at = open_page(PAGE, fmt="NF4")
-    chart = chart_specs(at)[3]
+    chart = charts(at)[NETWORK]
     nf4 = rows["NF4"]
     said = next(m.value for m in at.markdown if m.value.startswith("**NF4** stores this network"))
     assert f"keeps **{100 * nf4['accuracy']:.2f} %**" in said and f"({nf4['correct']} of 359)" in said
     assert f"against {100 * rows['float32']['accuracy']:.2f} % in float32" in said
     at.selectbox(key="fmt").set_value("Q4_K").run()
-    assert chart_specs(at)[3] == chart            # another format: the same chart, only the words change
+    assert charts(at)[NETWORK] == chart           # another format: the same chart, only the words change
     assert any(m.value.startswith(f"**Q4_K** stores this network in {rows['Q4_K']['stored_bits']:.3g} bits")
                for m in at.markdown)
 
@@ -139,10 +176,10 @@ def test_embed_view_is_the_main_figure_alone(open_page):
     at = open_page(PAGE, embed="true", view="figure", fmt="MXFP4")
     assert not at.exception and len(at.get("plotly_chart")) == 1
     assert '"MXFP4"' in chart_specs(at)[0]
-    at.selectbox(key="fmt").set_value("NF4").run()   # the embed's one control moves its figure
+    assert ringed(at) == "MXFP4"
+    at.selectbox(key="fmt").set_value("NF4").run()   # the embed's one control rings another point
     assert not at.exception and len(at.get("plotly_chart")) == 1
-    assert at.selectbox(key="fmt").value == "NF4" and chart_specs(at)[0] != chart_specs(open_page(
-        PAGE, embed="true", view="figure", fmt="MXFP4"))[0]
+    assert at.selectbox(key="fmt").value == "NF4" and ringed(at) == "NF4"
 
 
 def gguf_bytes() -> bytes:

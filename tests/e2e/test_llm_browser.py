@@ -15,18 +15,42 @@ def result_text(page) -> str:
     return page.get_by_text("stores this layer in").first.text_content()
 
 
-def test_a_click_on_a_point_chooses_its_format(page, app_url):
-    open_llm(page, app_url)
-    assert no_exception(page) and result_text(page).startswith("Q4_K stores")
-    chart = page.locator(CHART).first
-    points = chart.locator(".scatterlayer .trace").nth(1).locator(".points path")   # group-wise integers
-    box = points.first.bounding_box()
+# the format whose point is ringed on the main chart (a style rule's thick stroke), as the browser drew it
+RINGED = """() => {
+  const ringed = [...document.querySelectorAll('.st-key-llm_pareto .points path')]
+    .filter(p => getComputedStyle(p).strokeWidth === '10px');
+  return ringed.map(p => p.parentNode.parentNode.__data__[0].trace.customdata[p.__data__.i][0]);
+}"""
+
+
+def click_point(page, trace: int, point: int, fmt: str) -> None:
+    """Click a point of the main chart (``trace``, ``point`` counted from 0) and wait for ``?fmt=``."""
+    box = page.locator(CHART).first.locator(".scatterlayer .trace").nth(trace).locator(".points path") \
+        .nth(point).bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
     page.mouse.click(x, y)
-    page.wait_for_function("() => location.search.includes('fmt=INT8')", timeout=30_000)
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('fmt') === {fmt!r}", timeout=30_000)
     wait_idle(page)
+
+
+def test_a_click_on_a_point_chooses_its_format_and_the_chart_rings_it(page, app_url):
+    open_llm(page, app_url)
+    assert no_exception(page) and result_text(page).startswith("Q4_K stores")
+    assert page.evaluate(RINGED) == ["Q4_K"]
+    page.evaluate("() => { const gd = document.querySelector('.js-plotly-plot'); gd.__first = true; }")
+    click_point(page, 1, 0, "INT8 g128")                                      # group-wise integers
     assert result_text(page).startswith("INT8 g128 stores this layer in 8.125 bits per weight")
+    assert page.evaluate(RINGED) == ["INT8 g128"]
+    page.get_by_role("combobox", name="Format").click()
+    page.get_by_role("option", name="NF4", exact=True).click()
+    page.wait_for_function("() => location.search.includes('fmt=NF4')", timeout=30_000)
+    wait_idle(page)
+    assert page.evaluate(RINGED) == ["NF4"] and result_text(page).startswith("NF4 stores")
+    # the chart holds INT8 g128 selected: a click on it again unselects it, and still chooses it
+    click_point(page, 1, 0, "INT8 g128")
+    assert page.evaluate(RINGED) == ["INT8 g128"]
+    assert page.evaluate("() => document.querySelector('.js-plotly-plot').__first === true")   # never drawn anew
     assert no_exception(page)
 
 

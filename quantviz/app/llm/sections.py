@@ -10,7 +10,7 @@ from quantviz.app.llm import data
 from quantviz.app.llm.state import Settings
 from quantviz.app.shell import controls
 from quantviz.app.shell.errors import explain
-from quantviz.app.shell.figure import show_figure
+from quantviz.app.shell.figure import ring_point, show_figure
 from quantviz.app.shell.i18n import lang, t
 from quantviz.app.shell.latex import docstring_math
 from quantviz.app.shell.models import model_label
@@ -20,13 +20,15 @@ from quantviz.figures.llm import codebooks as codebook_figs
 from quantviz.figures.llm import gptq as gptq_figs
 from quantviz.figures.llm import network as network_figs
 from quantviz.figures.llm import outliers as outlier_figs
-from quantviz.figures.llm.pareto import FAMILY_STYLE, pareto_figure, selected_name
+from quantviz.figures.llm.pareto import FAMILY_STYLE, pareto_figure, selected_name, where_drawn
 from quantviz.figures.spec import SpecFigure
+from quantviz.figures.style import PURPLE
 from quantviz.llm import transforms
 from quantviz.llm.registry import FORMATS
 
 P = params(Settings)
 CHART_KEY = "llm_pareto"
+CLICKED = "_llm_clicked"                  # the format last clicked on the chart
 LARGE = 1 << 20          # values: above this, the formats are compared with a progress bar
 
 
@@ -43,15 +45,35 @@ def family_labels(prefix: str = "fig.llm.family") -> dict:
 
 # ---- the main figure ---------------------------------------------------------------------------
 
-def _pick_from_chart() -> None:
-    """A click on the chart: its format becomes the format control's value (and the URL's)."""
-    name = selected_name(st.session_state.get(CHART_KEY))
+def _pick_from_chart(then=None) -> None:
+    """A click on the chart: its format becomes the format control's value (and the URL's); then
+    ``then()``, the format control's own callback. The chart keeps the clicked point selected (it is
+    not drawn again when the format changes), and a click on that point again unselects it: an
+    empty selection is that point clicked again (the menu may have chosen another format since;
+    a double click on the chart's background unselects too, and chooses that point again)."""
+    name = selected_name(st.session_state.get(CHART_KEY)) or st.session_state.get(CLICKED)
     if name in FORMATS:
-        st.session_state["fmt"] = name
+        st.session_state[CLICKED] = name
+        st.session_state[P["fmt"].name] = name
+        if then is not None:
+            then()
 
 
-def format_control() -> str:
-    return controls.choice(t("llm.fmt.label"), P["fmt"], help=t("llm.fmt.help"))   # ?fmt=Q4_K: the name alone
+def format_control(**kwargs) -> str:
+    """The format's menu (``kwargs``: its ``on_change``); ``?fmt=Q4_K``, the name alone."""
+    return controls.choice(t("llm.fmt.label"), P["fmt"], help=t("llm.fmt.help"), **kwargs)
+
+
+def chosen_format() -> str:
+    """The format the menu holds (drawn before by the formats section)."""
+    name = st.session_state.get(P["fmt"].name)
+    return name if name in FORMATS else P["fmt"].default
+
+
+def activation_settings() -> tuple[int, float, float]:
+    """The outlier section's activations: outlier channels, their size, the mixing (its sliders',
+    drawn before, or the defaults)."""
+    return tuple(st.session_state.get(P[k].name, P[k].default) for k in ("outch", "oscale", "mix"))
 
 
 def pareto_labels(title: str) -> dict:
@@ -60,8 +82,9 @@ def pareto_labels(title: str) -> dict:
             "front": t("fig.llm.front"), "selected": t("fig.llm.selected"), **family_labels()}
 
 
-def main_figure(key, w, title: str, fmt: str, embed: bool = False) -> dict:
-    """The Pareto chart (clickable unless embedded); the comparison it drew."""
+def main_figure(key, w, title: str, fmt: str, embed: bool = False, on_pick=None) -> dict:
+    """The Pareto chart (clickable unless embedded: a click chooses the format, then calls
+    ``on_pick``); the comparison it drew."""
     if w.size < LARGE:
         comp = data.comparison(key, w)
     else:                                  # a large upload: seconds per format, each shown as it is done
@@ -69,10 +92,15 @@ def main_figure(key, w, title: str, fmt: str, embed: bool = False) -> dict:
         comp = data.comparison(key, w, lambda done, total, name: bar.progress(
             done / total, text=t("llm.compare.running", done=done, total=total, name=name)))
         bar.empty()
-    fig = cached("pareto", (key, fmt, title), lambda: pareto_figure(comp["points"], comp["front"], fmt,
-                                                                       pareto_labels(title)))
-    select = None if embed else {"on_select": _pick_from_chart, "selection_mode": "points"}
-    show_figure(fig, CHART_KEY, f"quantviz-llm-{fmt}", chart_args=select)
+    labels = pareto_labels(title)
+    fig = cached("pareto", (key, fmt, title), lambda: pareto_figure(comp["points"], comp["front"], fmt, labels,
+                                                                       ring=False))
+    select = None if embed else {"on_select": lambda: _pick_from_chart(on_pick), "selection_mode": "points"}
+    show_figure(fig, CHART_KEY, f"quantviz-llm-{fmt}", chart_args=select,
+                exported=lambda: pareto_figure(comp["points"], comp["front"], fmt, labels))
+    drawn = where_drawn(fig, fmt)
+    if drawn is not None:     # ringed in the browser: the chart stays as it is when the format changes
+        ring_point(CHART_KEY, *drawn, PURPLE)
     return comp
 
 
@@ -170,15 +198,16 @@ def outlier_labels() -> dict:
     return labels | {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
 
 
-def outlier_section(key, w) -> dict:
-    """The activations' controls, their figure and the errors in words; the controls' values."""
+def outlier_section(key, w, on_change=None) -> dict:
+    """The activations' controls (``on_change``: the callback of those that make new activations),
+    their figure and the errors in words; the controls' values."""
     a, b, c, d = st.columns(4)
     with a:
-        outch = controls.slider(t("llm.outch.label"), P["outch"])
+        outch = controls.slider(t("llm.outch.label"), P["outch"], on_change=on_change)
     with b:
-        oscale = controls.slider(t("llm.oscale.label"), P["oscale"], step=1.0)
+        oscale = controls.slider(t("llm.oscale.label"), P["oscale"], step=1.0, on_change=on_change)
     with c:
-        mix = controls.slider(t("llm.mix.label"), P["mix"], step=0.25, help=t("llm.mix.help"))
+        mix = controls.slider(t("llm.mix.label"), P["mix"], step=0.25, help=t("llm.mix.help"), on_change=on_change)
     with d:
         alpha = controls.slider(t("llm.alpha.label"), P["alpha"], step=0.05, help=t("llm.alpha.help"))
     values = {"outch": outch, "oscale": oscale, "mix": mix, "alpha": alpha}

@@ -30,37 +30,41 @@ def weights_of(s: Settings, upload=None):
         t("llm.synthetic.short", rows=s.rows, cols=s.cols)
 
 
-def source_controls() -> tuple[dict, object]:
-    """The data controls; their values, and the chosen uploaded tensor as ``(file id, name, w)``."""
+def source_controls(on_change=None) -> tuple[dict, object]:
+    """The data controls (``on_change``: their callback); their values, and the chosen uploaded
+    tensor as ``(file id, name, w)``."""
     v = {"source": controls.choice(t("llm.src.label"), P["source"], widget=st.segmented_control,
-                                   required=True)}
+                                   required=True, on_change=on_change)}
     upload = None
     if v["source"] == "synthetic":
         a, b = st.columns(2)   # two by two: the data controls sit in a column beside the figure
         c, d = st.columns(2)
         with a:
-            v["rows"] = controls.slider(t("llm.rows.label"), P["rows"], step=16)
+            v["rows"] = controls.slider(t("llm.rows.label"), P["rows"], step=16, on_change=on_change)
         with b:
-            v["cols"] = controls.slider(t("llm.cols.label"), P["cols"], step=256)
+            v["cols"] = controls.slider(t("llm.cols.label"), P["cols"], step=256, on_change=on_change)
         with c:
-            v["tail"] = controls.slider(t("llm.tail.label"), P["tail"], step=0.5, help=t("llm.tail.help"))
+            v["tail"] = controls.slider(t("llm.tail.label"), P["tail"], step=0.5, help=t("llm.tail.help"),
+                                        on_change=on_change)
         with d:
-            v["seed"] = controls.number(t("llm.seed.label"), P["seed"], step=1)
+            v["seed"] = controls.number(t("llm.seed.label"), P["seed"], step=1, on_change=on_change)
         st.caption(t("llm.synthetic.params", **{k: v[k] for k in ("rows", "cols", "tail", "seed")}))
     elif v["source"] == "layer":
         labels = {code: P["layer"].label(code) for code in P["layer"].choices()}   # in this run's language
-        v["layer"] = controls.choice(t("llm.layer.label"), P["layer"], format_func=labels.get)
+        v["layer"] = controls.choice(t("llm.layer.label"), P["layer"], format_func=labels.get, on_change=on_change)
         st.caption(t("llm.layer.note"))
     else:
-        upload = upload_controls()
+        upload = upload_controls(on_change)
     return v, upload
 
 
-def upload_controls():
-    """The file uploader and the tensor choice; None until a readable tensor is chosen."""
+def upload_controls(on_change=None):
+    """The file uploader and the tensor choice (``on_change``: their callback); None until a
+    readable tensor is chosen."""
     from quantviz.app.weights.data import read_upload
     st.caption(t("llm.upload.no_link"))
-    file = st.file_uploader(t("llm.upload.label"), type=UPLOAD_TYPES, key="llm_upload", help=t("llm.upload.help"))
+    file = st.file_uploader(t("llm.upload.label"), type=UPLOAD_TYPES, key="llm_upload", help=t("llm.upload.help"),
+                            on_change=on_change)
     if file is None:
         st.info(t("llm.upload.none"), icon=":material/upload_file:")
         return None
@@ -77,5 +81,5 @@ def upload_controls():
         return None
     labels = {n: t("llm.upload.option", name=n, shape=tuple(wf.tensors[n].shape), dtype=wf.source_dtype.get(n, "?"))
               for n in names}
-    name = st.selectbox(t("llm.upload.tensor"), names, key="llm_tensor", format_func=labels.get)
+    name = st.selectbox(t("llm.upload.tensor"), names, key="llm_tensor", format_func=labels.get, on_change=on_change)
     return file.file_id, name, wf.tensors[name]

@@ -29,6 +29,7 @@ HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}  # the page offers its own files
 TITLE_ROOM = 60   # px above the plot for a file's title and subtitle
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
+RING_WIDTH = 10   # px of stroke around a ringed marker, half of it outside (``paint-order: stroke``)
 KEY_STYLE = "display:flex;flex-wrap:wrap;column-gap:1.1rem;row-gap:0.1rem;font-size:0.85rem;line-height:1.5"
 
 
@@ -101,7 +102,8 @@ def for_export(fig: go.Figure, title: str | None) -> go.Figure:
 
 
 def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, title: str | None = None,
-                chart_args: dict | None = None, live: Callable[[], bytes] | None = None) -> None:
+                chart_args: dict | None = None, live: Callable[[], bytes] | None = None,
+                exported: Callable[[], go.Figure] | None = None) -> None:
     """The figure's title as text, ``st.plotly_chart`` with the Streamlit theme, and download
     buttons (not in the embed view).
 
@@ -111,7 +113,8 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
     A summary of the chart in words goes before it for screen readers, and its points under it
     in an expander (``numbers_behind``).
     ``live``: builds the interactive HTML file with its own sliders (``shell.live``), in place of
-    the plain one.
+    the plain one. ``exported``: builds the figure the files draw, when it is not the one shown
+    (a chart whose chosen point the page rings in the browser, ``ring_point``, rings it in its files).
     """
     spec, text, subtitle = displayed(fig, bool(st.session_state.get("present")))
     words = summary(fig, text or title or "")
@@ -127,10 +130,20 @@ def show_figure(fig: go.Figure, key: str, file_name: str, export: bool = True, t
         return
     row = st.container(horizontal=True, gap="small")
     for ext, mime, render in EXPORTS:
-        data = live if ext == "html" and live is not None else lambda render=render: render(for_export(fig, title))
+        data = live if ext == "html" and live is not None else \
+            lambda render=render: render(for_export(exported() if exported else fig, title))
         row.download_button(t(f"export.{ext}"), data=data,
                             file_name=f"{file_name}.{ext}", mime=mime, key=f"{key}_{ext}",
                             on_click="ignore", icon=":material/download:")
+
+
+def ring_point(key: str, trace: int, point: int, colour: str) -> None:
+    """Ring one point of the chart ``key`` (the ``point``-th marker of its ``trace``-th trace, as the
+    figure lists them) with a style rule the browser applies to the drawn chart: another point
+    ringed is a new rule, not a new figure, so the chart is not drawn again."""
+    marker = f".st-key-{key} .scatterlayer .trace:nth-child({trace + 1}) .points path:nth-child({point + 1})"
+    st.html(f"<style>{marker} {{stroke: {colour} !important; stroke-width: {RING_WIDTH}px !important; "
+            "paint-order: stroke; stroke-opacity: 1 !important}</style>")
 
 
 def spoken(words: str) -> str:
