@@ -54,8 +54,9 @@ LLM_SLIDERS = {"oscale": ("llm", "Outliers' size (times the others)", [4], 150),
                "block": ("llm", "Block", [1], 511),
                "calib": ("llm?gptq=true&calib=128", "Calibration rows", [5, 6], 120),
                "gstep": ("llm?gptq=true", "Step: column", [6], 7),
-               # the data: a new layer, every format compared on it (the formats, the block, the outliers redrawn)
-               "rows": ("llm?rows=16", "Output channels (rows)", [0, 1, 4], 63),
+               # the data: a new layer, every format compared on it (the formats, the block, the outliers redrawn;
+               # more rows leave the first blocks as they were, and the block drawn)
+               "rows": ("llm?rows=16", "Output channels (rows)", [0, 4], 63),
                "tail": ("llm?tail=2", "Tail: Student-t degrees of freedom ν", [0, 1, 4], 196),
                # the format, chosen in its menu or by a click on its point (the block redrawn; the formats
                # chart stays, the chosen point ringed by a style rule)

@@ -152,13 +152,14 @@ def block_section(key, w, fmt: str) -> None:
         st.warning(t("llm.refused", name=fmt, reason=b["refused"]))
         return
     labels = {k: t(f"fig.llm.block.{k}") for k in ("x", "y", "weights", "stored", "grid", "hover")}
-    labels["title"] = t("fig.llm.block.title", index=index, count=count, name=fmt)
+    # the count is in the text under it: a layer with more rows leaves its first blocks' figures as they were
+    labels["title"] = t("fig.llm.block.title", index=index, name=fmt)
     fig = cached("block", (key, fmt, index), lambda: block_figs.block_figure(b["x"], b["stored"], b["codes"],
                                                                              b["levels"], labels))
     show_figure(fig, "llm_block", f"quantviz-llm-block-{fmt}-{index}")
     if b["levels"].size > block_figs.MAX_LEVEL_MARKS:
         st.caption(t("llm.block.dense", levels=b["levels"].shape[0]))
-    st.markdown(t("llm.block.scales", size=len(b["x"]), scales=scales_text(b["scales"])))
+    st.markdown(t("llm.block.scales", index=index, count=count, size=len(b["x"]), scales=scales_text(b["scales"])))
     if b["padding"]:
         st.caption(t("llm.block.padding", padding=b["padding"]))
 
