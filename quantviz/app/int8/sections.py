@@ -58,7 +58,7 @@ def drawn_image() -> tuple[np.ndarray, str] | None:
 def digit(image: np.ndarray) -> None:
     labels = {"title": t("fig.int8.digit.title"), "colorbar": t("fig.int8.digit.colorbar"),
               "hover": t("fig.int8.digit.hover")}
-    secondary_chart(figs.digit_figure(image, labels), "int8_digit", config={"displayModeBar": False})
+    secondary_chart(figs.digit_figure(image, labels), "int8_digit")
 
 
 def probabilities(result: dict, key: str) -> None:

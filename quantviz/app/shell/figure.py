@@ -26,7 +26,9 @@ EXPORTS = (("png", "image/png", static.to_png), ("svg", "image/svg+xml", static.
            ("html", "text/html", static.to_html))
 PRESENT_FONT = round(FONT_SIZES["font"] * PRESENT_FACTOR)   # chart type on a projector
 HIDDEN = {"color": "rgba(0,0,0,0)", "size": 1}
-CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}  # the page offers its own files
+# no plotly toolbar: the page offers its own files, a drag still zooms and a double click resets;
+# a toolbar cost each chart about 16 ms to draw, on every change that redraws it
+CONFIG = {"displaylogo": False, "displayModeBar": False}
 TITLE_ROOM = 60   # px above the plot for a file's title and subtitle
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0}
 RING_WIDTH = 10   # px of stroke around a ringed marker, half of it outside (``paint-order: stroke``)
@@ -151,12 +153,12 @@ def spoken(words: str) -> str:
     return f'<span class="qv-sr-only">{as_text(words)}</span>'
 
 
-def secondary_chart(fig: go.Figure, key: str, config: dict | None = None) -> None:
+def secondary_chart(fig: go.Figure, key: str) -> None:
     """A chart without files (its page writes no title above it): what a screen reader says for
     it, the chart, and the numbers behind it (not in the embed view)."""
     words = summary(fig, titles(layout_of(fig))[0])
     st.markdown(spoken(words), unsafe_allow_html=True)
-    st.plotly_chart(fig, theme="streamlit", key=key, config={**CONFIG, **(config or {})})
+    st.plotly_chart(fig, theme="streamlit", key=key, config=CONFIG)
     if not is_embed_view():
         numbers_behind(fig, key, words)
 
