@@ -4,7 +4,7 @@ rotation, a whole network under each format, and GPTQ against round-to-nearest.
 
 Each section that a control changes is a fragment of its own, and a control reruns exactly the
 sections that depend on it (``st.rerun`` with their keys, from the control's callback): another
-format redraws the formats, the block, the network's sentence and GPTQ, not the outliers; a new
+format reruns the formats, the block, the network's result and GPTQ, not the outliers; a new
 layer everything but the codebooks and the network. The sections read the weights and the
 format from the session, where the formats section leaves them."""
 import streamlit as st
@@ -17,9 +17,11 @@ from quantviz.app.shell.share import current_params, share_panel
 from quantviz.app.shell.urlschema import from_query, link_values
 
 FORMATS, BLOCK, NETWORK, OUTLIERS, GPTQ = "llm-formats", "llm-block", "llm-network", "llm-outliers", "llm-gptq"
-ON_DATA = [FORMATS, BLOCK, OUTLIERS, GPTQ]        # a new layer: all but the codebooks and the network
-ON_FORMAT = [FORMATS, BLOCK, NETWORK, GPTQ]       # another format: all but the codebooks and the outliers
-ON_ACTIVATIONS = [OUTLIERS, GPTQ]                 # new activations: the outliers and GPTQ's calibration
+NETWORK_RESULT = "llm-network-result"
+ON_DATA = [FORMATS, BLOCK, OUTLIERS, GPTQ]           # a new layer: all but the codebooks and the network
+ON_FORMAT = [FORMATS, BLOCK, NETWORK_RESULT, GPTQ]   # another format: not the codebooks, the network, the outliers
+ON_NETWORK = [NETWORK, NETWORK_RESULT]               # another network: its chart and the chosen format's accuracy
+ON_ACTIVATIONS = [OUTLIERS, GPTQ]                    # new activations: the outliers and GPTQ's calibration
 WEIGHTS = "_llm_weights"                          # (key, w, title) of the layer, left by the formats section
 
 page_header("llm.title", "llm.intro")
@@ -64,7 +66,12 @@ def one_block() -> None:
 
 @st.fragment(key=NETWORK)
 def network() -> None:
-    sections.network_section(sections.chosen_format())
+    sections.network_section(on_change=rerun(ON_NETWORK))
+
+
+@st.fragment(key=NETWORK_RESULT)
+def network_result() -> None:
+    sections.network_result(sections.chosen_network(), sections.chosen_format())
 
 
 @st.fragment(key=OUTLIERS)
@@ -90,6 +97,7 @@ sections.block_intro()           # headings, texts, formulas and the codebooks: 
 one_block()
 sections.codebook_section()
 network()
+network_result()
 sections.outlier_intro()
 outliers()
 gptq()

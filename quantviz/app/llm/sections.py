@@ -231,11 +231,11 @@ def outlier_section(key, w, on_change=None) -> dict:
 
 # ---- the network -------------------------------------------------------------------------------
 
-def network_section(fmt: str) -> str:
-    """The network's choice, its accuracy under every format, and the chosen format's in words."""
+def network_section(on_change=None) -> str:
+    """The network's choice (``on_change``: its callback) and its accuracy under every format; its name."""
     st.header(t("llm.net.title"))
     labels = {m: P["model"].label(m) for m in P["model"].choices()}   # in this run's language
-    name = controls.choice(t("llm.net.model"), P["model"], format_func=labels.get)
+    name = controls.choice(t("llm.net.model"), P["model"], format_func=labels.get, on_change=on_change)
     st.markdown(t("llm.net.text", model=model_label(name)))
     with st.spinner():
         rows = data.network_rows(name)
@@ -243,10 +243,21 @@ def network_section(fmt: str) -> str:
     labels["float_line"] = t("fig.llm.net.float", acc=100 * rows[0]["accuracy"])
     show_figure(cached("network", (name,), lambda: network_figs.network_figure(rows, labels)),
                 "llm_network", f"quantviz-llm-network-{name}")
+    return name
+
+
+def chosen_network() -> str:
+    """The network the menu holds (drawn before by the network section)."""
+    name = st.session_state.get(P["model"].name)
+    return name if name in P["model"].choices() else P["model"].default
+
+
+def network_result(name: str, fmt: str) -> None:
+    """The chosen format's accuracy on the network, in words."""
+    rows = data.network_rows(name)
     chosen = next(r for r in rows if r["name"] == fmt)
     st.markdown(t("llm.net.chosen", name=fmt, bits=chosen["stored_bits"], acc=100 * chosen["accuracy"],
                   correct=chosen["correct"], base=100 * rows[0]["accuracy"]))
-    return name
 
 
 # ---- GPTQ --------------------------------------------------------------------------------------
