@@ -22,7 +22,7 @@ ON_DATA = [FORMATS, BLOCK, OUTLIERS, GPTQ]           # a new layer: all but the 
 ON_FORMAT = [FORMATS, BLOCK, NETWORK_RESULT, GPTQ]   # another format: not the codebooks, the network, the outliers
 ON_NETWORK = [NETWORK, NETWORK_RESULT]               # another network: its chart and the chosen format's accuracy
 ON_ACTIVATIONS = [OUTLIERS, GPTQ]                    # new activations: the outliers and GPTQ's calibration
-WEIGHTS = "_llm_weights"                          # (key, w, title) of the layer, left by the formats section
+WEIGHTS = "_llm_weights"                             # (key, w, title) of the layer: the formats section's
 
 page_header("llm.title", "llm.intro")
 notices = st.container()
@@ -45,7 +45,8 @@ def formats() -> None:
     controls_column, figure_column = st.columns([2, 3], gap="medium")   # the figure beside what moves it
     with controls_column:
         values, upload = source.source_controls(on_change=rerun(ON_DATA))
-        key, w, title = st.session_state[WEIGHTS] = source.weights_of(sections.settings_from(values), upload)
+        key, w, title = source.weights_of(sections.settings_from(values), upload)
+        st.session_state[WEIGHTS] = key, w, title      # for the sections below
         fmt = sections.format_control(on_change=rerun(ON_FORMAT))
     with figure_column:
         comp = sections.main_figure(key, w, title, fmt, on_pick=rerun(ON_FORMAT))

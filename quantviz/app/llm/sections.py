@@ -199,9 +199,9 @@ def outlier_labels() -> dict:
     return labels | {n: t(f"fig.llm.t.{n}") for n in ("none", "SmoothQuant", "rotation", "LLM.int8")}
 
 
-def outlier_section(key, w, on_change=None) -> dict:
-    """The activations' controls (``on_change``: the callback of those that make new activations),
-    their figure and the errors in words; the controls' values."""
+def outlier_section(key, w, on_change=None) -> None:
+    """The activations' controls (``on_change``: the callback of those that make new activations,
+    which GPTQ reads too: ``activation_settings``), their figure and the errors in words."""
     a, b, c, d = st.columns(4)
     with a:
         outch = controls.slider(t("llm.outch.label"), P["outch"], on_change=on_change)
@@ -211,7 +211,6 @@ def outlier_section(key, w, on_change=None) -> dict:
         mix = controls.slider(t("llm.mix.label"), P["mix"], step=0.25, help=t("llm.mix.help"), on_change=on_change)
     with d:
         alpha = controls.slider(t("llm.alpha.label"), P["alpha"], step=0.05, help=t("llm.alpha.help"))
-    values = {"outch": outch, "oscale": oscale, "mix": mix, "alpha": alpha}
     channels = data.as_matrix_shape(w)[1]
     st.caption(t("llm.outliers.generator", tokens=data.TOKENS, channels=channels, outch=min(outch, channels),
                  oscale=oscale, mix=mix))
@@ -219,14 +218,13 @@ def outlier_section(key, w, on_change=None) -> dict:
         view = data.outlier_view(key, outch, oscale, mix, alpha, w)
     except ValueError as err:
         st.warning(t("llm.error", reason=explain(err)))
-        return values
+        return
     fig = cached("outliers", (key, outch, oscale, mix, alpha),
                  lambda: outlier_figs.outlier_figure(view["maxima"], view["errors"], outlier_labels()))
     show_figure(fig, "llm_outliers", "quantviz-llm-outliers")
     e = view["errors"]["per-tensor"]
     st.markdown(t("llm.outliers.result", none=e["none"], smooth=e["SmoothQuant"], rotation=e["rotation"],
                   alpha=alpha))
-    return values
 
 
 # ---- the network -------------------------------------------------------------------------------
