@@ -206,7 +206,7 @@ def gptq_result(key: tuple, fmt: str, calib: int, outch: int, oscale: float, mix
         if k in _GPTQ:
             _GPTQ.move_to_end(k)
             return _GPTQ[k]
-    result = _gptq(w, fmt, calib, outch, oscale, mix, progress)
+    result = _gptq(key, w, fmt, calib, outch, oscale, mix, progress)
     with _GPTQ_LOCK:
         _GPTQ[k] = result
         while len(_GPTQ) > _GPTQ_KEPT:
@@ -214,13 +214,20 @@ def gptq_result(key: tuple, fmt: str, calib: int, outch: int, oscale: float, mix
     return result
 
 
-def _gptq(w: np.ndarray, fmt: str, calib: int, outch: int, oscale: float, mix: float, progress) -> dict:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def rounded_to_nearest(key: tuple, fmt: str, _w: np.ndarray) -> np.ndarray:
+    """GPTQ's part of the layer in ``fmt`` by round-to-nearest (read-only): the same for every
+    calibration, and seconds of a K-quant's search on a large layer."""
+    return _read_only(compare.fake_quantize(FORMATS[fmt], gptq_layer(_w)))
+
+
+def _gptq(key: tuple, w: np.ndarray, fmt: str, calib: int, outch: int, oscale: float, mix: float, progress) -> dict:
+    rtn = rounded_to_nearest(key, fmt, w)
     w = gptq_layer(w)
     f = FORMATS[fmt]
     x_all, _ = activations(w.shape[1], outch, oscale, mix, tokens=calib + TOKENS, seed=2)
     x_cal, x_test = x_all[:calib], x_all[calib:]
     result = gptq.gptq(w, x_cal, f.fitter(w), f.group_size, progress=progress)
-    rtn = compare.fake_quantize(f, w)
     steps = [s.__dict__ for s in result.steps]
     return {"shape": w.shape, "steps": steps, "damping": result.damping,
             "gptq": gptq.output_error(x_test, w, result.w_hat), "rtn": gptq.output_error(x_test, w, rtn),
