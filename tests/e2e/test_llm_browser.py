@@ -23,6 +23,14 @@ RINGED = """() => {
 }"""
 
 
+# each chart marked with its place and a count of its redraws; read back: [place, redraws], or None for a
+# chart mounted since (a new element)
+MARK = """() => document.querySelectorAll('.js-plotly-plot').forEach((gd, i) => {
+  gd.__place = i; gd.__redrawn = 0; gd.on('plotly_afterplot', () => gd.__redrawn++); })"""
+MARKED = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd =>
+  gd.__place === undefined ? null : [gd.__place, gd.__redrawn])"""
+
+
 def click_point(page, trace: int, point: int, fmt: str) -> None:
     """Click a point of the main chart (``trace``, ``point`` counted from 0) and wait for ``?fmt=``."""
     box = page.locator(CHART).first.locator(".scatterlayer .trace").nth(trace).locator(".points path") \
@@ -38,7 +46,7 @@ def test_a_click_on_a_point_chooses_its_format_and_the_chart_rings_it(page, app_
     open_llm(page, app_url)
     assert no_exception(page) and result_text(page).startswith("Q4_K stores")
     assert page.evaluate(RINGED) == ["Q4_K"]
-    page.evaluate("() => { const gd = document.querySelector('.js-plotly-plot'); gd.__first = true; }")
+    page.evaluate(MARK)
     click_point(page, 1, 0, "INT8 g128")                                      # group-wise integers
     assert result_text(page).startswith("INT8 g128 stores this layer in 8.125 bits per weight")
     assert page.evaluate(RINGED) == ["INT8 g128"]
@@ -47,10 +55,13 @@ def test_a_click_on_a_point_chooses_its_format_and_the_chart_rings_it(page, app_
     page.wait_for_function("() => location.search.includes('fmt=NF4')", timeout=30_000)
     wait_idle(page)
     assert page.evaluate(RINGED) == ["NF4"] and result_text(page).startswith("NF4 stores")
+    # another format reruns the sections that depend on it: the block is drawn anew, the formats chart
+    # (its ring moved), the codebooks, the network and the outliers are the same charts, never redrawn
+    assert page.evaluate(MARKED) == [[0, 0], None, [2, 0], [3, 0], [4, 0]]
     # the chart holds INT8 g128 selected: a click on it again unselects it, and still chooses it
     click_point(page, 1, 0, "INT8 g128")
     assert page.evaluate(RINGED) == ["INT8 g128"]
-    assert page.evaluate("() => document.querySelector('.js-plotly-plot').__first === true")   # never drawn anew
+    assert page.evaluate(MARKED)[0] == [0, 0]                                  # never drawn anew
     assert no_exception(page)
 
 
