@@ -131,6 +131,21 @@ def test_a_rectangle_without_fill_is_an_outline_and_a_heatmap_has_its_colour_bar
     assert len(to_matplotlib(fig.update_traces(showscale=False)).axes) == 1
 
 
+def test_a_path_of_level_lines_is_drawn_where_the_browser_draws_it():
+    fig = go.Figure(go.Scatter(x=[0, 5], y=[0, 5], mode="markers"))
+    fig.add_shape(type="path", path="M-0.4,1.5H0.4M2,-1e-05H3L4,4V2", line={"color": "#E69F00", "width": 3},
+                  layer="above")
+    line = [ln for ln in to_matplotlib(fig).axes[0].lines if ln.get_linewidth() == pytest.approx(2.4)][0]
+    x, y = line.get_xdata(), line.get_ydata()
+    pieces = [(list(a), list(b)) for a, b in zip(np.split(x, np.flatnonzero(np.isnan(x))),
+                                                  np.split(y, np.flatnonzero(np.isnan(y)))) if len(a) > 1]
+    assert [(a[1:], b[1:]) for a, b in pieces] == [([-0.4, 0.4], [1.5, 1.5]), ([2, 3, 4, 4], [-1e-05, -1e-05, 4, 2])]
+    assert np.allclose(matplotlib.colors.to_rgb(line.get_color()), matplotlib.colors.to_rgb("#E69F00"))
+    fig.update_shapes(path="M0,0C1,1 2,2 3,3")                                # a curve: not drawn, refused
+    with pytest.raises(UnsupportedFigure):
+        to_png(fig)
+
+
 def test_a_symbol_per_point():
     fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 2, 3], mode="markers", name="picks",
                                marker={"symbol": ["circle", "diamond", "circle"], "color": ["red", "green", "blue"]}))

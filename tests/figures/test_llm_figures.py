@@ -1,4 +1,6 @@
 """The LLM page's figures: what each draws, and each one exported as PNG, SVG and HTML."""
+import re
+
 import numpy as np
 import pytest
 
@@ -68,16 +70,34 @@ def test_the_gptq_step_shows_only_the_compensation(figures):
     assert np.isnan(change[:, :4]).all() and np.isfinite(change[:, 4:]).all()
 
 
+def level_lines(shape: dict) -> list[tuple[float, float, float]]:
+    """A level path's lines as (start, end, value)."""
+    return [(float(x0), float(x1), float(y))
+            for x0, y, x1 in re.findall(r"M([^,]+),([^H]+)H([^M]+)", shape["path"])]
+
+
 def test_the_block_reads_back_each_stored_value_as_one_level_line_per_position(w):
     b = anatomy.block_anatomy(FORMATS["Q4_0"], w, 1)
     fig = block.block_figure(b.x, b.stored, b.codes, b.levels, labels("title", "x", "y", "weights", "stored",
                                                                         "grid", "hover"))
-    read_back = next(t for t in fig.traces() if t["name"] == "<stored>")
-    x, y = read_back["x"], read_back["y"]
-    assert read_back["mode"] == "lines" and len(x) == len(y) == len(read_back["customdata"]) == 3 * len(b.x)
-    assert np.array_equal(y[0::3], b.stored) and np.array_equal(y[1::3], b.stored) and np.isnan(y[2::3]).all()
-    assert np.allclose((x[0::3] + x[1::3]) / 2, np.arange(len(b.x)))          # centred on its position
-    assert np.array_equal(read_back["customdata"][0::3, 1], b.codes)          # its code in the hover
+    grid, read_back = fig.to_dict()["layout"]["shapes"]             # one path each: one element to draw
+    assert (grid["layer"], read_back["layer"]) == ("between", "above")   # Q4_0: 32 weights, drawn as dots
+    lines = level_lines(read_back)
+    assert [y for _, _, y in lines] == [float(v) for v in b.stored]           # exactly the stored values
+    assert np.allclose([(x0 + x1) / 2 for x0, x1, _ in lines], np.arange(len(b.x)))   # centred on its position
+    hover = next(t for t in fig.traces() if t["name"] == "<stored>")           # an invisible line to hover
+    assert hover["line"]["width"] == 0 and np.array_equal(hover["y"], b.stored)
+    assert np.array_equal(hover["customdata"][:, 1], b.codes)                  # its code in the hover
+
+
+def test_a_super_block_draws_its_256_weights_as_dashes_in_one_path(w):
+    b = anatomy.block_anatomy(FORMATS["Q4_K"], w, 1)
+    fig = block.block_figure(b.x, b.stored, b.codes, b.levels, labels("title", "x", "y", "weights", "stored",
+                                                                        "grid", "hover"))
+    grid, weights, read_back = fig.to_dict()["layout"]["shapes"]
+    assert [y for _, _, y in level_lines(weights)] == [float(v) for v in b.x]
+    assert [t["mode"] for t in fig.traces()] == ["lines"]                     # no marker per weight
+    assert [e.glyph for e in fig.key] == ["━", "▬", "━"]
 
 
 def test_the_outlier_figure_has_the_channels_above_and_the_errors_below(figures):
@@ -109,9 +129,9 @@ def test_every_figure_exports(figures, name):
 @pytest.mark.parametrize("name", ["Q4_K", "Q4_0", "NF4", "MXFP4"])
 def test_the_block_grid_lines_pass_over_every_level_of_every_position_and_no_other(w, name):
     levels = anatomy.block_anatomy(FORMATS[name], w, 1).levels
-    xs, ys = block.grid_lines(levels)
-    lines = [(xs[i], xs[i + 1], ys[i]) for i in range(0, len(xs), 3)]
+    lines = list(zip(*block.grid_lines(levels), strict=True))
     drawn = {(p, y) for x0, x1, y in lines for p in range(int(np.ceil(x0)), int(np.floor(x1)) + 1)}
     wanted = {(p, float(y)) for p in range(levels.shape[1]) for y in levels[:, p] if np.isfinite(y)}
     assert drawn == wanted
     assert len(lines) < levels.size / 4     # a line per level of each run of positions sharing a scale
+    assert level_lines(block.level_shape(*block.grid_lines(levels), "grey", 1, "between")) == lines

@@ -10,7 +10,7 @@ plotly.js.
 The redraw covers what quantviz's charts use (``render``, ``traces``): line, step, marker and
 text scatter traces (filled or outline-only markers; fills to zero, to the previous trace or of
 closed outlines), vertical and horizontal bars (``base``, per-bar colours, outlines, text on the
-bars), heatmaps, categorical axes and tick labels, rectangles and lines drawn as layout shapes,
+bars), heatmaps, categorical axes and tick labels, rectangles, lines and paths of straight lines drawn as layout shapes,
 annotations (subplot titles, labels of lines), log and reversed axes, several subplots, a title
 with its subtitle, axis titles and a legend inside, above or below the plot. A figure using
 anything else (another trace type, fill or shape) raises ``UnsupportedFigure``: a file never

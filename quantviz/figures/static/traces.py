@@ -5,6 +5,8 @@ silently lacks part of its figure.
 """
 from __future__ import annotations
 
+import re
+
 import matplotlib.patches as mpatches
 import matplotlib.transforms as mtransforms
 import numpy as np
@@ -13,7 +15,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from .style import DASHES, MARKERS, NONE, color, is_transparent, marker_area, plain, text_offset
 
 FILLS = (None, "none", "tozeroy", "tonexty", "toself")
-SHAPES = ("rect", "line")
+SHAPES = ("rect", "line", "path")
 STROKES = ("|", "_")  # matplotlib's markers drawn as a line only (plotly's line-ns, line-ew)
 
 
@@ -166,7 +168,7 @@ def _draw_markers(ax, trace, x, y, name, fallback):
 
 def draw_shape(axes: dict, shape):
     if shape.type not in SHAPES:
-        raise UnsupportedFigure(f"the static export draws no {shape.type!r} shape (only rectangles and lines)")
+        raise UnsupportedFigure(f"the static export draws no {shape.type!r} shape (only rectangles, lines and paths)")
     xref, yref = shape.xref or "x", shape.yref or "y"
     xname, yname = xref.split()[0], yref.split()[0]
     ax = axes.get((xname.replace("paper", "x"), yname.replace("paper", "y"))) or next(iter(axes.values()))
@@ -199,6 +201,32 @@ def draw_shape(axes: dict, shape):
             ax.plot([shape.x0, shape.x1], [shape.y0, shape.y1], color=line_color, linestyle=dash, lw=width)
         else:
             raise UnsupportedFigure("the static export draws no line across the whole plot (paper on both axes)")
+    elif shape.type == "path":
+        if x_domain or y_domain:
+            raise UnsupportedFigure("the static export draws a path in data coordinates only")
+        xs, ys = path_lines(shape.path)
+        width = (shape.line.width if shape.line and shape.line.width is not None else 2) * 0.8
+        ax.plot(xs, ys, color=color(shape.line.color if shape.line else None, "#444444"), lw=width,
+                zorder={"below": 0, "between": 1.5}.get(shape.layer, 4), solid_capstyle="butt")
+
+
+def path_lines(path: str) -> tuple[list, list]:
+    """An SVG path of straight lines (``M``, ``L``, ``H``, ``V``, absolute) as x and y with NaN
+    between its pieces, for one ``plot`` call; any other command is refused."""
+    xs, ys, x, y = [], [], np.nan, np.nan
+    for command, numbers in re.findall(r"([MLHVZCSQTAmlhvzcsqta])([^MLHVZCSQTAmlhvzcsqta]*)", path):
+        values = [float(v) for v in re.split(r"[\s,]+", numbers.strip()) if v]
+        if command == "M":
+            x, y = values
+            xs += [np.nan, x]
+            ys += [np.nan, y]
+        elif command in "LHV":
+            x, y = values if command == "L" else (values[0], y) if command == "H" else (x, values[0])
+            xs.append(x)
+            ys.append(y)
+        else:
+            raise UnsupportedFigure(f"the static export draws paths of straight lines (M, L, H, V), not {command!r}")
+    return xs, ys
 
 
 ANCHORS = {"left": "left", "right": "right", "center": "center", "top": "top", "bottom": "bottom",
