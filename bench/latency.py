@@ -124,7 +124,7 @@ POINTS = """() => {
   const out = [];
   document.querySelector('.js-plotly-plot').querySelectorAll('.scatterlayer .trace').forEach(trace => {
     const data = trace.__data__ && trace.__data__[0] && trace.__data__[0].trace;
-    if (!data || !data.customdata || data.hoverinfo === 'skip') return;     // the ring around the chosen one
+    if (!data || !data.customdata || data.hoverinfo === 'skip') return;     // the front's line
     trace.querySelectorAll('.points path').forEach(point => {
       const box = point.getBoundingClientRect();
       out.push([data.customdata[point.__data__.i][0], box.x + box.width / 2, box.y + box.height / 2]);

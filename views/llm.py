@@ -62,7 +62,7 @@ def weights() -> tuple:
 
 @st.fragment(key=BLOCK)
 def one_block() -> None:
-    sections.block_section(*weights(), sections.chosen_format())
+    sections.block_section(*weights(), sections.held("fmt"))
 
 
 @st.fragment(key=NETWORK)
@@ -72,7 +72,7 @@ def network() -> None:
 
 @st.fragment(key=NETWORK_RESULT)
 def network_result() -> None:
-    sections.network_result(sections.chosen_network(), sections.chosen_format())
+    sections.network_result(sections.held("model"), sections.held("fmt"))
 
 
 @st.fragment(key=OUTLIERS)
@@ -83,7 +83,7 @@ def outliers() -> None:
 @st.fragment(key=GPTQ)
 def gptq() -> None:
     """GPTQ calibrates on the outlier section's activations."""
-    sections.gptq_section(*weights(), sections.chosen_format(), *sections.activation_settings(),
+    sections.gptq_section(*weights(), sections.held("fmt"), *sections.activation_settings(),
                           steps_part=gptq_steps)
 
 

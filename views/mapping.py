@@ -10,7 +10,7 @@ from quantviz.app.mapping import text as mapping_text
 from quantviz.app.mapping.data import analysis, calibrations, load_data
 from quantviz.app.mapping.state import Settings, resolve
 from quantviz.app.shell import controls, live
-from quantviz.app.shell.figure import show_figure, write_key
+from quantviz.app.shell.figure import CONFIG, show_figure, write_key
 from quantviz.app.shell.i18n import t
 from quantviz.app.shell.layout import embed_height, is_embed_view, page_header
 from quantviz.app.shell.share import embed_footer, share_panel
@@ -41,7 +41,7 @@ def chart(name: str, fig, key: str, export: bool = False, live_file=None) -> Non
         show_figure(fig, key, f"quantviz-mapping-{name}", title=mapping_figs.title(name), live=live_file)
     else:
         write_key(fig)
-        st.plotly_chart(fig, theme="streamlit", key=key)
+        st.plotly_chart(fig, theme="streamlit", key=key, config=CONFIG)
 
 
 if is_embed_view():  # the main figure and its bits slider (page_header has framed it), the rest from the URL

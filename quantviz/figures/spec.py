@@ -128,7 +128,7 @@ def legend_only(name: str, **marker) -> dict:
             "hoverinfo": "skip", "marker": marker}
 
 
-LINE_GLYPHS = {"━": "solid", "│": "solid", "┃": "solid", "┈": "dot", "┅": "dash"}
+LINE_GLYPHS = {"━": "solid", "│": "solid", "┃": "solid", "▬": "solid", "┈": "dot", "┅": "dash"}
 MARKER_GLYPHS = {"■": "square", "●": "circle", "◆": "diamond", "★": "star", "✕": "x", "▲": "triangle-up",
                  "○": "circle-open"}
 

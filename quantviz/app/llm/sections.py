@@ -64,16 +64,17 @@ def format_control(**kwargs) -> str:
     return controls.choice(t("llm.fmt.label"), P["fmt"], help=t("llm.fmt.help"), **kwargs)
 
 
-def chosen_format() -> str:
-    """The format the menu holds (drawn before by the formats section)."""
-    name = st.session_state.get(P["fmt"].name)
-    return name if name in FORMATS else P["fmt"].default
+def held(field: str):
+    """The value the control of the setting ``field`` holds (drawn before by its own section, which
+    a keyed rerun may not have run), or the setting's default."""
+    param = P[field]
+    value = st.session_state.get(param.name, param.default)
+    return value if param.options is None or value in param.choices() else param.default
 
 
 def activation_settings() -> tuple[int, float, float]:
-    """The outlier section's activations: outlier channels, their size, the mixing (its sliders',
-    drawn before, or the defaults)."""
-    return tuple(st.session_state.get(P[k].name, P[k].default) for k in ("outch", "oscale", "mix"))
+    """The outlier section's activations: outlier channels, their size, the mixing."""
+    return held("outch"), held("oscale"), held("mix")
 
 
 def pareto_labels(title: str) -> dict:
@@ -93,8 +94,8 @@ def main_figure(key, w, title: str, fmt: str, embed: bool = False, on_pick=None)
             done / total, text=t("llm.compare.running", done=done, total=total, name=name)))
         bar.empty()
     labels = pareto_labels(title)
-    fig = cached("pareto", (key, fmt, title), lambda: pareto_figure(comp["points"], comp["front"], fmt, labels,
-                                                                       ring=False))
+    fig = cached("pareto", (key, title), lambda: pareto_figure(comp["points"], comp["front"], None, labels,
+                                                                  ring=False))   # one figure for every format
     select = None if embed else {"on_select": lambda: _pick_from_chart(on_pick), "selection_mode": "points"}
     show_figure(fig, CHART_KEY, f"quantviz-llm-{fmt}", chart_args=select,
                 exported=lambda: pareto_figure(comp["points"], comp["front"], fmt, labels))
@@ -242,12 +243,6 @@ def network_section(on_change=None) -> str:
     show_figure(cached("network", (name,), lambda: network_figs.network_figure(rows, labels)),
                 "llm_network", f"quantviz-llm-network-{name}")
     return name
-
-
-def chosen_network() -> str:
-    """The network the menu holds (drawn before by the network section)."""
-    name = st.session_state.get(P["model"].name)
-    return name if name in P["model"].choices() else P["model"].default
 
 
 def network_result(name: str, fmt: str) -> None:

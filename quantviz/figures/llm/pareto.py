@@ -19,9 +19,10 @@ def pareto_figure(points: list[dict], front: list[str], selected: str, labels: d
     Pareto front by bits; ``labels``: title, subtitle, x, y, hover, front, selected and one
     name per family; ``height`` in px. The names of the front's formats and of the chosen one are
     written beside them (the others crowd around 4 bits: their names are in the hover text).
-    ``ring=False``: the chosen format is neither ringed nor named here, the page rings it in the
-    browser (``shell.figure.ring_point`` at ``where_drawn``), so the figure does not change with the
-    choice and another choice does not redraw it. Assembled as plain dicts with a key the page writes."""
+    ``ring=False``: the chosen format is neither ringed nor named here (``selected`` may be None),
+    the page rings it in the browser (``shell.figure.ring_point`` at ``where_drawn``), so one figure
+    serves every choice and another choice does not redraw it. Assembled as plain dicts with a key
+    the page writes."""
     shown = [p for p in points if p["sqnr_db"] is not None]
     by_name = {p["name"]: p for p in shown}
     line = [by_name[n] for n in front if n in by_name]
@@ -46,7 +47,7 @@ def pareto_figure(points: list[dict], front: list[str], selected: str, labels: d
         traces.append({"type": "scatter", "x": [p["stored_bits"]], "y": [p["sqnr_db"]], "mode": "markers",
                        "name": labels["selected"], "customdata": [[p["name"], p["mse"]]], "hoverinfo": "skip",
                        "marker": {"size": 24, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": PURPLE}}})
-    if selected in by_name:
+    if selected in by_name or not ring:
         key.append(KeyEntry("○", PURPLE, labels["selected"]))
     layout = keyed_layout(labels["x"], labels["y"], height, clickmode="event+select", dragmode=False,
                           margin={"r": NAME_ROOM},
