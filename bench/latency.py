@@ -30,7 +30,7 @@ Each press moves to a value not seen before, so a control with few steps gets fe
 
 The mapping page's control (``--slider``) is by default the same kind of change as the LLM page's
 (``SAME_KIND``): a new synthetic layer against a new data set (the mapping page's seed: its
-1,000,000 values drawn again, every figure redrawn), GPTQ's calibration rows against the
+1,000,000 values drawn again, its chart redrawn), GPTQ's calibration rows against the
 percentile the range is calibrated from (pct), every other control against rmax (the grid moved
 over the same values). ``--slider rmax`` compares any control with the grid's press.
 
