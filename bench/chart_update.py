@@ -20,16 +20,12 @@ import os
 import pathlib
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 
 import plotly
 
 from bench.latency import CpuMeter, open_page, press
-from tests.e2e.e2e_helpers import CHROMIUM_ARGS, ROOT, free_port
+from tests.e2e.e2e_helpers import CHROMIUM_ARGS, ROOT, free_port, start_streamlit
 
 CHARTS = ("llm_pareto", "llm_block", "llm_outliers")
 MODES = ("element", "in-place")
@@ -64,23 +60,6 @@ def llm_figures() -> list[dict]:
     return [{name: first[name] for name in CHARTS}, {name: second[name] for name in CHARTS}]
 
 
-def serve(folder: pathlib.Path) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                             "--server.headless", "true", "--server.address", "127.0.0.1",
-                             "--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false",
-                             "--server.fileWatcherType", "none"],
-                            cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(200):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return proc, port
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("the bench app did not start")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presses", type=int, default=15)
@@ -93,7 +72,8 @@ def main():
         (folder / "specs.json").write_text(json.dumps(llm_figures()))
         (folder / "static").mkdir()
         shutil.copy(pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js", folder / "static")
-        proc, port = serve(folder)
+        port = free_port()
+        proc = start_streamlit(folder / "app.py", port, {"server.enableStaticServing": "true"})
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

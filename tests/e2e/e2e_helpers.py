@@ -19,10 +19,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(script: pathlib.Path, port: int) -> subprocess.Popen:
+def start_streamlit(script: pathlib.Path, port: int, options: dict[str, str] | None = None) -> subprocess.Popen:
+    """``streamlit run script`` on ``port``, headless, with ``options`` on top (e.g.
+    ``{"server.enableStaticServing": "true"}``); returns once the server answers."""
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.headless", "true", "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    cmd += [arg for name, value in (options or {}).items() for arg in (f"--{name}", value)]
     OUTPUT.mkdir(exist_ok=True)
     log = open(OUTPUT / f"streamlit-{port}.log", "w")  # noqa: SIM115 - the server writes it until stopped
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
